@@ -1,0 +1,80 @@
+"""Turn a processed Doc's plain data into an :class:`~newsfacts.models.Article`.
+
+Fact components store records as plain dicts under ``doc.user_data["newsfacts.<list>"]``,
+where ``<list>`` is an Article field (``sales``, ``prices``, ``money``, ``specs``, ``quotes``,
+``time_spans``). Each dict has ``start`` and ``end`` (character offsets) and the record's own
+fields; this module adds ``span`` and ``sentence`` and validates the record.
+
+>>> import spacy
+>>> from newsfacts import docdata
+>>> doc = spacy.blank("en")("It costs Rs 999.")
+>>> docdata.put(doc, "prices", [{"start": 9, "end": 15, "amount": "999", "currency": "INR"}])
+>>> build_article(doc).prices[0].span.text
+'Rs 999'
+"""
+
+from __future__ import annotations
+
+import bisect
+from datetime import date
+
+from spacy.tokens import Doc
+
+from . import docdata
+from .components.layout import get_layout
+from .models import FACT_FIELDS, Article, Product, Span
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """Character offset where each sentence begins (one sentence if none are marked)."""
+    if len(doc) == 0 or not doc.has_annotation("SENT_START"):
+        return [0]
+    return [sentence.start_char for sentence in doc.sents]
+
+
+def make_span(text: str, start: int, end: int) -> Span:
+    """A Span over the caller's string; offsets are clamped into the text."""
+    start = max(0, min(start, len(text)))
+    end = max(start, min(end, len(text)))
+    return Span(start=start, end=end, text=text[start:end])
+
+
+def build_article(doc: Doc, published: date | None = None, text: str | None = None) -> Article:
+    """The Article of a Doc our components have processed.
+
+    ``published`` (the caller's date) wins over the date the text states for itself.
+    ``text`` is the caller's original string (``doc.text`` when omitted; they are equal).
+    """
+    text = doc.text if text is None else text
+    layout = get_layout(doc)
+    starts = sentence_starts(doc)
+
+    def sentence_of(offset: int) -> int:
+        return max(0, bisect.bisect_right(starts, offset) - 1)
+
+    lists: dict[str, list] = {}
+    for field, record_type in FACT_FIELDS.items():
+        records = []
+        for data in docdata.get(doc, field, []):
+            values = {k: v for k, v in data.items() if k not in ("start", "end")}
+            span = make_span(text, data["start"], data["end"])
+            records.append(record_type(span=span, sentence=sentence_of(span.start), **values))
+        records.sort(key=lambda record: (record.span.start, record.span.end))
+        lists[field] = records
+
+    products = [
+        Product(
+            name=data["name"],
+            brand=data.get("brand"),
+            mentions=[make_span(text, start, end) for start, end in data.get("mentions", [])],
+        )
+        for data in docdata.get(doc, "products", [])
+    ]
+    title = layout["title"]
+    own_date = date.fromisoformat(layout["published"]) if layout["published"] else None
+    return Article(
+        published=published or own_date,
+        title=text[title[0]:title[1]] if title else None,
+        products=products,
+        **lists,
+    )

@@ -1,0 +1,263 @@
+"""Numbers as news writes them, with their values: the base layer for money, sales and specs.
+
+Digits with Western or Indian grouping ("1,234,567", "12,34,567"), decimals, number words
+("one" ... "ninety-nine", "hundred", "a million", "half a million") and magnitude words
+(thousand, lakh/lac, crore/cr, million/mn, billion/bn, trillion; K where it means thousand).
+The words and their values are data: ``data/number_words.jsonl``, ``data/magnitudes.jsonl``.
+
+>>> parse_number("12,34,567"), parse_number("2.5 lakh"), parse_number("half a million")
+(Decimal('1234567'), Decimal('250000'), Decimal('500000'))
+>>> parse_number("Rs 1.5 lakh crore".split(" ", 1)[1])
+Decimal('1500000000000')
+
+The component stores each number found in a Doc as plain data (see :func:`get_numbers`):
+``{"start", "end", "value" (a decimal string), "digits" (bool), "magnitude" (word or None)}``.
+A number must begin and end on token boundaries, so "S24" or "A17" are not numbers while
+"4GB" (tokenised "4" "GB") is.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import cache
+from typing import NamedTuple
+
+import regex
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .. import docdata, lexicons
+
+FAMILY = "numbers"
+
+#: Digits: Western grouping, Indian grouping, or none; an optional decimal part.
+DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)(?:\.\d+)?"
+#: Numbers ≤ this with a glued K are resolutions ("4K", "8K"), not thousands.
+RESOLUTION_K = {1, 2, 3, 4, 5, 6, 8}
+CURRENCY_BEFORE = regex.compile(r"(?:Rs\.?|INR|US\$|USD|EUR|GBP|[₹$€£¥])\s*\Z", regex.IGNORECASE)
+RESOLUTION_AFTER = regex.compile(
+    r"\A\s*(?:TV|UHD|HDR|Ultra|resolution|video|display|screen|panel|monitor|recording|content|"
+    r"streaming|QLED|OLED|LED|Smart|camera|@|\d+\s*fps)",
+    regex.IGNORECASE,
+)
+
+
+@cache
+def _lexicon() -> tuple[dict[str, tuple[str, Decimal]], dict[str, tuple[Decimal, bool]]]:
+    """(number words -> (class, value), magnitude words -> (value, abbreviation))."""
+    words = {
+        row["word"]: (row["class"], Decimal(str(row["value"])))
+        for row in lexicons.load("number_words")
+    }
+    magnitudes = {
+        row["word"]: (Decimal(row["value"]), row["abbreviation"])
+        for row in lexicons.load("magnitudes")
+    }
+    return words, magnitudes
+
+
+def _alt(words) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def number_pattern() -> regex.Pattern:
+    """One regex for every number phrase; its parts are checked by :func:`parse_parts`."""
+    words, magnitudes = _lexicon()
+    small = _alt(w for w, (cls, _) in words.items() if cls in ("unit", "teen", "tens"))
+    tens = _alt(w for w, (cls, _) in words.items() if cls == "tens")
+    units = _alt(w for w, (cls, _) in words.items() if cls == "unit" and w != "zero")
+    scale = _alt([*(w for w, (_, abbr) in magnitudes.items() if not abbr), "hundred"])
+    abbreviation = _alt(w for w, (_, abbr) in magnitudes.items() if abbr)
+    word_number = rf"(?:(?:{tens})(?:[-\s](?:{units}))?|(?:{small}))"
+    gap = r"(?:[ \t\u00a0]+|[ \t\u00a0]*-[ \t\u00a0]*)"
+    head = (
+        rf"(?:(?<![\d])(?<!\d[.,]){DIGITS}(?![\d])(?![.,]\d)"
+        rf"|\b(?:{word_number})\b"
+        rf"|\b(?:half{gap})?an?(?={gap}(?:{scale})\b))"
+    )
+    tail = (
+        rf"(?:{gap}(?:and{gap})?(?:(?:{scale})\b|(?:{word_number})\b)"
+        rf"|(?<=\d)[ \t\u00a0]?(?:{abbreviation})\b"
+        rf"|(?<=\d)(?:{scale})\b)"
+    )
+    return regex.compile(rf"{head}{tail}*", regex.IGNORECASE | regex.VERSION1)
+
+
+PART = regex.compile(rf"{DIGITS}|[^\W\d_]+", regex.IGNORECASE)
+
+
+class ParsedNumber(NamedTuple):
+    """What :func:`parse_parts` read: the value, where it ended, the last magnitude word."""
+
+    value: Decimal
+    end: int
+    magnitude: str | None
+    magnitude_start: int | None
+
+
+def parse_parts(phrase: str) -> ParsedNumber | None:
+    """Value of the longest well-formed prefix of a number phrase, and where it ends.
+
+    >>> parse_parts("twenty five")[:2]
+    (Decimal('25'), 11)
+    >>> parse_parts("five twenty")[:2]  # "twenty" cannot follow "five": stop after "five"
+    (Decimal('5'), 4)
+    """
+    words, magnitudes = _lexicon()
+    total = Decimal(0)  # value of the groups closed by a magnitude word
+    current: Decimal | None = None  # value of the group being read (below a magnitude)
+    # where the group stands: None (empty), "digits", "tens" ("twenty", a unit may follow),
+    # "low" (complete below 100), "hundred" ("... hundred", a small number may follow),
+    # "hundred_tens", "hundred_low", "article" ("a"/"half a": a magnitude must follow)
+    state: str | None = None
+    last_scale: Decimal | None = None  # the magnitude last applied to `total`
+    magnitude: str | None = None
+    magnitude_start: int | None = None
+    best: ParsedNumber | None = None
+    for part in PART.finditer(phrase):
+        token = part.group(0)
+        key = token.lower()
+        if key == "and":
+            if state not in ("hundred", None) or (state is None and last_scale is None):
+                break
+            continue
+        if key[0].isdigit():
+            if state is not None:
+                break
+            current, state = Decimal(token.replace(",", "")), "digits"
+        elif key in ("a", "an", "half"):
+            if key == "half" and state is None and current is None:
+                current, state = Decimal("0.5"), "article"
+            elif key != "half" and state is None:
+                current, state = Decimal(1), "article"
+            elif key != "half" and state == "article" and current == Decimal("0.5"):
+                pass  # "half a million"
+            else:
+                break
+            continue
+        elif key == "hundred":
+            if state is None and current is None and last_scale is None:
+                break
+            if state in ("article", "digits", "low", "tens") and current < 100:
+                current, state = current * 100, "hundred"
+            else:
+                break
+        elif key in magnitudes:
+            scale = magnitudes[key][0]
+            if state is None:  # right after another magnitude: "lakh crore"
+                if last_scale is None:
+                    break
+                total *= scale
+                last_scale *= scale
+            elif last_scale is not None and scale >= last_scale:
+                total = (total + current) * scale  # "one lakh twenty thousand crore"
+                last_scale = scale
+            else:
+                total += current * scale
+                last_scale = scale
+            current, state = None, None
+            magnitude, magnitude_start = key, part.start()
+        elif key in words and words[key][0] != "fraction":
+            kind, value = words[key]
+            if state is None and current is None:
+                current, state = value, ("tens" if kind == "tens" else "low")
+            elif state == "tens" and kind == "unit" and value > 0:
+                current, state = current + value, "low"
+            elif state == "hundred":
+                current, state = current + value, ("hundred_tens" if kind == "tens" else "hundred_low")
+            elif state == "hundred_tens" and kind == "unit" and value > 0:
+                current, state = current + value, "hundred_low"
+            else:
+                break
+        else:
+            break
+        value = total + (current if current is not None else Decimal(0))
+        best = ParsedNumber(_integral(value), part.end(), magnitude, magnitude_start)
+    return best
+
+
+def _integral(value: Decimal) -> Decimal:
+    """``Decimal('150000.0')`` -> ``Decimal('150000')``; fractions are kept."""
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1))
+    return value.normalize()
+
+
+def parse_number(phrase: str) -> Decimal | None:
+    """The value of a whole number phrase, or None when it is not one.
+
+    >>> parse_number("60,413.17 Million"), parse_number("ten"), parse_number("Redmi")
+    (Decimal('60413170000'), Decimal('10'), None)
+    """
+    phrase = phrase.strip()
+    parsed = parse_parts(phrase)
+    if parsed is None or parsed.end != len(phrase):
+        return None
+    return parsed.value
+
+
+def find_numbers(text: str, aligned=None) -> list[dict]:
+    """Every number phrase in ``text`` as plain records, in text order.
+
+    ``aligned(start, end)`` says whether a candidate stands on token boundaries; numbers
+    that do not (the "24" of "S24") are dropped, or cut back to their aligned head.
+
+    >>> [(r["value"], r["magnitude"]) for r in find_numbers("sold 2.5 lakh units, or a million")]
+    [('250000', 'lakh'), ('1000000', 'million')]
+    """
+    found = []
+    for match in number_pattern().finditer(text):
+        parsed = parse_parts(match.group(0))
+        if parsed is None:
+            continue
+        start = match.start()
+        if parsed.magnitude == "k" and not _k_means_thousand(text, start, start + parsed.end):
+            parsed = parse_parts(text[start:start + parsed.magnitude_start].rstrip())
+            if parsed is None:
+                continue
+        end = start + parsed.end
+        if aligned is not None and not aligned(start, end):
+            continue
+        found.append({
+            "start": start,
+            "end": end,
+            "value": str(parsed.value),
+            "digits": text[start].isdigit(),
+            "magnitude": parsed.magnitude,
+        })
+    return found
+
+
+def _k_means_thousand(text: str, start: int, end: int) -> bool:
+    """"10K units", "Rs 5K" are thousands; "4K TV", "8K video" are resolutions."""
+    if CURRENCY_BEFORE.search(text[max(0, start - 6):start]):
+        return True
+    if RESOLUTION_AFTER.match(text[end:end + 24]):
+        return False
+    head = text[start:end].rstrip("kK \t\u00a0")
+    return not (head.isdigit() and int(head) in RESOLUTION_K)
+
+
+def get_numbers(doc: Doc) -> list[dict]:
+    """The numbers of a processed Doc (computed on the spot if the component has not run)."""
+    numbers = docdata.get(doc, FAMILY)
+    if numbers is None:
+        numbers = find_numbers(doc.text, docdata.TokenBounds(doc).aligned)
+    return numbers
+
+
+class Numbers:
+    """Stores :func:`find_numbers` on the Doc and mirrors it as ``doc.spans["newsfacts_numbers"]``."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        numbers = find_numbers(doc.text, docdata.TokenBounds(doc).aligned)
+        docdata.put(doc, FAMILY, numbers)
+        docdata.mirror_spans(doc, "newsfacts_numbers", numbers, "NUMBER")
+        return doc
+
+
+@Language.factory("newsfacts_numbers")
+def make_numbers(nlp: Language, name: str) -> Numbers:
+    """Factory of :class:`Numbers`."""
+    return Numbers()

@@ -1,0 +1,61 @@
+"""Plain data that our components keep on a spaCy ``Doc``.
+
+Components never store pydantic objects on a Doc: they keep JSON-like dicts in
+``doc.user_data["newsfacts.<family>"]`` (and mirror them as ``doc.spans`` groups for people
+who read Docs directly), so that ``nlp.pipe(n_process=N)`` and ``DocBin`` carry them.
+Character offsets always index ``doc.text``, which is the caller's string unchanged.
+
+>>> import spacy
+>>> doc = spacy.blank("en")("Rs 999 only")
+>>> put(doc, "demo", [{"start": 3, "end": 6}])
+>>> get(doc, "demo")
+[{'start': 3, 'end': 6}]
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.attrs import IDX, LENGTH
+from spacy.tokens import Doc
+
+PREFIX = "newsfacts."
+
+
+def put(doc: Doc, family: str, data: Any) -> None:
+    """Store a family's plain data (lists/dicts of str, int, float, bool, None)."""
+    doc.user_data[PREFIX + family] = data
+
+
+def get(doc: Doc, family: str, default: Any = None) -> Any:
+    """A family's plain data, or ``default`` when that component has not run."""
+    return doc.user_data.get(PREFIX + family, default)
+
+
+def mirror_spans(doc: Doc, group: str, records: list[dict], label: str) -> None:
+    """Expose records with ``start``/``end`` offsets as ``doc.spans[group]`` (expanded to tokens)."""
+    spans = []
+    for record in records:
+        span = doc.char_span(record["start"], record["end"], label=label, alignment_mode="expand")
+        if span is not None:
+            spans.append(span)
+    doc.spans[group] = spans
+
+
+class TokenBounds:
+    """O(1) lookups of which character offsets start or end a token.
+
+    >>> import spacy
+    >>> bounds = TokenBounds(spacy.blank("en")("4 GB RAM"))
+    >>> bounds.aligned(0, 1), bounds.aligned(0, 3)
+    (True, False)
+    """
+
+    def __init__(self, doc: Doc):
+        starts_lengths = doc.to_array([IDX, LENGTH]).tolist() if len(doc) else []
+        self.token_at_start = {start: i for i, (start, _) in enumerate(starts_lengths)}
+        self.token_at_end = {start + length: i + 1 for i, (start, length) in enumerate(starts_lengths)}
+
+    def aligned(self, start: int, end: int) -> bool:
+        """True when ``text[start:end]`` begins and ends on token boundaries."""
+        return start in self.token_at_start and end in self.token_at_end

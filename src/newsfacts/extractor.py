@@ -1,0 +1,98 @@
+"""The entry points: :func:`extract`, :func:`extract_many` and :class:`Extractor`.
+
+>>> article = extract("Xiaomi hits milestone\\n\\nThe phone is priced at Rs 9,999.")
+>>> article.title
+'Xiaomi hits milestone'
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Iterator
+from datetime import date
+
+from spacy.language import Language
+
+from .assemble import build_article
+from .models import Article
+from .pipeline import build_pipeline
+
+
+def _check_text(text: object) -> str:
+    if not isinstance(text, str):
+        raise TypeError(f"newsfacts extracts from str, not {type(text).__name__}")
+    return text
+
+
+class Extractor:
+    """A reusable extractor: the spaCy pipeline is built once, at construction.
+
+    ``nlp`` is None for the default rule pipeline (``spacy.blank("en")`` plus our
+    components), an installed spaCy package name such as ``"en_core_web_sm"``, or a loaded
+    ``Language`` — our tokenizer rules and components are added to it.
+
+    >>> ex = Extractor()
+    >>> ex("Rs 999 only").title is None
+    True
+    """
+
+    def __init__(self, nlp: Language | str | None = None):
+        self.nlp: Language = build_pipeline(nlp)
+
+    def extract(self, text: str, published: date | None = None) -> Article:
+        """The facts of one article. Never raises on a ``str``."""
+        doc = self.nlp(_check_text(text))
+        return build_article(doc, published=published, text=text)
+
+    __call__ = extract
+
+    def extract_many(
+        self,
+        texts: Iterable[str],
+        published: date | None = None,
+        n_process: int = 1,
+        batch_size: int = 32,
+    ) -> Iterator[Article]:
+        """Articles for many texts, streamed in input order.
+
+        ``n_process`` > 1 spreads the work over that many processes (``-1``: all cores).
+        ``published`` applies to every text.
+        """
+        texts = (_check_text(text) for text in texts)
+        for doc in self.nlp.pipe(texts, n_process=n_process, batch_size=batch_size):
+            yield build_article(doc, published=published)
+
+
+_default: Extractor | None = None
+_default_lock = threading.Lock()
+
+
+def default_extractor() -> Extractor:
+    """The shared default :class:`Extractor`, built on first use."""
+    global _default
+    if _default is None:
+        with _default_lock:
+            if _default is None:
+                _default = Extractor()
+    return _default
+
+
+def extract(text: str, published: date | None = None) -> Article:
+    """The facts of one article, with the shared default pipeline. Never raises on a ``str``.
+
+    ``published`` anchors relative periods ("this March", "last year") and wins over a date
+    the text states for itself.
+    """
+    return default_extractor().extract(text, published=published)
+
+
+def extract_many(
+    texts: Iterable[str],
+    published: date | None = None,
+    n_process: int = 1,
+    batch_size: int = 32,
+) -> Iterator[Article]:
+    """Articles for many texts, streamed in input order (see :meth:`Extractor.extract_many`)."""
+    return default_extractor().extract_many(
+        texts, published=published, n_process=n_process, batch_size=batch_size
+    )

@@ -1,0 +1,113 @@
+"""Build the spaCy pipeline: ``spacy.blank("en")`` + our tokenizer rules + our components.
+
+The tokenizer rules split the glue between numbers, units and currencies that news copy is
+full of, so that every number stands on token boundaries:
+
+>>> nlp = build_pipeline()
+>>> [t.text for t in nlp.make_doc("Rs.16,999 for 4GB/64GB, 4,000mAh")]
+['Rs.', '16,999', 'for', '4', 'GB', '/', '64', 'GB', ',', '4,000', 'mAh']
+
+The components (``newsfacts_<name>`` factories) run in the order of :data:`COMPONENTS`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+import spacy
+from spacy.language import Language
+from spacy.tokenizer import Tokenizer
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
+
+from . import lexicons
+
+#: Our components, in pipeline order. Later issues add money, time, products, specs, ...
+COMPONENTS: tuple[str, ...] = (
+    "newsfacts_sentences",
+    "newsfacts_layout",
+    "newsfacts_numbers",
+)
+
+#: Inputs longer than spaCy's default limit (1,000,000 characters) are fine for the rule
+#: pipeline: its memory grows linearly with the text.
+MAX_LENGTH = 2**31 - 1
+
+
+def _alternation(strings: list[str]) -> str:
+    """A regex alternation of literal strings, longest first."""
+    return "|".join(re.escape(s) for s in sorted(set(strings), key=len, reverse=True))
+
+
+def tokenizer_rules() -> tuple[list[str], list[str], list[str], dict[str, list[dict]]]:
+    """Extra (prefixes, infixes, suffixes, special cases) for number/unit/currency glue."""
+    units = _alternation(lexicons.values("tokenizer", "text", rule="unit_suffix"))
+    currency_list = lexicons.values("tokenizer", "text", rule="currency_prefix") + list("₹$€£¥")
+    currencies = _alternation(currency_list)
+    prefixes = [
+        rf"(?:{currencies})(?=[0-9])",  # "Rs.16,999" "INR500" "Rs16,189-crore"
+    ]
+    infixes = [
+        rf"(?<=[0-9])(?=(?:{units})(?![A-Za-z]))",  # "4GB" "4,000mAh" "2.2GHz" "5bn"
+        r"(?<=[A-Za-z])/(?=[0-9])",  # "4GB/64GB"
+        r"(?<=[A-Za-z0-9])\+(?=[0-9])",  # "12MP+2MP"
+        r"(?<=[0-9])[-–—](?=[0-9])",  # "7-9 lakh", "2014–15"
+        rf"(?<=[0-9])[-–—](?=(?:{currencies}|[₹$€£¥]))",  # "₹7,000-₹14,000"
+        # a currency glued to a number inside a longer token: "-₹14,000", "to-Rs.500"
+        "|".join(f"(?<={re.escape(c)})" for c in currency_list) + "(?=[0-9])",
+    ]
+    suffixes = [
+        r"(?<=[A-Za-z])/",  # "4GB RAM/ 64GB"
+    ]
+    specials = {
+        text: [{"ORTH": text}] for text in lexicons.values("tokenizer", "text", rule="special_case")
+    }
+    return prefixes, infixes, suffixes, specials
+
+
+def customize_tokenizer(nlp: Language) -> None:
+    """Add newsfacts' tokenizer rules to ``nlp.tokenizer`` in place (idempotent)."""
+    _add_rules(nlp.tokenizer, nlp.Defaults)
+
+
+def _add_rules(tokenizer: Tokenizer, defaults: type) -> None:
+    prefixes, infixes, suffixes, specials = tokenizer_rules()
+    current_prefixes = getattr(tokenizer.prefix_search, "__self__", None)
+    if current_prefixes is not None and current_prefixes.pattern.startswith("^" + prefixes[0]):
+        return  # already customised
+    tokenizer.prefix_search = compile_prefix_regex(prefixes + list(defaults.prefixes or ())).search
+    tokenizer.infix_finditer = compile_infix_regex(infixes + list(defaults.infixes or ())).finditer
+    tokenizer.suffix_search = compile_suffix_regex(suffixes + list(defaults.suffixes or ())).search
+    for text, tokens in specials.items():
+        tokenizer.add_special_case(text, tokens)
+
+
+@registry.tokenizers("newsfacts.Tokenizer.v1")
+def create_tokenizer() -> Callable[[Language], Tokenizer]:
+    """spaCy config hook: ``[nlp.tokenizer] @tokenizers = "newsfacts.Tokenizer.v1"``."""
+    make_default = registry.tokenizers.get("spacy.Tokenizer.v1")()
+
+    def make(nlp: Language) -> Tokenizer:
+        tokenizer = make_default(nlp)
+        _add_rules(tokenizer, nlp.Defaults)
+        return tokenizer
+
+    return make
+
+
+def build_pipeline(nlp: Language | str | None = None) -> Language:
+    """Our pipeline on ``spacy.blank("en")``, or our components added to a given pipeline.
+
+    ``nlp`` may be a loaded ``Language`` or the name of an installed spaCy package
+    (e.g. ``"en_core_web_sm"``). Components already present are not added twice.
+    """
+    if nlp is None:
+        nlp = spacy.blank("en")
+    elif isinstance(nlp, str):
+        nlp = spacy.load(nlp)
+    customize_tokenizer(nlp)
+    nlp.max_length = MAX_LENGTH
+    for name in COMPONENTS:
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name)
+    return nlp
