@@ -7,7 +7,9 @@
 
 from __future__ import annotations
 
+import re
 import threading
+from collections import deque
 from collections.abc import Iterable, Iterator
 from datetime import date
 
@@ -18,10 +20,22 @@ from .models import Article
 from .pipeline import build_pipeline
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _check_text(text: object) -> str:
     if not isinstance(text, str):
         raise TypeError(f"newsfacts extracts from str, not {type(text).__name__}")
     return text
+
+
+def _processable(text: str) -> str:
+    """spaCy cannot encode lone surrogates; give it U+FFFD in their place.
+
+    One code point replaces one, so every offset still indexes the caller's string, and
+    spans are cut from that string.
+    """
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
 class Extractor:
@@ -41,7 +55,7 @@ class Extractor:
 
     def extract(self, text: str, published: date | None = None) -> Article:
         """The facts of one article. Never raises on a ``str``."""
-        doc = self.nlp(_check_text(text))
+        doc = self.nlp(_processable(_check_text(text)))
         return build_article(doc, published=published, text=text)
 
     __call__ = extract
@@ -58,9 +72,15 @@ class Extractor:
         ``n_process`` > 1 spreads the work over that many processes (``-1``: all cores).
         ``published`` applies to every text.
         """
-        texts = (_check_text(text) for text in texts)
-        for doc in self.nlp.pipe(texts, n_process=n_process, batch_size=batch_size):
-            yield build_article(doc, published=published)
+        originals: deque[str] = deque()
+
+        def feed() -> Iterator[str]:
+            for text in texts:
+                originals.append(_check_text(text))
+                yield _processable(text)
+
+        for doc in self.nlp.pipe(feed(), n_process=n_process, batch_size=batch_size):
+            yield build_article(doc, published=published, text=originals.popleft())
 
 
 _default: Extractor | None = None

@@ -12,7 +12,7 @@ rules), so they do not end sentences.
 
 from __future__ import annotations
 
-from spacy.attrs import IS_SPACE
+from spacy.attrs import IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
@@ -29,11 +29,18 @@ class NewsSentences:
             return doc
         if not doc.has_annotation("SENT_START"):
             doc = self.punctuation(doc)
-        is_space = doc.to_array([IS_SPACE])
-        last = len(doc) - 1
-        for i in is_space.nonzero()[0].tolist():
-            if i < last and "\n" in doc[i].text:
-                doc[i + 1].is_sent_start = True
+        # Work on arrays: setting token.is_sent_start one by one costs O(n) per token.
+        is_space = doc.to_array([IS_SPACE]).astype(bool)
+        sent_start = doc.to_array([SENT_START]).astype("int32")
+        has_newline = [bool(i) and "\n" in doc[int(i)].text for i in is_space.nonzero()[0]]
+        for i, newline in zip(is_space.nonzero()[0].tolist(), has_newline):
+            starts_here = sent_start[i] == 1 and i > 0
+            if starts_here:  # white space joins the sentence before it
+                sent_start[i] = -1
+            if i + 1 < len(doc) and (starts_here or newline):
+                sent_start[i + 1] = 1
+        sent_start[0] = 1
+        doc.from_array([SENT_START], sent_start.astype("uint64"))
         return doc
 
 

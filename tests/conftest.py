@@ -1,0 +1,31 @@
+"""Shared fixtures: the default extractor (built once), and where the articles are."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+def article_paths() -> list[Path]:
+    """Every gold article we can read: corpus/ and, when present, ../shared/seeds."""
+    paths = sorted(CORPUS.glob("*.txt"))
+    if SEEDS.is_dir():
+        paths += sorted(SEEDS.glob("*.txt"))
+    return paths
+
+
+@pytest.fixture(scope="session")
+def extractor():
+    from newsfacts.extractor import default_extractor
+
+    return default_extractor()
+
+
+@pytest.fixture(scope="session")
+def nlp(extractor):
+    return extractor.nlp

@@ -1,0 +1,104 @@
+"""extract / extract_many / Extractor: never raise on a str, stream in order, reuse the pipeline."""
+
+from datetime import date
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsfacts import Article, Extractor, extract, extract_many
+from newsfacts.extractor import default_extractor
+
+
+def check_invariants(text: str, article: Article) -> None:
+    for fact in article.facts():
+        assert fact.span.text == text[fact.span.start:fact.span.end]
+        assert 0 <= fact.span.start <= fact.span.end <= len(text)
+
+
+@pytest.mark.parametrize("text", ["", " ", "\n\n\t  \r\n", "\u00a0\u2028", "\x00", "Rs", "₹",
+                                  "date 2019-04-10", " date 9999-99-99 x"])
+def test_degenerate_inputs(text):
+    article = extract(text)
+    assert isinstance(article, Article)
+    check_invariants(text, article)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=st.characters(codec=None, exclude_categories=()), max_size=300))
+def test_random_unicode_never_raises(text):
+    check_invariants(text, extract(text))
+
+
+NEWSY = st.lists(st.sampled_from([
+    "Rs", "Rs.", "₹", "$", "16,999", "1.5", "lakh", "crore", "million", "a", "half", "K", "4K",
+    "sold", "units", "\n", "\n\n", "Follow Us", "Leave a Reply", "“", "”", '"', "date",
+    "2019-04-10", "-", "/", "+", "GB", "4GB/64GB", "12MP+2MP", "twenty", "five", "and", ".",
+]), max_size=60).map(" ".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(NEWSY)
+def test_newsy_garbage_never_raises(text):
+    check_invariants(text, extract(text))
+
+
+def test_lone_surrogates_never_raise():
+    text = "Rs 999 \ud800 sold \udfff 2 lakh"
+    check_invariants(text, extract(text))
+
+
+def test_one_megabyte_of_text():
+    paragraph = ("Xiaomi sold 1 million Redmi Note 7 units in a month at Rs 9,999 each, "
+                 "said Manu Kumar Jain.\n\n")
+    text = paragraph * (1_000_000 // len(paragraph) + 1)
+    assert len(text) > 1_000_000
+    article = extract(text)
+    check_invariants(text, article)
+
+
+def test_one_megabyte_line_without_spaces():
+    text = "9," * 500_000
+    check_invariants(text, extract(text))
+
+
+def test_non_str_is_a_type_error():
+    with pytest.raises(TypeError, match="str"):
+        extract(b"bytes are not text")
+    with pytest.raises(TypeError):
+        list(extract_many(["fine", None]))
+
+
+def test_published_from_the_text_and_from_the_caller():
+    text = " date 2017-10-03 Xiaomi shipped 10 million phones in September."
+    assert extract(text).published == date(2017, 10, 3)
+    assert extract(text, published=date(2018, 1, 1)).published == date(2018, 1, 1)
+    assert extract("No date here.").published is None
+
+
+def test_the_pipeline_is_built_once():
+    assert default_extractor() is default_extractor()
+    extractor = Extractor()
+    nlp = extractor.nlp
+    extractor("one")
+    extractor("two")
+    assert extractor.nlp is nlp
+
+
+def test_extract_many_keeps_order_and_streams():
+    texts = [f"Headline number {i}\n\nBody {i}." for i in range(40)]
+    titles = [a.title for a in extract_many(iter(texts), batch_size=7)]
+    assert titles == [f"Headline number {i}" for i in range(40)]
+
+
+def test_extract_many_with_two_processes_equals_one():
+    texts = [f"Phone {i} launched\n\nIt costs Rs {i},999 and sold {i} lakh units." for i in range(30)]
+    one = [a.model_dump(mode="json") for a in extract_many(texts)]
+    two = [a.model_dump(mode="json") for a in extract_many(texts, n_process=2, batch_size=4)]
+    assert two == one
+    assert [a["title"] for a in two] == [f"Phone {i} launched" for i in range(30)]
+
+
+def test_extract_many_published_applies_to_all():
+    articles = list(extract_many(["a", "b"], published=date(2020, 5, 1)))
+    assert [a.published for a in articles] == [date(2020, 5, 1)] * 2

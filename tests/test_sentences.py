@@ -1,0 +1,21 @@
+"""Sentence boundaries: punctuation, plus every line break."""
+
+import spacy
+
+
+def test_line_breaks_start_sentences(nlp):
+    doc = nlp("Xiaomi hits milestone\n\nFollow Us\nThe phone sold well. It costs Rs. 9,999 now.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "Xiaomi hits milestone", "Follow Us", "The phone sold well.", "It costs Rs. 9,999 now."]
+
+
+def test_closing_quote_stays_with_its_sentence(nlp):
+    doc = nlp("“We are delighted.” Reddy said.")
+    assert [s.text for s in doc.sents] == ["“We are delighted.”", "Reddy said."]
+
+
+def test_component_works_in_a_fresh_pipeline():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("newsfacts_sentences")
+    assert len(list(nlp("One.\nTwo").sents)) == 2
+    assert list(nlp("").sents) == []
