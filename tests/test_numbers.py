@@ -106,7 +106,7 @@ def test_component_stores_plain_data_and_spans(nlp):
     doc = nlp("Sold 2.5 lakh units")
     [record] = doc.user_data["newsfacts.numbers"]
     assert record == {"start": 5, "end": 13, "value": "250000", "digits": True,
-                      "magnitude": "lakh"}
+                      "magnitude": "lakh", "scale": "100000"}
     assert [s.text for s in doc.spans["newsfacts_numbers"]] == ["2.5 lakh"]
 
 

@@ -25,13 +25,6 @@ from .components.layout import get_layout
 from .models import FACT_FIELDS, Article, Product, Span
 
 
-def sentence_starts(doc: Doc) -> list[int]:
-    """Character offset where each sentence begins (one sentence if none are marked)."""
-    if len(doc) == 0 or not doc.has_annotation("SENT_START"):
-        return [0]
-    return [sentence.start_char for sentence in doc.sents]
-
-
 def make_span(text: str, start: int, end: int) -> Span:
     """A Span over the caller's string; offsets are clamped into the text."""
     start = max(0, min(start, len(text)))
@@ -45,9 +38,9 @@ def build_article(doc: Doc, published: date | None = None, text: str | None = No
     ``published`` (the caller's date) wins over the date the text states for itself.
     ``text`` is the caller's original string (``doc.text`` when omitted; they are equal).
     """
-    text = doc.text if text is None else text
+    text = docdata.text_of(doc) if text is None else text
     layout = get_layout(doc)
-    starts = sentence_starts(doc)
+    starts = [start for start, _ in docdata.sentence_spans(doc)]
 
     def sentence_of(offset: int) -> int:
         return max(0, bisect.bisect_right(starts, offset) - 1)
@@ -68,7 +61,7 @@ def build_article(doc: Doc, published: date | None = None, text: str | None = No
             brand=data.get("brand"),
             mentions=[make_span(text, start, end) for start, end in data.get("mentions", [])],
         )
-        for data in docdata.get(doc, "products", [])
+        for data in (docdata.get(doc, "products") or {}).get("products", [])
     ]
     title = layout["title"]
     own_date = date.fromisoformat(layout["published"]) if layout["published"] else None

@@ -14,12 +14,37 @@ Character offsets always index ``doc.text``, which is the caller's string unchan
 
 from __future__ import annotations
 
+import weakref
 from typing import Any
 
 from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
 PREFIX = "newsfacts."
+_texts: "weakref.WeakKeyDictionary[Doc, str]" = weakref.WeakKeyDictionary()
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, built once per Doc (spaCy rebuilds it from the tokens on every access).
+
+    A Doc's text never changes (even retokenizing keeps it), so the cache cannot go stale.
+    """
+    text = _texts.get(doc)
+    if text is None:
+        text = _texts[doc] = doc.text
+    return text
+
+
+def remember_text(doc: Doc, text: str) -> None:
+    """Tell :func:`text_of` the text a Doc was made from, saving it the rebuild."""
+    _texts[doc] = text
+
+
+def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) character offsets of each sentence; one sentence if none are marked."""
+    if len(doc) == 0 or not doc.has_annotation("SENT_START"):
+        return [(0, len(text_of(doc)))]
+    return [(sentence.start_char, sentence.end_char) for sentence in doc.sents]
 
 
 def put(doc: Doc, family: str, data: Any) -> None:

@@ -15,6 +15,7 @@ from datetime import date
 
 from spacy.language import Language
 
+from . import docdata
 from .assemble import build_article
 from .models import Article
 from .pipeline import build_pipeline
@@ -55,7 +56,11 @@ class Extractor:
 
     def extract(self, text: str, published: date | None = None) -> Article:
         """The facts of one article. Never raises on a ``str``."""
-        doc = self.nlp(_processable(_check_text(text)))
+        processable = _processable(_check_text(text))
+        doc = self.nlp.make_doc(processable)
+        docdata.remember_text(doc, processable)
+        for _name, component in self.nlp.pipeline:
+            doc = component(doc)
         return build_article(doc, published=published, text=text)
 
     __call__ = extract

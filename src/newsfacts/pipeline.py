@@ -22,11 +22,14 @@ from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix
 
 from . import lexicons
 
-#: Our components, in pipeline order. Later issues add money, time, products, specs, ...
+#: Our components, in pipeline order. Products come before money: a price needs to know
+#: what it is the price of.
 COMPONENTS: tuple[str, ...] = (
     "newsfacts_sentences",
     "newsfacts_layout",
     "newsfacts_numbers",
+    "newsfacts_products",
+    "newsfacts_money",
 )
 
 #: Inputs longer than spaCy's default limit (1,000,000 characters) are fine for the rule

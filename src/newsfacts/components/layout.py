@@ -139,7 +139,7 @@ def get_layout(doc: Doc) -> dict:
     ([[start, end, what], ...]). Computed on the spot if the component has not run."""
     layout = docdata.get(doc, FAMILY)
     if layout is None:
-        layout = analyse(doc.text)
+        layout = analyse(docdata.text_of(doc))
     return layout
 
 
@@ -169,7 +169,7 @@ class Layout:
     """Stores :func:`analyse`'s result on the Doc and mirrors it as ``doc.spans``."""
 
     def __call__(self, doc: Doc) -> Doc:
-        layout = analyse(doc.text)
+        layout = analyse(docdata.text_of(doc))
         docdata.put(doc, FAMILY, layout)
         regions = [{"start": s, "end": e} for s, e, _ in layout["boilerplate"]]
         docdata.mirror_spans(doc, "newsfacts_boilerplate", regions, "BOILERPLATE")

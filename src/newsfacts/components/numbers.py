@@ -94,6 +94,7 @@ class ParsedNumber(NamedTuple):
     end: int
     magnitude: str | None
     magnitude_start: int | None
+    scale: Decimal | None = None  # what the magnitude words multiplied by: 100000 for "2.5 lakh"
 
 
 def parse_parts(phrase: str) -> ParsedNumber | None:
@@ -173,7 +174,7 @@ def parse_parts(phrase: str) -> ParsedNumber | None:
         else:
             break
         value = total + (current if current is not None else Decimal(0))
-        best = ParsedNumber(_integral(value), part.end(), magnitude, magnitude_start)
+        best = ParsedNumber(_integral(value), part.end(), magnitude, magnitude_start, last_scale)
     return best
 
 
@@ -225,6 +226,7 @@ def find_numbers(text: str, aligned=None) -> list[dict]:
             "value": str(parsed.value),
             "digits": text[start].isdigit(),
             "magnitude": parsed.magnitude,
+            "scale": None if parsed.scale is None else str(parsed.scale),
         })
     return found
 
@@ -243,7 +245,7 @@ def get_numbers(doc: Doc) -> list[dict]:
     """The numbers of a processed Doc (computed on the spot if the component has not run)."""
     numbers = docdata.get(doc, FAMILY)
     if numbers is None:
-        numbers = find_numbers(doc.text, docdata.TokenBounds(doc).aligned)
+        numbers = find_numbers(docdata.text_of(doc), docdata.TokenBounds(doc).aligned)
     return numbers
 
 
@@ -251,7 +253,7 @@ class Numbers:
     """Stores :func:`find_numbers` on the Doc and mirrors it as ``doc.spans["newsfacts_numbers"]``."""
 
     def __call__(self, doc: Doc) -> Doc:
-        numbers = find_numbers(doc.text, docdata.TokenBounds(doc).aligned)
+        numbers = find_numbers(docdata.text_of(doc), docdata.TokenBounds(doc).aligned)
         docdata.put(doc, FAMILY, numbers)
         docdata.mirror_spans(doc, "newsfacts_numbers", numbers, "NUMBER")
         return doc

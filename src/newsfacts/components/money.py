@@ -1,0 +1,590 @@
+"""Money: every amount with its value, currency and bound, as a Price or as other Money.
+
+An amount is a number (from the numbers layer) with a currency marker before it ("Rs 16,999",
+"Rs.16,999", "₹ 1.5 lakh", "US$1.5 billion", "INR 2,000 crore") or after it ("2,000
+rupees", "60,413.17 Million US Dollars", "3,999 yuan", "10 €"); a number joined to an amount
+by a range ("Rs 7-9 lakh", "₹7,000 to ₹14,000", "between Rs 10,000 and 15,000"); or a bare
+number in a table column headed with a currency ("On-road price (Rs)"). Markers, bound words
+and price/money cue words are data (``data/currencies.jsonl``, ``bounds.jsonl``,
+``money_cues.jsonl``).
+
+>>> [(a["amount"], a["currency"], a["bound"]) for a in find_amounts("Priced under Rs 1.5 lakh")]
+[('150000', 'INR', 'at_most')]
+
+Classification: a Price is what a product, variant or plan costs ("priced at", "costs",
+"the Rs 399 plan", "EMI"); Money is everything else ("revenue", "cashback", "worth"). The
+nearest cue word decides; an amount without one follows the amount before it in the
+sentence; then big magnitudes (crores, billions) are money and amounts beside a product word
+are prices. A price carries its product (same sentence, else section heading, else the
+article's main product) and its variant ("6 GB RAM + 128 GB").
+"""
+
+from __future__ import annotations
+
+import bisect
+from decimal import Decimal
+from functools import cache
+
+import regex
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .. import docdata, lexicons
+from .layout import Boilerplate, get_layout
+from .numbers import find_numbers, get_numbers, parse_number
+from .products import ProductIndex, get_products
+
+#: Characters looked at on each side of a number for its currency marker.
+MARKER_REACH = 28
+CUE_REACH_LEFT = 90
+CUE_REACH_RIGHT = 40
+#: Cue words further than this many words from an amount do not decide its class.
+MAX_CUE_WORDS_LEFT = 10
+MAX_CUE_WORDS_RIGHT = 3
+BIG_AMOUNT = Decimal(10_000_000)  # one crore: larger amounts without a cue are money
+#: Magnitudes money writes that plain numbers do not: "Rs 12.5 L", "$5m", "$1.2B".
+EXTRA_MAGNITUDE = regex.compile(r"\A(?:[ \u00a0]?(?P<lakh>L|Lakh|Lac)|(?P<million>m|M|mln)|(?P<billion>B|b))(?![\w])")
+RANGE_JOIN = regex.compile(r"\A\s*(?:-|–|—|to|till|upto)\s*\Z", regex.IGNORECASE)
+BETWEEN_JOIN = regex.compile(r"\A\s*(?:and|&)\s*\Z", regex.IGNORECASE)
+BETWEEN_BEFORE = regex.compile(r"\bbetween\s+(?:\S+\s+){0,2}\Z", regex.IGNORECASE)
+CHANGE_WORDS = regex.compile(
+    r"\b(?:rose|rise|rises|risen|fell|fall|falls|fallen|up|down|increased?|decreased?|cut|cuts|"
+    r"dropped|drops?|jumped|jumps?|climbed|climbs?|grew|grows?|declined?|hiked?|raised|reduced?|"
+    r"slashed|slipped|surged|soared|plunged|gained|lowered|revised|moved|went|goes|back)\b",
+    regex.IGNORECASE,
+)
+PRODUCT_WORDS = regex.compile(
+    r"\b(?:phones?|smartphones?|handsets?|devices?|laptops?|notebooks?|tablets?|TVs?|televisions?|"
+    r"cars?|SUVs?|hatchbacks?|sedans?|scooters?|bikes?|motorcycles?|variants?|models?|versions?|"
+    r"plans?|packs?|watch(?:es)?|earbuds|headphones|speakers?|consoles?|cameras?|"
+    r"refrigerators?|washing machines?|ACs?|air conditioners?)\b",
+    regex.IGNORECASE,
+)
+VARIANT = regex.compile(
+    r"\b\d+\s?(?:GB|TB)(?:\s?(?:RAM|LPDDR\w*))?(?:\s?(?:\+|/|and|with|&)\s?\d+\s?(?:GB|TB)"
+    r"(?:\s?(?:storage|ROM|internal storage|inbuilt storage|SSD|UFS\s?[\d.]+))?)?"
+    r"(?=\s+(?:RAM\s+)?(?:variant|model|version|option|trim|storage|configuration|edition)|\s*[,;)]|\s*$|\s+(?:is|costs|at|for|will|has|carries|gets))"
+    r"|\b(?:Core i\d|i\d|Ryzen \d|\d+(?:\.\d+)?\s?kWh|\d+(?:\.\d+)?\s?(?:-litre|L)\b[\w ]*?)(?=\s+(?:variant|model|version|trim))"
+    r"|\b(?:base|top-end|top|entry-level|mid|higher|lower|standard|long-range|pro)\s+(?:variant|model|version|trim)\b",
+    regex.IGNORECASE,
+)
+TABLE_CURRENCY = regex.compile(
+    r"\((?:in\s+)?(?P<marker>Rs\.?|₹|INR|\$|US\$|€|£|Rs)\s*(?P<scale>lakh|crore|cr|million|mn|billion|bn)?\)"
+    r"|\bin\s+(?P<marker2>Rs\.?|₹|INR)\s*(?P<scale2>lakh|crore|cr)?\b",
+    regex.IGNORECASE,
+)
+TABLE_SPLIT = regex.compile(r"\s*\|\s*|\t+|\s{2,}")
+CHINA = regex.compile(r"\b(?:China|Chinese|Beijing|Shanghai|Shenzhen|yuan|RMB|renminbi|Weibo|JD\.com|Tmall|Taobao|Alibaba)\b")
+JAPAN = regex.compile(r"\b(?:Japan|Japanese|Tokyo|Osaka|yen)\b")
+SRI_LANKA = regex.compile(r"\b(?:Sri Lanka|Sri Lankan|Colombo|Kandy|LKR)\b")
+PAKISTAN = regex.compile(r"\b(?:Pakistan|Pakistani|Karachi|Lahore|Islamabad|PKR)\b")
+INDIA_NAMES = regex.compile(r"\b(?:India|Indian|Delhi|New Delhi|Mumbai|Bengaluru|Bangalore|Chennai|Kolkata|Hyderabad)\b")
+INDIA = regex.compile(r"\b(?:India|Indian|Delhi|Mumbai|Bengaluru|Bangalore|Chennai|Rs\.?|₹|INR|lakh|crore)\b")
+DOLLAR_AREA = regex.compile(r"\$|\bUS\b|\bdollars?\b|\bAmerica")
+EURO_AREA = regex.compile(r"€|\bEUR\b|\beuros?\b", regex.IGNORECASE)
+
+
+# --- lexicons -------------------------------------------------------------------------------
+
+class Currencies:
+    """Currency markers from ``data/currencies.jsonl`` as two anchored regexes."""
+
+    def __init__(self) -> None:
+        self.exact: dict[str, dict] = {}
+        self.folded: dict[str, dict] = {}
+        prefix_exact, prefix_any, suffix_exact, suffix_any = [], [], [], []
+        for row in lexicons.load("currencies"):
+            marker, case = row["marker"], row["case"]
+            (self.exact if case == "exact" else self.folded)[
+                marker if case == "exact" else marker.casefold()] = row
+            if row["position"] in ("prefix", "both"):
+                (prefix_exact if case == "exact" else prefix_any).append(marker)
+            if row["position"] in ("suffix", "both"):
+                (suffix_exact if case == "exact" else suffix_any).append(marker)
+
+        def alternation(exact: list[str], folded: list[str]) -> str:
+            parts = []
+            if exact:
+                parts.append(_alt(exact))
+            if folded:
+                parts.append(f"(?i:{_alt(folded)})")
+            return "|".join(parts)
+
+        word_start = r"(?<![A-Za-z])"
+        self.prefix = regex.compile(
+            rf"{word_start}(?P<marker>{alternation(prefix_exact, prefix_any)})[ \u00a0]*\Z")
+        self.suffix = regex.compile(
+            rf"\A[ \u00a0]*-?(?P<marker>{alternation(suffix_exact, suffix_any)})(?![A-Za-z])")
+        self.scale_after_marker = regex.compile(
+            r"\A[ \u00a0]+(?P<scale>million|billion|thousand|crore|lakh|mn|bn)\b", regex.IGNORECASE)
+
+    def row(self, marker: str) -> dict:
+        return self.exact.get(marker) or self.folded[marker.casefold()]
+
+
+def _alt(strings) -> str:
+    return "|".join(regex.escape(s) for s in sorted(set(strings), key=len, reverse=True))
+
+
+@cache
+def currencies() -> Currencies:
+    return Currencies()
+
+
+@cache
+def _bounds() -> tuple[regex.Pattern, regex.Pattern, dict[str, str], dict[str, str]]:
+    before = {r["phrase"].casefold(): r["bound"] for r in lexicons.load("bounds") if r["side"] == "before"}
+    after = {r["phrase"].casefold(): r["bound"] for r in lexicons.load("bounds") if r["side"] == "after"}
+    before_re = regex.compile(rf"(?<![\w-])(?P<phrase>{_alt(before)})[ \u00a0-]*\Z", regex.IGNORECASE)
+    after_re = regex.compile(rf"\A[ \u00a0]*(?P<phrase>{_alt(after)})(?![\w])", regex.IGNORECASE)
+    return before_re, after_re, before, after
+
+
+@cache
+def _cues() -> dict[str, tuple[regex.Pattern, dict[str, str]]]:
+    """For (side, strength): a regex of cue phrases and phrase -> class."""
+    groups: dict[str, dict[str, str]] = {}
+    for row in lexicons.load("money_cues"):
+        key = f"{row['side']}:{row['strength']}"
+        groups.setdefault(key, {})[row["cue"].casefold()] = row["class"]
+    return {
+        key: (regex.compile(rf"(?<![\w-])(?:{_alt(phrases)})(?![\w-])", regex.IGNORECASE), phrases)
+        for key, phrases in groups.items()
+    }
+
+
+# --- finding amounts -------------------------------------------------------------------------
+
+def find_amounts(text: str, numbers: list[dict] | None = None,
+                 boilerplate: Boilerplate | None = None) -> list[dict]:
+    """Every amount of money in ``text`` as plain dicts (no price/money class yet).
+
+    Each has ``start``, ``end``, ``amount`` (a decimal string), ``currency``, ``bound`` and
+    ``magnitude`` (the scale word, if any).
+    """
+    if numbers is None:
+        numbers = find_numbers(text)
+    lexicon = currencies()
+    amounts: list[dict] = []
+    bare: list[dict] = []  # numbers without a marker, candidates for ranges and tables
+    consumed_until = -1  # a suffix marker taken by one amount is no prefix of the next
+    for i, number in enumerate(numbers):
+        start, end = number["start"], number["end"]
+        if boilerplate is not None and boilerplate.contains(start):
+            continue
+        left = text[max(0, start - MARKER_REACH, consumed_until):start]
+        prefix = lexicon.prefix.search(left)
+        right = text[end:end + MARKER_REACH]
+        extra = EXTRA_MAGNITUDE.match(right) if number["magnitude"] is None else None
+        if extra:
+            right = right[extra.end():]
+        suffix = lexicon.suffix.match(right)
+        if prefix and suffix:
+            # "rmb 10 usd 20": the marker after 10 belongs to the number that follows it
+            after_suffix = end + (extra.end() if extra else 0) + suffix.end()
+            if i + 1 < len(numbers) and text[after_suffix:numbers[i + 1]["start"]].strip() == "":
+                suffix = None
+            else:
+                prefix = None if lexicon.row(suffix.group("marker")).get("minor") else prefix
+                suffix = None if prefix else suffix
+        if not prefix and not suffix:
+            bare.append(number)
+            continue
+        marker = (prefix or suffix).group("marker")
+        row = lexicon.row(marker)
+        value = Decimal(number["value"])
+        magnitude = number["magnitude"]
+        amount_end = end
+        if extra:
+            kind = extra.lastgroup
+            if kind == "lakh" and row["code"] not in ("INR", "LKR", "PKR", "NPR"):
+                extra = None
+            else:
+                factor = {"lakh": 100_000, "million": 1_000_000, "billion": 1_000_000_000}[kind]
+                value *= factor
+                magnitude = extra.group(kind)
+                number = {**number, "scale": str(factor)}
+                amount_end = end + extra.end()
+        if suffix:
+            amount_end += suffix.end()
+            scale = lexicon.scale_after_marker.match(text[amount_end:amount_end + 16])
+            if scale and magnitude is None:  # "75 USD million"
+                value *= parse_number("1 " + scale.group("scale")) or 1
+                magnitude = scale.group("scale")
+                amount_end += scale.end()
+            consumed_until = amount_end
+        if row.get("multiplier"):
+            value *= row["multiplier"]
+        if row.get("minor"):
+            value /= row["minor"]
+        amount_start = start - (len(left) - prefix.start("marker")) if prefix else start
+        amounts.append({
+            "start": amount_start, "end": amount_end, "amount": _clean(value),
+            "currency": row["code"], "marker": marker, "ambiguous": row.get("ambiguous"),
+            "minor": bool(row.get("minor")), "magnitude": magnitude, "bound": "exact",
+            "number": [start, end], "scale": number["scale"],
+        })
+    amounts = _compound_minor_units(text, amounts, numbers)
+    amounts = _join_ranges(text, amounts, bare)
+    amounts += _table_amounts(text, bare, amounts, boilerplate)
+    amounts.sort(key=lambda a: a["start"])
+    _resolve_ambiguous_currencies(text, amounts)
+    _set_bounds(text, amounts)
+    return amounts
+
+
+def _clean(value: Decimal) -> str:
+    if value == value.to_integral_value():
+        return str(value.quantize(Decimal(1)))
+    return format(value.normalize(), "f")
+
+
+def _compound_minor_units(text: str, amounts: list[dict], numbers: list[dict]) -> list[dict]:
+    """"3 dollars 50 cents", "15 dollars and 50.": the minor part joins the major amount."""
+    merged: list[dict] = []
+    starts = {n["start"]: n for n in numbers}
+    for amount in amounts:
+        previous = merged[-1] if merged else None
+        if (previous is not None and amount["minor"] and not previous["minor"]
+                and amount["currency"] in (previous["currency"], "USD")
+                and regex.fullmatch(r"\s*(?:and\s+)?", text[previous["end"]:amount["number"][0]])
+                and Decimal(amount["amount"]) < 1 and previous["magnitude"] is None):
+            previous["amount"] = _clean(Decimal(previous["amount"]) + Decimal(amount["amount"]))
+            previous["end"] = amount["end"]
+            continue
+        merged.append(amount)
+    # "15 dollars 50." / "c $ 100 and fifty." with no word for the minor unit
+    for amount in merged:
+        if amount["magnitude"] is not None or amount["minor"] or amount["end"] >= len(text):
+            continue
+        gap = regex.match(r"[ \u00a0]+(?:and[ \u00a0]+)?", text[amount["end"]:amount["end"] + 6])
+        if not gap:
+            continue
+        number = starts.get(amount["end"] + gap.end())
+        if number is None or number["magnitude"] is not None:
+            continue
+        minor = Decimal(number["value"])
+        tail = text[number["end"]:number["end"] + 2]
+        if minor < 100 and minor == minor.to_integral_value() and regex.match(r"\s*(?:[.!?,;]|$)", tail):
+            if amount["marker"].casefold() in ("$", "dollar", "dollars", "usd", "us dollars", "c $", "c$"):
+                amount["amount"] = _clean(Decimal(amount["amount"]) + minor / 100)
+                amount["end"] = number["end"]
+    return merged
+
+
+def _join_ranges(text: str, amounts: list[dict], bare: list[dict]) -> list[dict]:
+    """A bare number joined to an amount ("Rs 7-9 lakh", "Rs 15,000-20,000") is an amount."""
+    if not bare:
+        return amounts
+    starts = [a["end"] for a in amounts]
+    for number in bare:
+        i = bisect.bisect_right(starts, number["start"]) - 1
+        if i < 0:
+            continue
+        first = amounts[i]
+        between = text[first["end"]:number["start"]]
+        joined_by_between = BETWEEN_JOIN.match(between) and BETWEEN_BEFORE.search(
+            text[max(0, first["start"] - 40):first["start"]])
+        if not (RANGE_JOIN.match(between) or joined_by_between) or first["minor"]:
+            continue
+        value = Decimal(number["value"])
+        if number["scale"] and first["magnitude"] is None:
+            # "Rs 7-9 lakh": the magnitude belongs to both ends
+            first["amount"] = _clean(Decimal(first["amount"]) * Decimal(number["scale"]))
+            first["magnitude"] = number["magnitude"]
+        elif number["scale"] is None and first.get("scale"):
+            value *= Decimal(first["scale"])  # "Rs 5 crore to 6"
+        amounts.append({
+            "start": number["start"], "end": number["end"], "amount": _clean(value),
+            "currency": first["currency"], "marker": first["marker"], "ambiguous": first["ambiguous"],
+            "minor": False, "magnitude": number["magnitude"] or first["magnitude"], "bound": "exact",
+            "number": [number["start"], number["end"]], "range_with": first["start"],
+            "scale": number["scale"] or first.get("scale"),
+        })
+        amounts.sort(key=lambda a: a["end"])
+        starts = [a["end"] for a in amounts]
+    return amounts
+
+
+def _table_amounts(text: str, bare: list[dict], amounts: list[dict],
+                   boilerplate: Boilerplate | None) -> list[dict]:
+    """Bare numbers in a table column whose header names a currency: "On-road price (Rs)"."""
+    found: list[dict] = []
+    taken = {a["number"][0] for a in amounts}
+    for header in TABLE_CURRENCY.finditer(text):
+        line_start = text.rfind("\n", 0, header.start()) + 1
+        line_end = text.find("\n", header.end())
+        line_end = len(text) if line_end < 0 else line_end
+        cells = TABLE_SPLIT.split(text[line_start:line_end].strip())
+        if len(cells) < 2:
+            continue
+        column = next((k for k, cell in enumerate(cells) if TABLE_CURRENCY.search(cell)), None)
+        if column is None:
+            continue
+        marker = header.group("marker") or header.group("marker2")
+        scale_word = header.group("scale") or header.group("scale2")
+        row = currencies().row(marker) if marker else None
+        if row is None:
+            continue
+        position = line_end + 1
+        while position < len(text):
+            end = text.find("\n", position)
+            end = len(text) if end < 0 else end
+            line = text[position:end]
+            if not line.strip():
+                break
+            cells_here = TABLE_SPLIT.split(line.strip())
+            if len(cells_here) == len(cells) and column < len(cells_here):
+                cell = cells_here[column]
+                offset = position + (len(line) - len(line.lstrip())) + line.strip().find(cell)
+                for number in bare:
+                    if (number["start"] == offset and number["end"] == offset + len(cell)
+                            and number["start"] not in taken
+                            and not (boilerplate and boilerplate.contains(offset))):
+                        value = Decimal(number["value"])
+                        if scale_word:
+                            value *= parse_number("1 " + scale_word) or 1
+                        found.append({
+                            "start": number["start"], "end": number["end"], "amount": _clean(value),
+                            "currency": row["code"], "marker": marker, "ambiguous": row.get("ambiguous"),
+                            "minor": False, "magnitude": scale_word, "bound": "exact",
+                            "number": [number["start"], number["end"]], "table": True,
+                        })
+            position = end + 1
+    return found
+
+
+def _resolve_ambiguous_currencies(text: str, amounts: list[dict]) -> None:
+    """Rupees of Sri Lanka or Pakistan, ¥ of China, cents of the euro, when the text says so."""
+    first_named: dict[str, str | None] = {}  # the article's first country, found once per set
+
+    def article_country(name: str, countries: dict[str, regex.Pattern]) -> str | None:
+        if name not in first_named:
+            firsts = [(m.start(), country) for country, pattern in countries.items()
+                      if (m := pattern.search(text))]
+            first_named[name] = min(firsts)[1] if firsts else None
+        return first_named[name]
+
+    for amount in amounts:
+        kind = amount.get("ambiguous")
+        if kind == "rupee":
+            country = (_nearest_country(text, amount, RUPEE_COUNTRIES)
+                       or article_country("rupee", RUPEE_COUNTRIES))
+            amount["currency"] = {"Sri Lanka": "LKR", "Pakistan": "PKR"}.get(country, "INR")
+        elif kind == "yen_or_yuan":
+            country = (_nearest_country(text, amount, YEN_COUNTRIES)
+                       or article_country("yen", YEN_COUNTRIES))
+            amount["currency"] = "CNY" if country == "China" else "JPY"
+        elif kind == "cent":
+            sentence = text[max(0, amount["start"] - 120):amount["start"]]
+            if EURO_AREA.search(sentence):
+                amount["currency"] = "EUR"
+        elif kind == "dollar" and amount["marker"].casefold() == "bucks":
+            if article_country("bucks", {"India": INDIA, "US": DOLLAR_AREA}) == "India":
+                amount["currency"] = "INR"
+
+
+RUPEE_COUNTRIES = {"India": INDIA_NAMES, "Sri Lanka": SRI_LANKA, "Pakistan": PAKISTAN}
+YEN_COUNTRIES = {"China": CHINA, "Japan": JAPAN}
+
+
+def _nearest_country(text: str, amount: dict, countries: dict[str, regex.Pattern]) -> str | None:
+    """The country named nearest the amount: near it, else in its paragraph."""
+    paragraph_start = text.rfind("\n", 0, amount["start"]) + 1
+    paragraph_end = text.find("\n", amount["end"])
+    paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+    for window in (120, None):
+        lo = paragraph_start if window is None else max(paragraph_start, amount["start"] - window)
+        hi = paragraph_end if window is None else min(paragraph_end, amount["end"] + window)
+        best: tuple[int, str] | None = None
+        for country, pattern in countries.items():
+            for match in pattern.finditer(text, lo, hi):
+                distance = min(abs(match.start() - amount["end"]), abs(amount["start"] - match.end()))
+                if best is None or distance < best[0]:
+                    best = (distance, country)
+        if best:
+            return best[1]
+    return None
+
+
+def _paragraph(text: str, offset: int) -> str:
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return text[start:len(text) if end < 0 else end]
+
+
+def _set_bounds(text: str, amounts: list[dict]) -> None:
+    """Bound words around each amount; range ends become at_least / at_most."""
+    before_re, after_re, before, after = _bounds()
+    by_start = {a["start"]: a for a in amounts}
+    for amount in amounts:
+        left = text[max(0, amount["start"] - 30):amount["start"]]
+        match = before_re.search(left)
+        if match:
+            amount["bound"] = before[match.group("phrase").casefold()]
+            amount["bound_start"] = amount["start"] - (len(left) - match.start("phrase"))
+        else:
+            match = after_re.match(text[amount["end"]:amount["end"] + 20])
+            if match:
+                amount["bound"] = after[match.group("phrase").casefold()]
+        first = by_start.get(amount.get("range_with"))
+        if first is None:
+            continue
+        context = text[max(0, first["start"] - 60):first["start"]]
+        low, high = Decimal(first["amount"]), Decimal(amount["amount"])
+        if low < high and not CHANGE_WORDS.search(context):
+            if first["bound"] == "exact":
+                first["bound"] = "at_least"
+            if amount["bound"] == "exact":
+                amount["bound"] = "at_most"
+
+
+# --- price or money ---------------------------------------------------------------------------
+
+def classify(text: str, amounts: list[dict], sentences: list[tuple[int, int]]) -> None:
+    """Set ``kind`` ("price" or "money") on each amount."""
+    cues = _cues()
+    sentence_starts = [s for s, _ in sentences]
+    previous: dict | None = None
+    previous_sentence = -1
+    for amount in amounts:
+        k = max(0, bisect.bisect_right(sentence_starts, amount["start"]) - 1)
+        sentence = sentences[k] if sentences else (0, len(text))
+        if k != previous_sentence:
+            previous, previous_sentence = None, k
+        left_end = amount.get("bound_start", amount["start"])
+        left = text[max(sentence[0], left_end - CUE_REACH_LEFT):left_end]
+        right = text[amount["end"]:min(sentence[1], amount["end"] + CUE_REACH_RIGHT)]
+        sentence_text = text[sentence[0]:sentence[1]]
+        kind = (_nearest_cue(left, right, cues)
+                or (previous["kind"] if previous is not None else None)
+                or ("money" if _is_big(amount) else None)
+                or ("price" if amount.get("table") or _list_entry(text, amount) else None)
+                or _weak_cue(left, cues)
+                or _sentence_cue(sentence_text, cues)
+                or ("price" if PRODUCT_WORDS.search(sentence_text) else "money"))
+        amount["kind"] = kind
+        previous = amount
+
+
+def _is_big(amount: dict) -> bool:
+    return (Decimal(amount["amount"]) >= BIG_AMOUNT
+            or amount["magnitude"] in ("crore", "crores", "cr", "billion", "bn", "b", "B"))
+
+
+LIST_ENTRY = regex.compile(r"(?:^|\n)[ \t]*(?:[•·*\-–]\s*)?(?P<label>[^\n:|]{1,60}?)\s*(?::|\||–|—|-)\s*\Z")
+
+
+def _list_entry(text: str, amount: dict) -> dict | None:
+    """"E 1.2 MT: Rs 7.99 lakh" — a short line that ends with the amount; returns the label."""
+    line_end = text.find("\n", amount["end"])
+    rest = text[amount["end"]:len(text) if line_end < 0 else line_end]
+    if rest.strip(" \t()*") and not regex.fullmatch(r"\s*\((?:ex-showroom|on-road)[^)]*\)\s*", rest, regex.I):
+        return None
+    match = LIST_ENTRY.search(text, max(0, amount["start"] - 80), amount.get("bound_start", amount["start"]))
+    return match
+
+
+def _words(fragment: str) -> int:
+    return len(fragment.split())
+
+
+def _nearest_cue(left: str, right: str, cues) -> str | None:
+    best: tuple[int, str] | None = None
+    pattern, phrases = cues["before:strong"]
+    matches = list(pattern.finditer(left))
+    if matches:
+        last = matches[-1]
+        distance = _words(left[last.end():])
+        if distance <= MAX_CUE_WORDS_LEFT:
+            best = (distance, phrases[last.group(0).casefold()])
+    pattern, phrases = cues["after:strong"]
+    match = pattern.search(right)
+    if match:
+        distance = _words(right[:match.start()])
+        if distance <= MAX_CUE_WORDS_RIGHT and (best is None or distance < best[0]):
+            best = (distance, phrases[match.group(0).casefold()])
+    return best[1] if best else None
+
+
+def _weak_cue(left: str, cues) -> str | None:
+    pattern, phrases = cues["before:weak"]
+    match = regex.search(rf"(?:{pattern.pattern})\s*\Z", left, regex.IGNORECASE)
+    return phrases[match.group(0).strip().casefold()] if match else None
+
+
+def _sentence_cue(sentence: str, cues) -> str | None:
+    pattern, phrases = cues["before:strong"]
+    classes = {phrases[m.group(0).casefold()] for m in pattern.finditer(sentence)}
+    return classes.pop() if len(classes) == 1 else None
+
+
+# --- what a price is the price of -------------------------------------------------------------
+
+def attribute(text: str, amounts: list[dict], sentences: list[tuple[int, int]],
+              products: ProductIndex) -> None:
+    """Set ``product`` and ``variant`` on prices (``amounts`` in text order)."""
+    sentence_starts = [s for s, _ in sentences]
+    for i, amount in enumerate(amounts):
+        if amount["kind"] != "price":
+            continue
+        k = max(0, bisect.bisect_right(sentence_starts, amount["start"]) - 1)
+        sentence = sentences[k] if sentences else (0, len(text))
+        amount["product"] = products.product_at(amount["start"], sentence)
+        # the amount's clause runs from the amount before it to the amount after it
+        clause_start = max(sentence[0], amounts[i - 1]["end"] if i > 0 else 0)
+        clause_end = min(sentence[1], amounts[i + 1]["start"] if i + 1 < len(amounts) else len(text))
+        if clause_start > amount["start"]:
+            clause_start = sentence[0]
+        if clause_end < amount["end"]:
+            clause_end = sentence[1]
+        amount["variant"] = _variant(text, amount, clause_start, clause_end)
+
+
+def _variant(text: str, amount: dict, clause_start: int, clause_end: int) -> str | None:
+    """The variant named in the amount's clause, before the amount, else after it."""
+    before = list(VARIANT.finditer(text, clause_start, amount["start"]))
+    if before:
+        return before[-1].group(0).strip()
+    after = VARIANT.search(text, amount["end"], clause_end)
+    return after.group(0).strip() if after else None
+
+
+# --- the component ----------------------------------------------------------------------------
+
+def extract_money(doc: Doc) -> tuple[list[dict], list[dict]]:
+    """(prices, money) of a Doc as plain records for the Article."""
+    text = docdata.text_of(doc)
+    layout = get_layout(doc)
+    boilerplate = Boilerplate(layout["boilerplate"])
+    amounts = find_amounts(text, get_numbers(doc), boilerplate)
+    sentences = docdata.sentence_spans(doc)
+    classify(text, amounts, sentences)
+    attribute(text, amounts, sentences, ProductIndex(text, get_products(doc)))
+    prices, money = [], []
+    for amount in amounts:
+        record = {"start": amount["start"], "end": amount["end"], "amount": amount["amount"],
+                  "currency": amount["currency"], "bound": amount["bound"]}
+        if amount["kind"] == "price":
+            prices.append({**record, "product": amount.get("product"), "variant": amount.get("variant")})
+        else:
+            money.append(record)
+    return prices, money
+
+
+class MoneyComponent:
+    """Stores prices and money on the Doc (``newsfacts.prices``, ``newsfacts.money``)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        prices, money = extract_money(doc)
+        docdata.put(doc, "prices", prices)
+        docdata.put(doc, "money", money)
+        docdata.mirror_spans(doc, "newsfacts_prices", prices, "PRICE")
+        docdata.mirror_spans(doc, "newsfacts_money", money, "MONEY")
+        return doc
+
+
+@Language.factory("newsfacts_money")
+def make_money(nlp: Language, name: str) -> MoneyComponent:
+    """Factory of :class:`MoneyComponent`."""
+    return MoneyComponent()
