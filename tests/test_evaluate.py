@@ -92,3 +92,17 @@ def test_invalid_gold_json(tmp_path):
     (tmp_path / "a.json").write_text("{broken", encoding="utf-8")
     with pytest.raises(GoldError, match="invalid JSON"):
         load_gold(tmp_path / "a.txt")
+
+
+@pytest.mark.parametrize("gold, predicted, agree", [
+    ("Galaxy M37 5G 8GB RAM + 256GB storage",
+     {"product": "Samsung Galaxy M37 5G", "variant": "8GB RAM and 256GB storage"}, True),
+    ("Redmi Note 7 Pro 6 GB", {"product": "Redmi Note 7 Pro", "variant": "6 GB"}, True),
+    ("Vi Rs 399 plan", {"product": "Rs 399 plan", "variant": None}, True),
+    ("Redmi Note 7 Pro", {"product": "Redmi Note 7", "variant": None}, False),
+    ("Nord 6 12GB RAM + 256GB storage", {"product": "Nord 6", "variant": "8GB RAM + 128GB"}, False),
+    ("Galaxy M37 5G", {"product": None, "variant": None}, False),
+])
+def test_product_agreement_folds_brands_and_fillers(gold, predicted, agree):
+    from newsfacts.evaluate import _attribute_agrees
+    assert _attribute_agrees("prices", "product", {"product": gold}, predicted) is agree

@@ -189,6 +189,29 @@ def normalise_duration(value: str | None) -> tuple | str | None:
     return months, seconds
 
 
+#: Words that do not tell one product or variant from another.
+PRODUCT_FILLERS = {"the", "a", "an", "and", "with", "of", "for", "its", "variant", "variants",
+                   "model", "models", "version", "option", "edition", "storage", "ram", "rom",
+                   "internal", "inbuilt", "plan", "pack", "+", "&", "/"}
+
+
+@cache
+def _brand_words() -> frozenset[str]:
+    return frozenset(row["name"].casefold() for row in lexicons.load("brands") if row["kind"] == "brand")
+
+
+def product_words(value: Any) -> frozenset[str]:
+    """A product (with its variant) as a set of telling words: brand names, fillers and
+    separators folded away, so "Samsung Galaxy M37 5G 8GB RAM and 256GB storage" names the
+    same thing as "Galaxy M37 5G 8GB RAM + 256GB storage"."""
+    text = normalise_text(value) or ""
+    for brand in sorted(_brand_words(), key=len, reverse=True):
+        if " " in brand and brand in text:
+            text = text.replace(brand, " ")
+    words = text.replace("+", " + ").split()
+    return frozenset(w for w in words if w not in PRODUCT_FILLERS and w not in _brand_words())
+
+
 def _key_values_agree(family: str, gold: dict, predicted: dict) -> bool:
     if family == "sales":
         return (predicted.get("units") == gold.get("units")
@@ -214,10 +237,9 @@ def _attribute_agrees(family: str, name: str, gold: dict, predicted: dict) -> bo
     if name == "period":
         period = predicted.get("period") or {}
         return normalise_duration(period.get("duration")) == normalise_duration(value)
-    if family == "prices" and name == "product":
-        product, variant = predicted.get("product"), predicted.get("variant")
-        candidates = {normalise_text(product), normalise_text(f"{product} {variant}" if variant else product)}
-        return normalise_text(value) in candidates
+    if name == "product":
+        named = " ".join(str(p) for p in (predicted.get("product"), predicted.get("variant")) if p)
+        return product_words(value) == product_words(named) if named else False
     if name == "unit":
         return _in_base_unit(1.0, value)[0] == _in_base_unit(1.0, predicted.get("unit"))[0]
     return normalise_text(predicted.get(name)) == normalise_text(value)

@@ -60,14 +60,22 @@ PRODUCT_WORDS = regex.compile(
     r"refrigerators?|washing machines?|ACs?|air conditioners?)\b",
     regex.IGNORECASE,
 )
-VARIANT = regex.compile(
+#: RAM/storage variants: "6 GB", "4GB RAM/64GB storage", "8GB RAM + 128GB storage", "6GB/128GB".
+MEMORY_VARIANT = regex.compile(
     r"\b\d+\s?(?:GB|TB)(?:\s?(?:RAM|LPDDR\w*))?(?:\s?(?:\+|/|and|with|&)\s?\d+\s?(?:GB|TB)"
     r"(?:\s?(?:storage|ROM|internal storage|inbuilt storage|SSD|UFS\s?[\d.]+))?)?"
-    r"(?=\s+(?:RAM\s+)?(?:variant|model|version|option|trim|storage|configuration|edition)|\s*[,;)]|\s*$|\s+(?:is|costs|at|for|will|has|carries|gets))"
-    r"|\b(?:Core i\d|i\d|Ryzen \d|\d+(?:\.\d+)?\s?kWh|\d+(?:\.\d+)?\s?(?:-litre|L)\b[\w ]*?)(?=\s+(?:variant|model|version|trim))"
-    r"|\b(?:base|top-end|top|entry-level|mid|higher|lower|standard|long-range|pro)\s+(?:variant|model|version|trim)\b",
+    r"(?=\s+(?:RAM\s+)?(?:variant|model|version|option|trim|configuration|edition)\b|\s*[,;)]|\s*$"
+    r"|\s+(?:is|costs|at|for|will|has|carries|gets|sells|now|comes|and)\b)",
     regex.IGNORECASE,
 )
+#: Other named variants: "Core i7 variant", "3 kWh variant", "base model", "top-end version".
+NAMED_VARIANT = regex.compile(
+    r"\b(?:Core i\d|i\d|Ryzen \d|\d+(?:\.\d+)?\s?kWh|\d+(?:\.\d+)?-litre[\w -]*?)(?=\s+(?:variant|model|version|trim))"
+    r"|\b(?:base|top-end|top|entry-level|mid|higher|lower|standard|long-range)\s+(?:variant|model|version|trim)\b",
+    regex.IGNORECASE,
+)
+#: "Rs 31,999 for the 12GB RAM + 256GB storage variant": the variant follows its price.
+FOR_VARIANT = regex.compile(r"\A\s*(?:\([^)]*\)\s*)?for\s+(?:the|its|a)?\s*")
 TABLE_CURRENCY = regex.compile(
     r"\((?:in\s+)?(?P<marker>Rs\.?|₹|INR|\$|US\$|€|£|Rs)\s*(?P<scale>lakh|crore|cr|million|mn|billion|bn)?\)"
     r"|\bin\s+(?P<marker2>Rs\.?|₹|INR)\s*(?P<scale2>lakh|crore|cr)?\b",
@@ -179,6 +187,11 @@ def find_amounts(text: str, numbers: list[dict] | None = None,
         if extra:
             right = right[extra.end():]
         suffix = lexicon.suffix.match(right)
+        if suffix and not prefix and i + 1 < len(numbers) and suffix.group(0)[:1].isspace():
+            # "3 USD50 cards": a marker glued to the next number belongs to that number
+            marker_end = end + (extra.end() if extra else 0) + suffix.end()
+            if numbers[i + 1]["start"] == marker_end:
+                suffix = None
         if prefix and suffix:
             # "rmb 10 usd 20": the marker after 10 belongs to the number that follows it
             after_suffix = end + (extra.end() if extra else 0) + suffix.end()
@@ -225,6 +238,7 @@ def find_amounts(text: str, numbers: list[dict] | None = None,
             "number": [start, end], "scale": number["scale"],
         })
     amounts = _compound_minor_units(text, amounts, numbers)
+    _mark_marked_ranges(text, amounts)
     amounts = _join_ranges(text, amounts, bare)
     amounts += _table_amounts(text, bare, amounts, boilerplate)
     amounts.sort(key=lambda a: a["start"])
@@ -270,6 +284,17 @@ def _compound_minor_units(text: str, amounts: list[dict], numbers: list[dict]) -
                 amount["amount"] = _clean(Decimal(amount["amount"]) + minor / 100)
                 amount["end"] = number["end"]
     return merged
+
+
+def _mark_marked_ranges(text: str, amounts: list[dict]) -> None:
+    """"₹7,000 to ₹14,000", "between $5 and $10": both ends carry a marker."""
+    for first, second in zip(amounts, amounts[1:]):
+        between = text[first["end"]:second["start"]]
+        if first["currency"] != second["currency"] or first["minor"] or second["minor"]:
+            continue
+        if RANGE_JOIN.match(between) or (BETWEEN_JOIN.match(between) and BETWEEN_BEFORE.search(
+                text[max(0, first["start"] - 40):first["start"]])):
+            second["range_with"] = first["start"]
 
 
 def _join_ranges(text: str, amounts: list[dict], bare: list[dict]) -> list[dict]:
@@ -485,6 +510,19 @@ def _list_entry(text: str, amount: dict) -> dict | None:
     return match
 
 
+def _row_label(text: str, amount: dict) -> str | None:
+    """The label of a list line or table row holding the amount: "E 1.2 MT: Rs 7.99 lakh"."""
+    line_start = text.rfind("\n", 0, amount["start"]) + 1
+    if amount.get("table"):
+        cells = TABLE_SPLIT.split(text[line_start:amount["start"]].strip())
+        return cells[0] if cells and cells[0] else None
+    entry = _list_entry(text, amount)
+    if entry and entry.start("label") >= line_start:
+        label = entry.group("label").strip()
+        return label if 0 < len(label.split()) <= 6 else None
+    return None
+
+
 def _words(fragment: str) -> int:
     return len(fragment.split())
 
@@ -530,6 +568,10 @@ def attribute(text: str, amounts: list[dict], sentences: list[tuple[int, int]],
             continue
         k = max(0, bisect.bisect_right(sentence_starts, amount["start"]) - 1)
         sentence = sentences[k] if sentences else (0, len(text))
+        plan = products.mention_around(amount["start"], amount["end"])
+        if plan is not None:  # "the Rs 399 plan": the price names its product
+            amount["product"], amount["variant"] = plan, None
+            continue
         amount["product"] = products.product_at(amount["start"], sentence)
         # the amount's clause runs from the amount before it to the amount after it
         clause_start = max(sentence[0], amounts[i - 1]["end"] if i > 0 else 0)
@@ -539,15 +581,30 @@ def attribute(text: str, amounts: list[dict], sentences: list[tuple[int, int]],
         if clause_end < amount["end"]:
             clause_end = sentence[1]
         amount["variant"] = _variant(text, amount, clause_start, clause_end)
+        if amount["variant"] is None:
+            label = _row_label(text, amount)
+            if label and label != amount["product"]:
+                amount["variant"] = label
 
 
 def _variant(text: str, amount: dict, clause_start: int, clause_end: int) -> str | None:
-    """The variant named in the amount's clause, before the amount, else after it."""
-    before = list(VARIANT.finditer(text, clause_start, amount["start"]))
-    if before:
-        return before[-1].group(0).strip()
-    after = VARIANT.search(text, amount["end"], clause_end)
-    return after.group(0).strip() if after else None
+    """The variant of a price: named right after it ("for the 6GB variant"), else the memory
+    variant nearest before it in its clause, else after it; else a named variant."""
+    follows = FOR_VARIANT.match(text[amount["end"]:clause_end])
+    if follows:
+        after = amount["end"] + follows.end()
+        for pattern in (MEMORY_VARIANT, NAMED_VARIANT):
+            match = pattern.search(text, after, min(clause_end, after + 70))
+            if match:
+                return match.group(0).strip()
+    for pattern in (MEMORY_VARIANT, NAMED_VARIANT):
+        before = list(pattern.finditer(text, clause_start, amount["start"]))
+        if before:
+            return before[-1].group(0).strip()
+        after_match = pattern.search(text, amount["end"], clause_end)
+        if after_match:
+            return after_match.group(0).strip()
+    return None
 
 
 # --- the component ----------------------------------------------------------------------------

@@ -74,7 +74,8 @@ def number_pattern() -> regex.Pattern:
     head = (
         rf"(?:(?<![\d])(?<!\d[.,]){DIGITS}(?![\d])(?![.,]\d)"
         rf"|\b(?:{word_number})\b"
-        rf"|\b(?:half{gap})?an?(?={gap}(?:{scale})\b))"
+        rf"|\b(?:(?:half|quarter|(?:a|one|two|three)[ -]quarters?)(?:{gap}an?)?|(?:half{gap})?an?)"
+        rf"(?={gap}(?:{scale})\b))"
     )
     tail = (
         rf"(?:{gap}(?:and{gap})?(?:(?:{scale})\b|(?:{word_number})\b)"
@@ -134,6 +135,16 @@ def parse_parts(phrase: str) -> ParsedNumber | None:
                 current, state = Decimal(1), "article"
             elif key != "half" and state == "article" and current == Decimal("0.5"):
                 pass  # "half a million"
+            else:
+                break
+            continue
+        elif key in ("quarter", "quarters"):  # "a quarter million", "three quarters billion"
+            if key == "quarter" and state is None and current is None:
+                current, state = Decimal("0.25"), "article"
+            elif key == "quarter" and state == "article" and current == 1:
+                current = Decimal("0.25")
+            elif key == "quarters" and state == "low" and current <= 3:
+                current, state = current * Decimal("0.25"), "article"
             else:
                 break
             continue
@@ -208,8 +219,11 @@ def find_numbers(text: str, aligned=None) -> list[dict]:
     [('250000', 'lakh'), ('1000000', 'million')]
     """
     found = []
-    for match in number_pattern().finditer(text):
+    pattern, position = number_pattern(), 0
+    while (match := pattern.search(text, position)) is not None:
         parsed = parse_parts(match.group(0))
+        # what the parse did not take ("fifty" of "100 and fifty") is scanned again
+        position = match.end() if parsed is None else match.start() + parsed.end
         if parsed is None:
             continue
         start = match.start()

@@ -51,7 +51,17 @@ NOT_A_PRODUCT = {
     "Published", "Updated", "Posted", "Since", "Until", "Till", "Before", "After", "During",
     "Motocorp", "Twitter", "Facebook", "Weibo", "Instagram", "Volume", "Issue", "Part",
 }
-MODEL_TOKEN = r"(?:\(?[A-Z]{0,4}\d+[A-Za-z0-9+]*\)?|[A-Z]{1,2}\+?(?![\w-])|\d+(?:\.\d+)?[A-Za-z]*)"
+#: A model token: "M37", "5G", "450X", "(2)", "7"; never a spec such as "6GB" or "50MP".
+SPEC_TOKEN = r"\d+(?:\.\d+)?\s?(?:GB|TB|MB|mAh|MP|Hz|W|mm|inch|kWh|K)\b"
+MODEL_TOKEN = (rf"(?!{SPEC_TOKEN})(?:\(\d+[a-z]?\)|[A-Z]{{0,4}}\d+[A-Za-z0-9+]*"
+               rf"|[A-Z]{{1,2}}\+?(?![\w-])|\d+(?:\.\d+)?[A-Za-z]*)")
+#: Trim names after a car or bike model: "ZXi", "HTK+", "AMT", "S(O)", "Creative+".
+TRIM_TOKEN = (r"(?:[A-Z][a-z]*[A-Z][A-Za-z]*\+?|[A-Z][A-Za-z]{0,8}\+|[A-Z]{1,4}(?:\([A-Z]\))?|\d\.\d"
+              r"|(?!(?:Is|Are|Was|Were|Has|Have|Had|Gets?|Got|Will|Can|Could|May|Might|Should|Would|"
+              r"And|Or|But|The|With|For|From|To|In|On|At|By|Of|Vs|Launched|Launch|Review|Price|"
+              r"Prices|Sales|Sold|Now|New|Gets|Goes|Costs?|Starts?|Takes?|Makes?|Leads?|Tops?|"
+              r"Beats?|Crosses|Crossed|Hits?|Rivals?|Variant|Variants|Facelift|EV|SUV|Car|Cars)\b)"
+              r"[A-Z][a-z]{2,12})")
 NETWORK_TOKENS = {"5g", "4g", "lte"}
 
 
@@ -77,8 +87,9 @@ def mention_pattern() -> regex.Pattern:
         rf"(?<![\w-])(?:"
         rf"(?P<plan>(?:(?:{_alt(b for b, r in brands.items() if r['category'] == 'telecom')})[ \u00a0])?"
         rf"(?:Rs\.?[ \u00a0]?|₹[ \u00a0]?)\d[\d,]*(?:[ \u00a0](?:annual|yearly|prepaid|postpaid|"
-        rf"unlimited|data|monthly|quarterly|entry-level|popular))?[ \u00a0](?:plan|pack|recharge))"
-        rf"|(?P<model>(?:(?P<brand>{_alt(brands)})[ \u00a0])?(?P<series>{_alt(series)}){tail}{{0,4}})"
+        rf"unlimited|data|monthly|quarterly|entry-level|popular|data))?[ \u00a0](?:plan|pack|recharge|add-on|booster|top-up|voucher))"
+        rf"|(?P<model>(?:(?P<brand>{_alt(brands)})[ \u00a0])?(?P<series>{_alt(series)})"
+        rf"(?:{tail}{{1,4}}|(?:[ \u00a0]{TRIM_TOKEN}(?![\w-])){{0,3}}))"
         rf"|(?P<model>(?P<brand>{_alt(brands)}){tail}{{1,4}})"
         rf"|(?P<model>(?P<generic>[A-Z][a-z]{{2,}})[ \u00a0](?!Q\d)(?:[A-Z]{{0,3}}\d+[A-Za-z]*\+?)"
         rf"(?:[ \u00a0](?:{_alt(words)})(?![\w-]))*)"
@@ -221,9 +232,21 @@ class ProductIndex:
         following = [m for m in candidates if m[0] >= before]
         return following[0] if following else None
 
+    def mention_around(self, start: int, end: int) -> str | None:
+        """The mention that contains [start, end) — "the Rs 399 plan" around its price."""
+        i = bisect.bisect_right(self.starts, start) - 1
+        if i >= 0 and self.mentions[i][1] >= end:
+            return self.text[self.mentions[i][0]:self.mentions[i][1]]
+        return None
+
     def product_at(self, offset: int, sentence: tuple[int, int]) -> str | None:
-        """The same sentence's nearest mention, else the section's product, else the main one."""
+        """The same sentence's nearest mention, else the last one earlier in the paragraph
+        ("... the Xiaomi 17T Pro. SoftBank sells it for ..."), else the section's product,
+        else the main one."""
         mention = self.mention_in(sentence[0], sentence[1], offset)
+        if mention is None:
+            paragraph_start = self.text.rfind("\n", 0, sentence[0]) + 1
+            mention = self.mention_in(paragraph_start, sentence[0], sentence[0])
         if mention is not None:
             return self.text[mention[0]:mention[1]]
         i = bisect.bisect_right(self.section_starts, offset) - 1

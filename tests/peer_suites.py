@@ -1,0 +1,83 @@
+"""Run newsfacts against other projects' test suites (../shared/peers, see its README).
+
+    python -m tests.peer_suites            # pass rate per peer file, and the failing cases
+
+A case passes when, for every expected result with a value, newsfacts finds a fact whose
+span overlaps the expected one and whose value agrees (amount and currency); a case that
+expects nothing passes when newsfacts finds nothing. A plain "Dollar" is USD; cents and
+pence are fractions of the main unit.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+PEERS = Path(__file__).resolve().parent.parent.parent / "shared" / "peers"
+RECOGNIZERS = PEERS / "recognizers-text"
+
+#: Recognizers-Text unit names -> (ISO 4217 code, how many make one main unit).
+CURRENCY_UNITS = {
+    "Dollar": ("USD", 1), "United States dollar": ("USD", 1), "Cent": ("USD", 100),
+    "Euro": ("EUR", 1), "Pound": ("GBP", 1), "British pound": ("GBP", 1), "Pence": ("GBP", 100),
+    "Penny": ("GBP", 100), "Chinese yuan": ("CNY", 1), "Japanese yen": ("JPY", 1),
+    "Canadian dollar": ("CAD", 1), "Australian dollar": ("AUD", 1), "Hong Kong dollar": ("HKD", 1),
+    "New Zealand dollar": ("NZD", 1), "Mexican peso": ("MXN", 1), "Rupee": ("INR", 1),
+    "Sri Lankan rupee": ("LKR", 1), "Swiss franc": ("CHF", 1), "Franc": ("FRF", 1),
+    "Turkish lira": ("TRY", 1), "Finnish markka": ("FIM", 1), "Netherlands guilder": ("NLG", 1),
+    "Peseta": ("ESP", 1), "Costa Rican colón": ("CRC", 1), "Georgian lari": ("GEL", 1),
+    "Lao kip": ("LAK", 1), "Bitcoin": ("XBT", 1), "Satoshi": ("XBT", 100_000_000),
+    "Sen": ("JPY", 100),
+}
+
+
+def load(name: str) -> list[dict]:
+    return json.loads((RECOGNIZERS / name).read_text(encoding="utf-8"))
+
+
+def currency_case_passes(case: dict, extract) -> tuple[bool, list]:
+    """(passed, predicted amounts) for one CurrencyModel case."""
+    article = extract(case["Input"])
+    predicted = [(f.span.start, f.span.end, f.amount, f.currency) for f in [*article.prices, *article.money]]
+    expected = [r for r in case.get("Results", []) if r["Resolution"].get("value") is not None]
+    if not case.get("Results"):
+        return not predicted, predicted
+    for result in expected:
+        code, per_unit = CURRENCY_UNITS.get(result["Resolution"]["unit"], (None, 1))
+        code = result["Resolution"].get("isoCurrency") or code
+        value = Decimal(result["Resolution"]["value"]) / per_unit
+        start, end = result["Start"], result["End"] + 1
+        if not any(s < end and start < e and amount == value and currency == code
+                   for s, e, amount, currency in predicted):
+            return False, predicted
+    return True, predicted
+
+
+def currency_pass_rate(extract) -> tuple[float, list[tuple[dict, list]]]:
+    cases = load("CurrencyModel.json")
+    failures = []
+    for case in cases:
+        passed, predicted = currency_case_passes(case, extract)
+        if not passed:
+            failures.append((case, predicted))
+    return 1 - len(failures) / len(cases), failures
+
+
+def main() -> int:
+    from newsfacts import extract
+
+    rate, failures = currency_pass_rate(extract)
+    total = len(load("CurrencyModel.json"))
+    print(f"CurrencyModel.json: {total - len(failures)}/{total} cases pass ({rate:.1%})")
+    for case, predicted in failures:
+        expected = [(r["Text"], r["Resolution"].get("value"), r["Resolution"].get("unit"))
+                    for r in case.get("Results", [])]
+        got = [(case["Input"][s:e], str(a), c) for s, e, a, c in predicted]
+        print(f"  FAIL {case['Input'][:90]!r}\n       expected {expected}\n       got      {got}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,15 @@
+"""Outside yardsticks: other projects' suites (../shared/peers), with a floor on the pass rate."""
+
+import pytest
+
+from newsfacts import extract
+
+from .peer_suites import RECOGNIZERS, currency_pass_rate
+
+pytestmark = pytest.mark.skipif(not RECOGNIZERS.is_dir(), reason="../shared/peers not present")
+
+
+def test_currency_model_pass_rate():
+    rate, failures = currency_pass_rate(extract)
+    shown = "\n".join(case["Input"][:80] for case, _ in failures[:20])
+    assert rate >= 0.90, f"{rate:.1%} of CurrencyModel cases pass; failing:\n{shown}"
