@@ -31,7 +31,7 @@ from spacy.tokens import Doc
 
 from .. import docdata, lexicons
 from .layout import Boilerplate, get_layout
-from .numbers import find_numbers, get_numbers, parse_number
+from .numbers import find_numbers, get_numbers, integral, parse_number
 from .products import ProductIndex, get_products
 
 #: Characters looked at on each side of a number for its currency marker.
@@ -43,7 +43,9 @@ MAX_CUE_WORDS_LEFT = 10
 MAX_CUE_WORDS_RIGHT = 3
 BIG_AMOUNT = Decimal(10_000_000)  # one crore: larger amounts without a cue are money
 #: Magnitudes money writes that plain numbers do not: "Rs 12.5 L", "$5m", "$1.2B".
-EXTRA_MAGNITUDE = regex.compile(r"\A(?:[ \u00a0]?(?P<lakh>L|Lakh|Lac)|(?P<million>m|M|mln)|(?P<billion>B|b))(?![\w])")
+EXTRA_MAGNITUDE = regex.compile(r"(?:[ \u00a0]?(?P<lakh>L|Lakh|Lac)|(?P<million>m|M|mln)|(?P<billion>B|b))(?![\w])")
+EXTRA_FACTORS = {"lakh": 100_000, "million": 1_000_000, "billion": 1_000_000_000}
+RUPEE_CODES = ("INR", "LKR", "PKR", "NPR")
 RANGE_JOIN = regex.compile(r"\A\s*(?:-|–|—|to|till|upto)\s*\Z", regex.IGNORECASE)
 BETWEEN_JOIN = regex.compile(r"\A\s*(?:and|&)\s*\Z", regex.IGNORECASE)
 BETWEEN_BEFORE = regex.compile(r"\bbetween\s+(?:\S+\s+){0,2}\Z", regex.IGNORECASE)
@@ -172,71 +174,20 @@ def find_amounts(text: str, numbers: list[dict] | None = None,
     """
     if numbers is None:
         numbers = find_numbers(text)
-    lexicon = currencies()
     amounts: list[dict] = []
     bare: list[dict] = []  # numbers without a marker, candidates for ranges and tables
     consumed_until = -1  # a suffix marker taken by one amount is no prefix of the next
     for i, number in enumerate(numbers):
-        start, end = number["start"], number["end"]
-        if boilerplate is not None and boilerplate.contains(start):
+        if boilerplate is not None and boilerplate.contains(number["start"]):
             continue
-        left = text[max(0, start - MARKER_REACH, consumed_until):start]
-        prefix = lexicon.prefix.search(left)
-        right = text[end:end + MARKER_REACH]
-        extra = EXTRA_MAGNITUDE.match(right) if number["magnitude"] is None else None
-        if extra:
-            right = right[extra.end():]
-        suffix = lexicon.suffix.match(right)
-        if suffix and not prefix and i + 1 < len(numbers) and suffix.group(0)[:1].isspace():
-            # "3 USD50 cards": a marker glued to the next number belongs to that number
-            marker_end = end + (extra.end() if extra else 0) + suffix.end()
-            if numbers[i + 1]["start"] == marker_end:
-                suffix = None
-        if prefix and suffix:
-            # "rmb 10 usd 20": the marker after 10 belongs to the number that follows it
-            after_suffix = end + (extra.end() if extra else 0) + suffix.end()
-            if i + 1 < len(numbers) and text[after_suffix:numbers[i + 1]["start"]].strip() == "":
-                suffix = None
-            else:
-                prefix = None if lexicon.row(suffix.group("marker")).get("minor") else prefix
-                suffix = None if prefix else suffix
-        if not prefix and not suffix:
+        following = numbers[i + 1] if i + 1 < len(numbers) else None
+        amount = _amount_at(text, number, following, consumed_until)
+        if amount is None:
             bare.append(number)
             continue
-        marker = (prefix or suffix).group("marker")
-        row = lexicon.row(marker)
-        value = Decimal(number["value"])
-        magnitude = number["magnitude"]
-        amount_end = end
-        if extra:
-            kind = extra.lastgroup
-            if kind == "lakh" and row["code"] not in ("INR", "LKR", "PKR", "NPR"):
-                extra = None
-            else:
-                factor = {"lakh": 100_000, "million": 1_000_000, "billion": 1_000_000_000}[kind]
-                value *= factor
-                magnitude = extra.group(kind)
-                number = {**number, "scale": str(factor)}
-                amount_end = end + extra.end()
-        if suffix:
-            amount_end += suffix.end()
-            scale = lexicon.scale_after_marker.match(text[amount_end:amount_end + 16])
-            if scale and magnitude is None:  # "75 USD million"
-                value *= parse_number("1 " + scale.group("scale")) or 1
-                magnitude = scale.group("scale")
-                amount_end += scale.end()
-            consumed_until = amount_end
-        if row.get("multiplier"):
-            value *= row["multiplier"]
-        if row.get("minor"):
-            value /= row["minor"]
-        amount_start = start - (len(left) - prefix.start("marker")) if prefix else start
-        amounts.append({
-            "start": amount_start, "end": amount_end, "amount": _clean(value),
-            "currency": row["code"], "marker": marker, "ambiguous": row.get("ambiguous"),
-            "minor": bool(row.get("minor")), "magnitude": magnitude, "bound": "exact",
-            "number": [start, end], "scale": number["scale"],
-        })
+        if amount["suffixed"]:
+            consumed_until = amount["end"]
+        amounts.append(amount)
     amounts = _compound_minor_units(text, amounts, numbers)
     _mark_marked_ranges(text, amounts)
     amounts = _join_ranges(text, amounts, bare)
@@ -247,10 +198,58 @@ def find_amounts(text: str, numbers: list[dict] | None = None,
     return amounts
 
 
+def _amount_at(text: str, number: dict, following: dict | None, consumed_until: int) -> dict | None:
+    """The amount a number makes with the currency marker before or after it, or None.
+
+    ``following`` is the next number: a marker between the two ("rmb 10 usd 20", "3 USD50")
+    belongs to the number it touches. Markers before ``consumed_until`` are taken already.
+    """
+    lexicon = currencies()
+    start, end = number["start"], number["end"]
+    left = text[max(0, start - MARKER_REACH, consumed_until):start]
+    prefix = lexicon.prefix.search(left)
+    extra = EXTRA_MAGNITUDE.match(text, end, end + 8) if number["magnitude"] is None else None
+    suffix_from = extra.end() if extra else end
+    suffix = lexicon.suffix.match(text[suffix_from:suffix_from + MARKER_REACH])
+    if suffix and following is not None:
+        marker_end = suffix_from + suffix.end()
+        glued_to_next = following["start"] == marker_end and suffix.group(0)[:1].isspace()
+        next_is_right_after = text[marker_end:following["start"]].strip() == ""
+        if (prefix and next_is_right_after) or (not prefix and glued_to_next):
+            suffix = None
+    if prefix and suffix:  # "Rs 500 rupees" / "$ 5 cents": one marker is enough
+        minor = lexicon.row(suffix.group("marker")).get("minor")
+        prefix, suffix = (None, suffix) if minor else (prefix, None)
+    if not prefix and not suffix:
+        return None
+    marker = (prefix or suffix).group("marker")
+    row = lexicon.row(marker)
+    value, magnitude, scale = Decimal(number["value"]), number["magnitude"], number["scale"]
+    amount_end = end
+    if extra and not (extra.lastgroup == "lakh" and row["code"] not in RUPEE_CODES):
+        factor = EXTRA_FACTORS[extra.lastgroup]
+        value, magnitude, scale = value * factor, extra.group(extra.lastgroup), str(factor)
+        amount_end = extra.end()
+    if suffix:
+        amount_end = suffix_from + suffix.end()
+        after = lexicon.scale_after_marker.match(text[amount_end:amount_end + 16])
+        if after and magnitude is None:  # "75 USD million"
+            factor = parse_number("1 " + after.group("scale")) or Decimal(1)
+            value, magnitude, scale = value * factor, after.group("scale"), str(factor)
+            amount_end += after.end()
+    value = value * row.get("multiplier", 1) / row.get("minor", 1)
+    return {
+        "start": start - (len(left) - prefix.start("marker")) if prefix else start,
+        "end": amount_end, "amount": _clean(value), "currency": row["code"], "marker": marker,
+        "ambiguous": row.get("ambiguous"), "minor": bool(row.get("minor")),
+        "magnitude": magnitude, "scale": scale, "bound": "exact", "number": [start, end],
+        "suffixed": suffix is not None,
+    }
+
+
 def _clean(value: Decimal) -> str:
-    if value == value.to_integral_value():
-        return str(value.quantize(Decimal(1)))
-    return format(value.normalize(), "f")
+    """A decimal string without exponent or trailing zeros: "150000", "0.5"."""
+    return str(integral(value)) if value == value.to_integral_value() else format(value.normalize(), "f")
 
 
 def _compound_minor_units(text: str, amounts: list[dict], numbers: list[dict]) -> list[dict]:

@@ -185,12 +185,12 @@ def parse_parts(phrase: str) -> ParsedNumber | None:
         else:
             break
         value = total + (current if current is not None else Decimal(0))
-        best = ParsedNumber(_integral(value), part.end(), magnitude, magnitude_start, last_scale)
+        best = ParsedNumber(integral(value), part.end(), magnitude, magnitude_start, last_scale)
     return best
 
 
-def _integral(value: Decimal) -> Decimal:
-    """``Decimal('150000.0')`` -> ``Decimal('150000')``; fractions are kept."""
+def integral(value: Decimal) -> Decimal:
+    """``Decimal('150000.0')`` -> ``Decimal('150000')``; fractions are kept (normalised)."""
     if value == value.to_integral_value():
         return value.quantize(Decimal(1))
     return value.normalize()
