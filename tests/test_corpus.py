@@ -3,7 +3,7 @@
 import json
 
 from newsfacts.components.layout import analyse
-from newsfacts.evaluate import load_corpus
+from newsfacts.evaluate import OFFSETS, load_corpus
 
 from .conftest import CORPUS
 
@@ -24,7 +24,7 @@ def test_no_gold_fact_sits_in_boilerplate():
         regions = [(s, e) for s, e, _ in analyse(gold.text)["boilerplate"]]
         for family, records in gold.records.items():
             for record in records:
-                inside = [r for r in regions if r[0] <= record["start"] < r[1]]
+                inside = [r for r in regions if r[0] <= record[OFFSETS][0] < r[1]]
                 assert not inside, f"{gold.name} {family} {record['text']!r} is in boilerplate"
 
 

@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 
 from newsfacts.evaluate import (
-    GoldError, Report, load_corpus, load_gold, locate, match_records, normalise_duration,
+    OFFSETS, GoldError, Report, load_corpus, load_gold, locate, match_records, normalise_duration,
     score_records, spec_values_agree,
 )
 
@@ -42,10 +42,10 @@ def test_spec_values(gold, predicted, agree):
 
 
 def test_matching_prefers_correct_pairs_and_is_one_to_one():
-    gold = [{"start": 0, "end": 9, "amount": 999, "currency": "INR"},
-            {"start": 20, "end": 30, "amount": 5, "currency": "USD"}]
-    predicted = [{"start": 0, "end": 30, "amount": "5", "currency": "USD"},
-                 {"start": 2, "end": 8, "amount": "999", "currency": "INR"}]
+    gold = [{OFFSETS: (0, 9), "amount": 999, "currency": "INR"},
+            {OFFSETS: (20, 30), "amount": 5, "currency": "USD"}]
+    predicted = [{OFFSETS: (0, 30), "amount": "5", "currency": "USD"},
+                 {OFFSETS: (2, 8), "amount": "999", "currency": "INR"}]
     pairs = match_records("prices", gold, predicted)
     assert len(pairs) == 2 and all(p.correct for p in pairs)
 
@@ -106,3 +106,12 @@ def test_invalid_gold_json(tmp_path):
 def test_product_agreement_folds_brands_and_fillers(gold, predicted, agree):
     from newsfacts.evaluate import _attribute_agrees
     assert _attribute_agrees("prices", "product", {"product": gold}, predicted) is agree
+
+
+def test_time_span_dates_are_compared_not_offsets():
+    from newsfacts.evaluate import _key_values_agree
+    gold = {OFFSETS: (10, 20), "start": "2017-09-01", "end": "2017-09-30"}
+    assert _key_values_agree("time_spans", gold, {OFFSETS: (10, 20), "start": "2017-09-01",
+                                                  "end": "2017-09-30", "duration": "P1M"})
+    assert not _key_values_agree("time_spans", gold, {OFFSETS: (10, 20), "start": "2016-09-01",
+                                                      "end": "2016-09-30"})

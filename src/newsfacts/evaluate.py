@@ -43,6 +43,9 @@ ATTRIBUTES: dict[str, tuple[str, ...]] = {
     "time_spans": ("anchor",),
 }
 RELATIVE_TOLERANCE = 0.02
+#: Key of a record's (start, end) character offsets: apart from "start"/"end", which are a
+#: time span's dates.
+OFFSETS = "_offsets"
 
 
 class GoldError(ValueError):
@@ -51,7 +54,7 @@ class GoldError(ValueError):
 
 @dataclass
 class GoldArticle:
-    """One annotated article: its text, its gold records (each with ``start``/``end``)."""
+    """One annotated article: its text, its gold records (each with its ``_offsets``)."""
 
     name: str
     text: str
@@ -100,7 +103,7 @@ def load_gold(txt_path: Path) -> GoldArticle:
         located = []
         for index, record in enumerate(gold.get(family) or []):
             start, end = locate(text, record, f"{json_path}: {family}[{index}]")
-            located.append({**record, "start": start, "end": end})
+            located.append({**record, OFFSETS: (start, end)})
         records[family] = located
     return GoldArticle(txt_path.stem, text, gold.get("published"), records)
 
@@ -259,7 +262,8 @@ def match_records(family: str, gold: list[dict], predicted: list[dict]) -> list[
     candidates = []
     for gi, g in enumerate(gold):
         for pi, p in enumerate(predicted):
-            overlap = min(g["end"], p["end"]) - max(g["start"], p["start"])
+            (g_start, g_end), (p_start, p_end) = g[OFFSETS], p[OFFSETS]
+            overlap = min(g_end, p_end) - max(g_start, p_start)
             if overlap > 0:
                 correct = _key_values_agree(family, g, p)
                 candidates.append((not correct, -overlap, gi, pi, correct))
@@ -275,14 +279,14 @@ def match_records(family: str, gold: list[dict], predicted: list[dict]) -> list[
 
 
 def predicted_records(article: Article) -> dict[str, list[dict]]:
-    """An Article's facts as flat dicts with ``start``/``end``, like located gold records."""
+    """An Article's facts as flat dicts with ``_offsets``, like located gold records."""
     records = {}
     for family in FAMILIES:
         flat = []
         for fact in getattr(article, family):
             data = fact.model_dump(mode="json")
             span = data.pop("span")
-            flat.append({**data, "start": span["start"], "end": span["end"], "text": span["text"]})
+            flat.append({**data, OFFSETS: (span["start"], span["end"]), "text": span["text"]})
         records[family] = flat
     return records
 
@@ -391,7 +395,7 @@ def score_records(report: Report, gold: GoldArticle, predicted: dict[str, list[d
 
 
 def _brief(record: dict) -> dict:
-    return {k: v for k, v in record.items() if k not in ("start", "end", "kind", "sentence")
+    return {k: v for k, v in record.items() if k not in (OFFSETS, "kind", "sentence")
             and v is not None}
 
 
