@@ -17,7 +17,7 @@ TEXT = ("Xiaomi sold 1 million units in just a month.\n\n"
 
 def at(needle: str) -> dict:
     start = TEXT.index(needle)
-    return {"start": start, "end": start + len(needle)}
+    return {"span": [start, start + len(needle)]}
 
 
 #: One plain record of every family, as a fact component would store it.
@@ -55,7 +55,7 @@ def test_every_record_type_is_anchored(article, family):
     [record] = getattr(article, family)
     assert isinstance(record, FACT_FIELDS[family])
     assert record.span.text == TEXT[record.span.start:record.span.end]
-    assert record.span.start == PLAIN[family][0]["start"]
+    assert record.span.start == PLAIN[family][0]["span"][0]
 
 
 def test_sentence_indexes(article):

@@ -2,13 +2,13 @@
 
 Fact components store records as plain dicts under ``doc.user_data["newsfacts.<list>"]``,
 where ``<list>`` is an Article field (``sales``, ``prices``, ``money``, ``specs``, ``quotes``,
-``time_spans``). Each dict has ``start`` and ``end`` (character offsets) and the record's own
-fields; this module adds ``span`` and ``sentence`` and validates the record.
+``time_spans``). Each dict has ``span`` ([start, end] character offsets) and the record's
+own fields; this module makes ``span`` a Span, adds ``sentence`` and validates the record.
 
 >>> import spacy
 >>> from newsfacts import docdata
 >>> doc = spacy.blank("en")("It costs Rs 999.")
->>> docdata.put(doc, "prices", [{"start": 9, "end": 15, "amount": "999", "currency": "INR"}])
+>>> docdata.put(doc, "prices", [{"span": [9, 15], "amount": "999", "currency": "INR"}])
 >>> build_article(doc).prices[0].span.text
 'Rs 999'
 """
@@ -49,8 +49,8 @@ def build_article(doc: Doc, published: date | None = None, text: str | None = No
     for field, record_type in FACT_FIELDS.items():
         records = []
         for data in docdata.get(doc, field, []):
-            values = {k: v for k, v in data.items() if k not in ("start", "end")}
-            span = make_span(text, data["start"], data["end"])
+            values = {k: v for k, v in data.items() if k != "span"}
+            span = make_span(text, *data["span"])
             records.append(record_type(span=span, sentence=sentence_of(span.start), **values))
         records.sort(key=lambda record: (record.span.start, record.span.end))
         lists[field] = records

@@ -57,11 +57,11 @@ def get(doc: Doc, family: str, default: Any = None) -> Any:
     return doc.user_data.get(PREFIX + family, default)
 
 
-def mirror_spans(doc: Doc, group: str, records: list[dict], label: str) -> None:
-    """Expose records with ``start``/``end`` offsets as ``doc.spans[group]`` (expanded to tokens)."""
+def mirror_spans(doc: Doc, group: str, offsets: list, label: str) -> None:
+    """Expose (start, end) character offsets as ``doc.spans[group]`` (expanded to tokens)."""
     spans = []
-    for record in records:
-        span = doc.char_span(record["start"], record["end"], label=label, alignment_mode="expand")
+    for start, end in offsets:
+        span = doc.char_span(start, end, label=label, alignment_mode="expand")
         if span is not None:
             spans.append(span)
     doc.spans[group] = spans

@@ -171,11 +171,10 @@ class Layout:
     def __call__(self, doc: Doc) -> Doc:
         layout = analyse(docdata.text_of(doc))
         docdata.put(doc, FAMILY, layout)
-        regions = [{"start": s, "end": e} for s, e, _ in layout["boilerplate"]]
+        regions = [(s, e) for s, e, _ in layout["boilerplate"]]
         docdata.mirror_spans(doc, "newsfacts_boilerplate", regions, "BOILERPLATE")
         title = layout["title"]
-        titles = [{"start": title[0], "end": title[1]}] if title else []
-        docdata.mirror_spans(doc, "newsfacts_title", titles, "TITLE")
+        docdata.mirror_spans(doc, "newsfacts_title", [title] if title else [], "TITLE")
         return doc
 
 

@@ -619,7 +619,7 @@ def extract_money(doc: Doc) -> tuple[list[dict], list[dict]]:
     attribute(text, amounts, sentences, ProductIndex(text, get_products(doc)))
     prices, money = [], []
     for amount in amounts:
-        record = {"start": amount["start"], "end": amount["end"], "amount": amount["amount"],
+        record = {"span": [amount["start"], amount["end"]], "amount": amount["amount"],
                   "currency": amount["currency"], "bound": amount["bound"]}
         if amount["kind"] == "price":
             prices.append({**record, "product": amount.get("product"), "variant": amount.get("variant")})
@@ -635,8 +635,8 @@ class MoneyComponent:
         prices, money = extract_money(doc)
         docdata.put(doc, "prices", prices)
         docdata.put(doc, "money", money)
-        docdata.mirror_spans(doc, "newsfacts_prices", prices, "PRICE")
-        docdata.mirror_spans(doc, "newsfacts_money", money, "MONEY")
+        docdata.mirror_spans(doc, "newsfacts_prices", [p["span"] for p in prices], "PRICE")
+        docdata.mirror_spans(doc, "newsfacts_money", [m["span"] for m in money], "MONEY")
         return doc
 
 

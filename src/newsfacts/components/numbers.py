@@ -269,7 +269,7 @@ class Numbers:
     def __call__(self, doc: Doc) -> Doc:
         numbers = find_numbers(docdata.text_of(doc), docdata.TokenBounds(doc).aligned)
         docdata.put(doc, FAMILY, numbers)
-        docdata.mirror_spans(doc, "newsfacts_numbers", numbers, "NUMBER")
+        docdata.mirror_spans(doc, "newsfacts_numbers", [(n["start"], n["end"]) for n in numbers], "NUMBER")
         return doc
 
 

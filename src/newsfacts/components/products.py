@@ -271,8 +271,7 @@ class Products:
         layout = get_layout(doc)
         data = find_products(docdata.text_of(doc), Boilerplate(layout["boilerplate"]), layout)
         docdata.put(doc, FAMILY, data)
-        mentions = [{"start": s, "end": e} for s, e, _ in data["mentions"]]
-        docdata.mirror_spans(doc, "newsfacts_products", mentions, "PRODUCT")
+        docdata.mirror_spans(doc, "newsfacts_products", [m[:2] for m in data["mentions"]], "PRODUCT")
         return doc
 
 
