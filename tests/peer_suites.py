@@ -65,6 +65,34 @@ def currency_pass_rate(extract) -> tuple[float, list[tuple[dict, list]]]:
     return 1 - len(failures) / len(cases), failures
 
 
+def duration_case_passes(case: dict, extract) -> tuple[bool, list]:
+    """A Recognizers-Text duration case: every expected duration found, overlapping, with the
+    same length (compared by meaning: "P2W" == "P14D"). Extractor cases (no Timex) need only
+    an overlapping time span."""
+    from newsfacts.evaluate import normalise_duration
+
+    article = extract(case["Input"])
+    predicted = [(t.span.start, t.span.end, t.duration) for t in article.time_spans]
+    for result in case.get("Results", []):
+        start = result["Start"]
+        end = start + result["Length"] if "Length" in result else result["End"] + 1
+        timex = (result.get("Value") or {}).get("Timex")
+        if not any(s < end and start < e and (timex is None or normalise_duration(d) == normalise_duration(timex))
+                   for s, e, d in predicted):
+            return False, predicted
+    return True, predicted
+
+
+def duration_pass_rate(extract, name: str) -> tuple[float, list[tuple[dict, list]]]:
+    cases = [c for c in load(name) if all(r.get("Type", "duration") == "duration" for r in c.get("Results", []))]
+    failures = []
+    for case in cases:
+        passed, predicted = duration_case_passes(case, extract)
+        if not passed:
+            failures.append((case, predicted))
+    return 1 - len(failures) / len(cases), failures
+
+
 def main() -> int:
     from newsfacts import extract
 
@@ -76,6 +104,14 @@ def main() -> int:
                     for r in case.get("Results", [])]
         got = [(case["Input"][s:e], str(a), c) for s, e, a, c in predicted]
         print(f"  FAIL {case['Input'][:90]!r}\n       expected {expected}\n       got      {got}")
+    for name in ("DurationExtractor.json", "DurationParser.json"):
+        rate, failures = duration_pass_rate(extract, name)
+        total = round(len(failures) / (1 - rate)) if rate < 1 else None
+        print(f"{name}: {rate:.1%} of duration cases pass ({len(failures)} fail)")
+        for case, predicted in failures:
+            expected = [(r["Text"], (r.get("Value") or {}).get("Timex")) for r in case.get("Results", [])]
+            got = [(case["Input"][s:e], d) for s, e, d in predicted]
+            print(f"  FAIL {case['Input'][:90]!r}\n       expected {expected}\n       got      {got}")
     return 0
 
 

@@ -13,3 +13,12 @@ def test_currency_model_pass_rate():
     rate, failures = currency_pass_rate(extract)
     shown = "\n".join(case["Input"][:80] for case, _ in failures[:20])
     assert rate >= 0.90, f"{rate:.1%} of CurrencyModel cases pass; failing:\n{shown}"
+
+
+@pytest.mark.parametrize("name", ["DurationExtractor.json", "DurationParser.json"])
+def test_duration_pass_rates(name):
+    from .peer_suites import duration_pass_rate
+
+    rate, failures = duration_pass_rate(extract, name)
+    shown = "\n".join(case["Input"][:80] for case, _ in failures[:20])
+    assert rate >= 0.90, f"{rate:.1%} of {name} duration cases pass; failing:\n{shown}"

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from . import docdata
 from .assemble import build_article
@@ -59,6 +60,8 @@ class Extractor:
         processable = _processable(_check_text(text))
         doc = self.nlp.make_doc(processable)
         docdata.remember_text(doc, processable)
+        if published is not None:
+            docdata.put(doc, "published", published.isoformat())
         for _name, component in self.nlp.pipeline:
             doc = component(doc)
         return build_article(doc, published=published, text=text)
@@ -79,10 +82,15 @@ class Extractor:
         """
         originals: deque[str] = deque()
 
-        def feed() -> Iterator[str]:
+        def feed() -> Iterator[str | Doc]:
             for text in texts:
                 originals.append(_check_text(text))
-                yield _processable(text)
+                if published is None:
+                    yield _processable(text)
+                else:  # the date must reach the components: give them a Doc that carries it
+                    doc = self.nlp.make_doc(_processable(text))
+                    docdata.put(doc, "published", published.isoformat())
+                    yield doc
 
         for doc in self.nlp.pipe(feed(), n_process=n_process, batch_size=batch_size):
             yield build_article(doc, published=published, text=originals.popleft())

@@ -30,6 +30,7 @@ COMPONENTS: tuple[str, ...] = (
     "newsfacts_numbers",
     "newsfacts_products",
     "newsfacts_money",
+    "newsfacts_time",
 )
 
 #: Inputs longer than spaCy's default limit (1,000,000 characters) are fine for the rule

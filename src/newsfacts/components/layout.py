@@ -26,7 +26,7 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .. import docdata, lexicons
+from .. import dates, docdata, lexicons
 
 FAMILY = "layout"
 
@@ -125,12 +125,36 @@ def analyse(text: str) -> dict:
         if title is None and not paragraphs and _looks_like_headline(line) and end < len(text.rstrip()):
             title = [start, end]
         paragraphs.append([start, end])
+    if published is None:
+        published = _dateline_date(text, paragraphs)
     return {
         "published": published,
         "title": title,
         "paragraphs": paragraphs,
         "boilerplate": boilerplate,
     }
+
+
+#: Datelines and bylines: "New Delhi, April 10, 2019:", "Updated: Apr 10, 2019 14:32 IST",
+#: "Posted on June 4, 2024 by ...", "Tech Desk | Pune | October 8, 2025".
+DATELINE_LINES = 6
+DATELINE_PREFIX = regex.compile(
+    r"\A(?:.{0,80}?\b(?:updated|published|posted|last updated|first published)(?:\s+on)?\s*:?\s*"
+    r"|[A-Z][\w .'/&-]{1,40},\s*"
+    r"|(?:[^|\n]{0,50}\|\s*){1,4})?"
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*)?\Z",
+    regex.IGNORECASE,
+)
+
+
+def _dateline_date(text: str, paragraphs: list[list[int]]) -> str | None:
+    """The date of a dateline or byline among the first lines, as ISO, or None."""
+    for start, end in paragraphs[:DATELINE_LINES]:
+        for day, match in dates.find_dates(text, start, end):
+            if DATELINE_PREFIX.match(text[start:match.start()]):
+                return day.isoformat()
+            break
+    return None
 
 
 def get_layout(doc: Doc) -> dict:
