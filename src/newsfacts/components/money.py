@@ -466,26 +466,33 @@ def _set_bounds(text: str, amounts: list[dict]) -> None:
 # --- price or money ---------------------------------------------------------------------------
 
 def classify(text: str, amounts: list[dict], sentences: list[tuple[int, int]]) -> None:
-    """Set ``kind`` ("price" or "money") on each amount."""
+    """Set ``kind`` ("price" or "money") on each amount (``amounts`` in text order).
+
+    In order: the nearest cue word; the amount before it in the sentence; big amounts are
+    money; table cells and list entries are prices; "at"/"for" right before; a cue anywhere
+    in the sentence; the last amount earlier in the paragraph ("It costs Rs 1,699. Earlier it
+    was Rs 1,999."); a product word in the sentence makes a price; else money.
+    """
     cues = _cues()
     sentence_starts = [s for s, _ in sentences]
     previous: dict | None = None
-    previous_sentence = -1
     for amount in amounts:
         k = max(0, bisect.bisect_right(sentence_starts, amount["start"]) - 1)
         sentence = sentences[k] if sentences else (0, len(text))
-        if k != previous_sentence:
-            previous, previous_sentence = None, k
+        paragraph_start = text.rfind("\n", 0, amount["start"]) + 1
+        same_sentence = previous is not None and previous["end"] > sentence[0]
+        same_paragraph = previous is not None and previous["end"] > paragraph_start
         left_end = amount.get("bound_start", amount["start"])
         left = text[max(sentence[0], left_end - CUE_REACH_LEFT):left_end]
         right = text[amount["end"]:min(sentence[1], amount["end"] + CUE_REACH_RIGHT)]
         sentence_text = text[sentence[0]:sentence[1]]
         kind = (_nearest_cue(left, right, cues)
-                or (previous["kind"] if previous is not None else None)
+                or (previous["kind"] if same_sentence else None)
                 or ("money" if _is_big(amount) else None)
                 or ("price" if amount.get("table") or _list_entry(text, amount) else None)
                 or _weak_cue(left, cues)
                 or _sentence_cue(sentence_text, cues)
+                or (previous["kind"] if same_paragraph else None)
                 or ("price" if PRODUCT_WORDS.search(sentence_text) else "money"))
         amount["kind"] = kind
         previous = amount
