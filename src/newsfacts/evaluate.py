@@ -195,7 +195,8 @@ def normalise_duration(value: str | None) -> tuple | str | None:
 #: Words that do not tell one product or variant from another.
 PRODUCT_FILLERS = {"the", "a", "an", "and", "with", "of", "for", "its", "variant", "variants",
                    "model", "models", "version", "option", "edition", "storage", "ram", "rom",
-                   "internal", "inbuilt", "plan", "pack", "+", "&", "/"}
+                   "internal", "inbuilt", "plan", "pack", "recharge", "annual", "prepaid",
+                   "postpaid", "unlimited", "+", "&", "/"}
 
 
 @cache

@@ -31,6 +31,7 @@ COMPONENTS: tuple[str, ...] = (
     "newsfacts_products",
     "newsfacts_money",
     "newsfacts_time",
+    "newsfacts_specs",
 )
 
 #: Inputs longer than spaCy's default limit (1,000,000 characters) are fine for the rule

@@ -91,7 +91,7 @@ def mention_pattern() -> regex.Pattern:
         rf"|(?P<model>(?:(?P<brand>{_alt(brands)})[ \u00a0])?(?P<series>{_alt(series)})"
         rf"(?:{tail}{{1,4}}|(?:[ \u00a0]{TRIM_TOKEN}(?![\w-])){{0,3}}))"
         rf"|(?P<model>(?P<brand>{_alt(brands)}){tail}{{1,4}})"
-        rf"|(?P<model>(?P<generic>[A-Z][a-z]{{2,}})[ \u00a0](?!Q\d)(?:[A-Z]{{0,3}}\d+[A-Za-z]*\+?)"
+        rf"|(?P<model>(?P<generic>[A-Z][a-z]{{2,}})(?:[ \u00a0](?:{_alt(words)}))*[ \u00a0](?!Q\d)(?:[A-Z]{{0,3}}\d+[A-Za-z]*\+?)"
         rf"(?:[ \u00a0](?:{_alt(words)})(?![\w-]))*)"
         rf")(?![\w])",
         regex.VERSION1,

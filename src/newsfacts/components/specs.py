@@ -1,0 +1,262 @@
+"""Product specifications: display, chipset, memory, cameras, battery, charging, colours,
+engines, plans — every spec name in DESIGN.md, each value normalised with its unit.
+
+Most specs are rules in ``data/specs.jsonl``: a regex with a ``value`` group, the spec name,
+its unit (or a ``unit`` group), an optional context that must stand nearby ("charging" for
+"33W"), and examples that the tests run. Three shapes need code: memory pairs ("6GB/128GB"
+is RAM and storage), camera lists ("48 MP + 5 MP" is one spec per lens, rear or front by the
+words around them) and colour lists ("Onyx Black, Ruby Red and Sapphire Blue").
+
+>>> [(s["name"], s["value"], s["unit"]) for s in find_specs("It has a 6.3-inch display and 4GB/64GB.")]
+[('display_size', 6.3, 'inch'), ('ram', 4, 'GB'), ('storage', 64, 'GB')]
+
+Each spec carries its product: a mention in the same sentence, else the last one earlier in
+the paragraph, else the section heading's, else the article's main product.
+"""
+
+from __future__ import annotations
+
+import bisect
+from decimal import Decimal
+from functools import cache
+
+import regex
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .. import docdata, lexicons
+from .layout import Boilerplate, get_layout
+from .products import ProductIndex, get_products
+
+FAMILY = "specs"
+WORD_NUMBERS = {"single": 1, "dual": 2, "two": 2, "quad": 4, "four": 4, "hexa": 6, "six": 6,
+                "octa": 8, "eight": 8, "nona": 9, "nine": 9, "deca": 10, "ten": 10, "seven": 7}
+#: Units as the text writes them -> as records carry them.
+UNIT_NAMES = {"grams": "g", "gm": "g", "kgs": "kg", "liter": "litre", "l": "litre", "hrs": "hours",
+              "km per litre": "kmpl", "km/l": "kmpl", "kmph": "km/h", "kph": "km/h", "tb": "TB",
+              "gb": "GB", "wh": "Wh", "kwh": "kWh", "ps": "PS", "hp": "hp", "bhp": "bhp", "kw": "kW"}
+PORT_NAMES = {"typec": "USB Type-C", "usbtypec": "USB Type-C", "usbc": "USB Type-C",
+              "usba": "USB-A", "microusb": "micro-USB", "lightning": "Lightning"}
+
+MEMORY_PAIR = regex.compile(
+    r"(?<![\w.])(?P<ram_part>(?P<ram>\d{1,2})\s?GB(?:\s?(?:LPDDR\w*|DDR\w*))?(?:\s?RAM)?)\s?(?:\+|/|and|with|&)\s?"
+    r"(?P<storage>\d{2,4}|1|2)\s?(?P<unit>GB|TB)(?!\s?(?:RAM|LPDDR|DDR))"
+    r"(?:\s?(?:of\s+)?(?:internal\s+|inbuilt\s+|onboard\s+)?(?:storage|ROM|SSD|UFS(?:\s?[\d.]+)?))?",
+    regex.IGNORECASE,
+)
+MEGAPIXELS = regex.compile(r"(?<![\w.])(?P<value>\d{1,3}(?:\.\d)?)\s?(?:MP|megapixels?|megapixel)\b", regex.IGNORECASE)
+MP_JOINER = regex.compile(r"\A\s*(?:\+|,|and|&|/)\s*\Z", regex.IGNORECASE)
+FRONT_WORDS = regex.compile(r"\b(?:selfie|front|front-facing|punch-hole|selfies)\b", regex.IGNORECASE)
+REAR_WORDS = regex.compile(
+    r"\b(?:rear|main|primary|ultra-?wide|macro|depth|telephoto|periscope|back|triple|quad|dual|"
+    r"sensor|lens|shooter|wide-angle|monochrome)\b", regex.IGNORECASE)
+COLOUR_TRIGGER = regex.compile(
+    r"\b(?:colou?rs?|colou?r\s+options|colou?rways?|shades|finishes|hues|comes\s+in|available\s+in|"
+    r"offered\s+in|sold\s+in|choose\s+from)\b[^.\n]{0,50}?(?=[A-Z][a-z])", regex.IGNORECASE | regex.VERSION1)
+COLOUR_ITEM = regex.compile(r"(?P<name>(?:[A-Z][a-zA-Z]+)(?:[ -][A-Z][a-zA-Z]+){0,2})")
+COLOUR_WORDS = regex.compile(
+    r"\b(?:Black|Blue|Red|Green|White|Gold|Silver|Grey|Gray|Purple|Pink|Violet|Orange|Yellow|Bronze|"
+    r"Titanium|Graphite|Mint|Lavender|Cream|Beige|Teal|Aqua|Cyan|Champagne|Brown|Copper|Rose|Ivory|"
+    r"Midnight|Starlight|Onyx|Ruby|Sapphire|Emerald|Jade|Amber|Coral|Peach|Lilac|Indigo|Navy|Sky|"
+    r"Ocean|Forest|Olive|Lime|Sand|Stone|Steel|Chrome|Pearl|Obsidian|Jet|Crimson|Scarlet|Maroon|"
+    r"Burgundy|Charcoal|Slate|Ash|Frost|Glacier|Ice|Marble|Dusk|Dawn|Sunset|Aurora|Twilight)\b")
+SEPARATORS = regex.compile(r"\A\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*/\s*|\s*&\s*)")
+
+
+@cache
+def rules() -> list[dict]:
+    """The spec rules of ``data/specs.jsonl``, with compiled patterns, in priority order."""
+    compiled = []
+    for row in lexicons.load("specs"):
+        rule = dict(row)
+        rule["regex"] = regex.compile(row["pattern"], regex.IGNORECASE)
+        rule["context_regex"] = regex.compile(row["context"], regex.IGNORECASE) if row.get("context") else None
+        compiled.append(rule)
+    return sorted(compiled, key=lambda r: -r["priority"])
+
+
+def _number(text: str) -> int | float:
+    value = Decimal(text.replace(",", ""))
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _value(rule: dict, match: regex.Match) -> tuple[object, str | None] | None:
+    """(value, unit) of a rule's match, normalised."""
+    raw = match.groupdict().get("value2") or match.group("value")
+    if raw is None:
+        return None
+    unit = rule.get("unit") or (match.groupdict().get("unit"))
+    if unit is not None:
+        unit = UNIT_NAMES.get(unit.lower(), unit)
+    kind = rule["kind"]
+    if kind == "number":
+        return _number(raw), unit
+    if kind == "word_number":
+        word = raw.lower()
+        return (WORD_NUMBERS[word] if word in WORD_NUMBERS else _number(word)), unit
+    value = " ".join(raw.split())
+    options = rule.get("value_map") or {}
+    if "normalize" in options:
+        value = options["normalize"]
+    if "strip_prefix" in options:
+        value = regex.sub(rf"^(?:{options['strip_prefix']})(?:'s)?\s+", "", value)
+    if "strip_suffix" in options:
+        value = regex.sub(rf"\s+(?:{options['strip_suffix']})$", "", value, flags=regex.IGNORECASE)
+    if rule["name"] == "chipset":  # "Dimensity 6080" is MediaTek's; "Qualcomm" is implied
+        value = regex.sub(r"^Qualcomm\s+", "", value)
+        value = regex.sub(r"^(?=Dimensity|Helio|Kompanio)", "MediaTek ", value)
+    if options.get("port"):
+        key = regex.sub(r"[^a-z]", "", value.lower().replace("port", "").replace("connector", ""))
+        value = PORT_NAMES.get(key, value.replace(" port", ""))
+    return value, None
+
+
+def _in_context(text: str, rule: dict, start: int, end: int) -> bool:
+    pattern = rule["context_regex"]
+    if pattern is None:
+        return True
+    reach = rule.get("context_reach", 60)
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return bool(pattern.search(text, max(line_start, start - reach), min(line_end, end + reach)))
+
+
+def find_specs(text: str, boilerplate: Boilerplate | None = None) -> list[dict]:
+    """Every spec in ``text`` as plain records: ``span``, ``name``, ``value``, ``unit``."""
+    candidates: list[tuple[int, int, int, list[dict]]] = []  # (start, end, priority, records)
+
+    def keep(start: int, end: int, priority: int, records: list[dict]) -> None:
+        if boilerplate is None or not boilerplate.contains(start):
+            candidates.append((start, end, priority, records))
+
+    for match in MEMORY_PAIR.finditer(text):
+        ram = {"span": list(match.span("ram_part")), "name": "ram",
+               "value": int(match.group("ram")), "unit": "GB"}
+        storage = {"span": [match.start("storage"), match.end()], "name": "storage",
+                   "value": int(match.group("storage")), "unit": match.group("unit").upper()}
+        keep(match.start(), match.end(), 90, [ram, storage])
+    for start, end, records in _cameras(text):
+        keep(start, end, 80, records)
+    for start, end, records in _colours(text):
+        keep(start, end, 70, records)
+    for rule in rules():
+        for match in rule["regex"].finditer(text):
+            start, end = match.span()
+            if not _in_context(text, rule, start, end):
+                continue
+            parsed = _value(rule, match)
+            if parsed is None:
+                continue
+            value, unit = parsed
+            keep(start, end, rule["priority"],
+                 [{"span": [start, end], "name": rule["name"], "value": value, "unit": unit}])
+    chosen: list[tuple[int, int, list[dict]]] = []
+    for start, end, _, records in sorted(candidates, key=lambda c: (-c[2], -(c[1] - c[0]), c[0])):
+        if all(end <= s or start >= e for s, e, _ in chosen):
+            chosen.append((start, end, records))
+    specs = [record for _, _, records in chosen for record in records]
+    specs.sort(key=lambda r: r["span"][0])
+    return _drop_skins_beside_android(specs)
+
+
+SKIN = regex.compile(r"^(?:One\s?UI|OxygenOS|ColorOS|MIUI|HyperOS|Funtouch|Realme UI)", regex.IGNORECASE)
+
+
+def _drop_skins_beside_android(specs: list[dict]) -> list[dict]:
+    """"One UI 7 based on Android 15": the OS is Android 15; the skin is not a second OS."""
+    androids = [s["span"][0] for s in specs if s["name"] == "os" and str(s["value"]).startswith("Android")]
+    return [s for s in specs if not (s["name"] == "os" and SKIN.match(str(s["value"]))
+                                     and any(abs(a - s["span"][0]) < 60 for a in androids))]
+
+
+def _cameras(text: str):
+    """Groups of megapixel figures ("50MP + 8MP + 2MP"), each lens one spec, rear or front."""
+    matches = list(MEGAPIXELS.finditer(text))
+    i = 0
+    while i < len(matches):
+        group = [matches[i]]
+        while i + 1 < len(matches) and MP_JOINER.match(text[group[-1].end():matches[i + 1].start()]):
+            i += 1
+            group.append(matches[i])
+        i += 1
+        start, end = group[0].start(), group[-1].end()
+        name = _camera_side(text, start, end)
+        records = [{"span": [m.start(), m.end()], "name": name, "value": _number(m.group("value")),
+                    "unit": "MP"} for m in group]
+        yield start, end, records
+
+
+def _camera_side(text: str, start: int, end: int) -> str:
+    """"rear_camera" or "front_camera": the nearest telling word after the figures, then before."""
+    line_start = text.rfind("\n", 0, start) + 1
+    after = text[end:end + 40]
+    before = text[max(line_start, start - 50):start]
+    for window, nearest_first in ((after, True), (before, False)):
+        fronts = [m.start() if nearest_first else len(window) - m.end() for m in FRONT_WORDS.finditer(window)]
+        rears = [m.start() if nearest_first else len(window) - m.end() for m in REAR_WORDS.finditer(window)]
+        if fronts or rears:
+            if fronts and (not rears or min(fronts) < min(rears)):
+                return "front_camera"
+            return "rear_camera"
+    return "rear_camera"
+
+
+def _colours(text: str):
+    """Colour names listed after "colours", "comes in", "available in"..."""
+    for trigger in COLOUR_TRIGGER.finditer(text):
+        position = trigger.end()
+        items: list[regex.Match] = []
+        while True:
+            item = COLOUR_ITEM.match(text, position)
+            if item is None:
+                break
+            items.append(item)
+            separator = SEPARATORS.match(text[item.end():item.end() + 8])
+            if separator is None:
+                break
+            position = item.end() + separator.end()
+        colourful = [m for m in items if COLOUR_WORDS.search(m.group("name"))]
+        if len(colourful) < max(1, len(items) - 1) or not colourful:
+            continue
+        records = [{"span": [m.start(), m.end()], "name": "colour", "value": m.group("name"),
+                    "unit": None} for m in colourful]
+        yield items[0].start(), items[-1].end(), records
+
+
+def attribute(text: str, specs: list[dict], sentences: list[tuple[int, int]], products: ProductIndex) -> None:
+    """Set ``product`` on each spec."""
+    starts = [s for s, _ in sentences]
+    for spec in specs:
+        k = max(0, bisect.bisect_right(starts, spec["span"][0]) - 1)
+        sentence = sentences[k] if sentences else (0, len(text))
+        spec["product"] = products.product_at(spec["span"][0], sentence)
+
+
+def get_specs(doc: Doc) -> list[dict]:
+    specs = docdata.get(doc, FAMILY)
+    return _extract(doc) if specs is None else specs
+
+
+def _extract(doc: Doc) -> list[dict]:
+    text = docdata.text_of(doc)
+    layout = get_layout(doc)
+    specs = find_specs(text, Boilerplate(layout["boilerplate"]))
+    attribute(text, specs, docdata.sentence_spans(doc), ProductIndex(text, get_products(doc)))
+    return specs
+
+
+class Specs:
+    """Stores specs on the Doc (``newsfacts.specs``), mirrored as ``doc.spans["newsfacts_specs"]``."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        specs = _extract(doc)
+        docdata.put(doc, FAMILY, specs)
+        docdata.mirror_spans(doc, "newsfacts_specs", [s["span"] for s in specs], "SPEC")
+        return doc
+
+
+@Language.factory("newsfacts_specs")
+def make_specs(nlp: Language, name: str) -> Specs:
+    """Factory of :class:`Specs`."""
+    return Specs()
