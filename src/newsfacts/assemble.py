@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from . import docdata
 from .components.layout import get_layout
-from .models import FACT_FIELDS, Article, Product, Span
+from .models import FACT_FIELDS, Article, Product, Span, TimeSpan
 
 
 def make_span(text: str, start: int, end: int) -> Span:
@@ -45,13 +45,16 @@ def build_article(doc: Doc, published: date | None = None, text: str | None = No
     def sentence_of(offset: int) -> int:
         return max(0, bisect.bisect_right(starts, offset) - 1)
 
+    def record(record_type, data: dict):
+        values = {k: v for k, v in data.items() if k != "span"}
+        if isinstance(values.get("period"), dict):  # a sale's selling period is a TimeSpan
+            values["period"] = record(TimeSpan, values["period"])
+        span = make_span(text, *data["span"])
+        return record_type(span=span, sentence=sentence_of(span.start), **values)
+
     lists: dict[str, list] = {}
     for field, record_type in FACT_FIELDS.items():
-        records = []
-        for data in docdata.get(doc, field, []):
-            values = {k: v for k, v in data.items() if k != "span"}
-            span = make_span(text, *data["span"])
-            records.append(record_type(span=span, sentence=sentence_of(span.start), **values))
+        records = [record(record_type, data) for data in docdata.get(doc, field, [])]
         records.sort(key=lambda record: (record.span.start, record.span.end))
         lists[field] = records
 

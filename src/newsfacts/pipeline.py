@@ -32,6 +32,7 @@ COMPONENTS: tuple[str, ...] = (
     "newsfacts_money",
     "newsfacts_time",
     "newsfacts_specs",
+    "newsfacts_sales",
 )
 
 #: Inputs longer than spaCy's default limit (1,000,000 characters) are fine for the rule

@@ -78,7 +78,7 @@ def number_pattern() -> regex.Pattern:
         rf"(?={gap}(?:{scale})\b))"
     )
     tail = (
-        rf"(?:{gap}(?:and{gap})?(?:(?:{scale})\b|(?:{word_number})\b)"
+        rf"(?:{gap}(?:and{gap})?(?:(?:{scale})\b|(?:{word_number})\b(?!-[A-Za-z]))"
         rf"|(?<=\d)[ \t\u00a0]?(?:{abbreviation})\b"
         rf"|(?<=\d)(?:{scale})\b)"
     )

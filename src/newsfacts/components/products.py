@@ -93,7 +93,7 @@ def mention_pattern() -> regex.Pattern:
         rf"|(?P<model>(?P<brand>{_alt(brands)}){tail}{{1,4}})"
         rf"|(?P<model>(?P<generic>[A-Z][a-z]{{2,}})(?:[ \u00a0](?:{_alt(words)}))*[ \u00a0](?!Q\d)(?:[A-Z]{{0,3}}\d+[A-Za-z]*\+?)"
         rf"(?:[ \u00a0](?:{_alt(words)})(?![\w-]))*)"
-        rf")(?![\w])",
+        rf")(?:[ \u00a0]series(?![\w-]))?(?![\w])",
         regex.VERSION1,
     )
 
@@ -219,6 +219,10 @@ class ProductIndex:
         self.section_starts = [s for s, _ in data["sections"]]
         self.section_products = [p for _, p in data["sections"]]
 
+    def main_product(self) -> dict | None:
+        """The article's main product record (name, brand, mentions), or None."""
+        return None if self.main is None else self.products[self.main]
+
     def name(self, index: int | None) -> str | None:
         return None if index is None else self.products[index]["name"]
 
@@ -231,6 +235,10 @@ class ProductIndex:
             return preceding[-1]
         following = [m for m in candidates if m[0] >= before]
         return following[0] if following else None
+
+    def mentions_between(self, start: int, end: int) -> list[list[int]]:
+        """Mentions that start within [start, end), in text order."""
+        return self.mentions[bisect.bisect_left(self.starts, start):bisect.bisect_left(self.starts, end)]
 
     def mention_around(self, start: int, end: int) -> str | None:
         """The mention that contains [start, end) — "the Rs 399 plan" around its price."""

@@ -112,6 +112,7 @@ def rules() -> list[tuple[str, regex.Pattern]]:
                      rf"(?:a\s+)?span\s+of|(?:the|its|their)\s+(?:first|last|past|next|coming)|the\s+(?:whole|entire)|all|full|whole)[ -])?"
                      rf"(?P<qty>{q})[ -]?(?P<unit>{u})(?P<half>\s+and\s+(?:a\s+)?half)?(?P<ago>\s+ago)?(?![\w-])", flags),
         ("first_unit", rf"(?<![\w-])(?:the|its|their)\s+first\s+(?P<unit>{u})(?![\w-])", flags),
+        ("day_one", r"(?<![\w-])(?:day\s+one|opening\s+day)(?![\w-])", flags),
         ("whole_unit", r"(?<![\w-])(?:all|full|whole|entire)(?: |-(?![\w-]*\s+[a-z]))(?P<unit>day|week|month|year)(?![\w-])", flags),
         ("year_to_date", r"(?<![\w-])(?:year-to-date|year to date|YTD|so far this year)(?![\w-])", flags),
         ("relative", r"(?<![\w-])(?:(?P<early>early|mid|late|earlier)\s+)?(?:the\s+)?(?P<rel>last|this|next|previous|current|past|coming|same)\s+"
@@ -481,6 +482,7 @@ HANDLERS: dict[str, Callable[[Resolver, regex.Match], dict | None]] = {
     "duration_range": _h_duration_range, "compound": _h_compound, "duration": _h_duration,
     "first_unit": _h_first_unit, "whole_unit": _h_whole_unit, "relative": _h_relative,
     "month": _h_month, "year": _h_year, "year_to_date": _h_year_to_date,
+    "day_one": lambda r, m: r.period(None, None, "P1D"),
 }
 
 

@@ -1,0 +1,503 @@
+"""Units sold, shipped, booked, delivered, registered or activated — with bound, metric,
+product, company, region and selling period.
+
+A figure is a sale when a count of things ("1 million smartphones", "2.5 lakh units",
+"6,980 deliveries") or a bare figure right after a sales verb ("crossed 2.2 lakh", "reached
+598,000") stands in a clause about selling. Targets, forecasts, capacity, installed base,
+customers and downloads are not sales. The words are data (``data/sales_words.jsonl``).
+
+>>> [(s["units"], s["bound"], s["metric"], s["period"]["duration"])
+...  for s in find_sales("Xiaomi sold over 2.5 lakh units within two weeks of launch.")]
+[(250000, 'at_least', 'sold', 'P2W')]
+"""
+
+from __future__ import annotations
+
+import bisect
+from datetime import date
+from decimal import Decimal
+from functools import cache
+
+import regex
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .. import docdata, lexicons
+from .layout import Boilerplate, get_layout
+from .money import find_amounts
+from .numbers import find_numbers, get_numbers
+from .products import ProductIndex, find_products, get_products
+from .timespans import find_time_spans, get_time_spans, reference_date
+
+FAMILY = "sales"
+CLAUSE_WORDS = 10  # how far back a clause's verb or "target" may stand
+MAIN_PRODUCT_MENTIONS = 3  # a product named this often ...
+MAIN_PRODUCT_SHARE = 0.5  # ... and this share of all product mentions is what the article is about
+MARKET_REPORT_BRANDS = 4  # an article naming this many brands is a market report
+SENTENCE_OPENING = 25  # a period this close to the sentence start governs the whole sentence
+MIN_UNITS = 100  # "6 phones", "one phone": too few to be a sales figure
+SALES_CONTEXT = 400  # characters after a sale within which a bare "N units" is a sale too
+COMPARED_BEFORE = regex.compile(r"(?:up from|down from|from|against|compared with|compared to|versus|vs\.?)\s+(?:about\s+|around\s+|roughly\s+)?\Z",
+                                regex.IGNORECASE)
+#: Selling periods that are not time spans of their own ("during the quarter").
+ANAPHORIC_PERIODS = regex.compile(
+    r"\b(?:during|in|over|for|through|across)\s+the\s+(?P<unit>quarter|month|year|week|day|fortnight)\b",
+    regex.IGNORECASE)
+#: "1,000 cars a day": a rate, right after the figure.
+RATE = regex.compile(r"\s+(?:a|per|every|each)\s+(?P<unit>day|week|month|year)\b", regex.IGNORECASE)
+ANAPHORIC_DURATIONS = {"quarter": "P3M", "month": "P1M", "year": "P1Y", "week": "P1W", "day": "P1D",
+                       "fortnight": "P2W"}
+PERIOD_LINK = regex.compile(r"\A[\s,]*(?:\w+\s+){0,6}?(?:in|within|during|over|for|on|across|through|since|after|by)\s+\Z"
+                            r"|\A\s*\Z", regex.IGNORECASE)
+REGIONS = regex.compile(
+    r"\b(?:in|across|to)\s+(?:the\s+)?(?:mainland\s+)?(?P<region>India|China|Japan|Indonesia|Europe|the US|US|"
+    r"the United States|America|UK|Germany|France|Pakistan|Sri Lanka|Bangladesh|Nepal|Africa|"
+    r"Middle East|South-East Asia|Southeast Asia|Latin America|domestic market)\b")
+RATE_UNITS = {"day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y"}
+SERIES_AFTER = regex.compile(r"[^.;]{0,40}?\b(?:under|of|from|across)\s+the\s+(?:\w+\s+)?series\b", regex.IGNORECASE)
+RANGE_BETWEEN = regex.compile(r"\bbetween\s+\Z", regex.IGNORECASE)
+RANGE_AND_BEFORE = regex.compile(r"\bbetween\s+[\d,.]+(?:\s+(?:lakh|crore|million|billion))?\s+and\s+\Z", regex.IGNORECASE)
+TABLE_SPLIT = regex.compile(r"\s*\|\s*")
+LIST_LINE = regex.compile(r"^\s*(?:\d+\.\s*)?(?P<label>[A-Z][\w&'’. -]{0,40}?)\s*[–—-]\s*(?=\d)")
+
+
+@cache
+def _words() -> dict[str, dict[str, str]]:
+    """role -> {word: metric or ""} from data/sales_words.jsonl."""
+    roles: dict[str, dict[str, str]] = {}
+    for row in lexicons.load("sales_words"):
+        roles.setdefault(row["role"], {})[row["word"].casefold()] = row.get("metric", "")
+    return roles
+
+
+@cache
+def _patterns() -> dict[str, regex.Pattern]:
+    words = _words()
+
+    def alt(items) -> str:
+        return "|".join(regex.escape(w) for w in sorted(items, key=len, reverse=True))
+
+    return {
+        "verb": regex.compile(rf"(?<![\w-])(?:{alt(words['verb'])})(?![\w-])", regex.IGNORECASE),
+        "item": regex.compile(rf"\+?\s*(?:(?:[a-z][\w-]*|domestic|electric)\s+){{0,2}}?(?P<item>{alt(words['item'])})(?![\w-])",
+                              regex.IGNORECASE),
+        "not_a_sale": regex.compile(rf"(?<![\w-])(?:{alt(words['not_a_sale'])})(?![\w-])", regex.IGNORECASE),
+        "bound_verb": regex.compile(r"(?<![\w-])(?:(?:crossed|crosses|cross|crossing|passed|surpassed|topped|exceeded)\s+(?:the\s+)?|"
+                                    r"(?:over|more than|above|at least|upwards of|in excess of|north of)\s+)\Z",
+                                    regex.IGNORECASE),
+        "bound_at_most": regex.compile(r"(?<![\w-])(?:nearly|close to|almost|just under|fewer than|less than|"
+                                       r"under|up to|shy of)\s+\Z", regex.IGNORECASE),
+        "bound_about": regex.compile(r"(?<![\w-])(?:about|around|some|approximately|roughly|an estimated|"
+                                     r"estimated|nearly about|over about)\s+\Z", regex.IGNORECASE),
+    }
+
+
+CLAUSE_BREAK = regex.compile(r"[;:—]|,(?!\d)")
+
+
+def _clause_start(text: str, offset: int, sentence_start: int) -> int:
+    """Where the clause holding ``offset`` begins: after ; : — or a comma that is no digit
+    grouping ("800,000"), or at the sentence start."""
+    breaks = list(CLAUSE_BREAK.finditer(text, sentence_start, offset))
+    return breaks[-1].end() if breaks else sentence_start
+
+
+def _last_words(fragment: str, count: int) -> str:
+    words = fragment.split()
+    return " ".join(words[-count:]) if words else ""
+
+
+class SalesFinder:
+    """Finds sales in one text, given its numbers, amounts, time spans and products."""
+
+    def __init__(self, text: str, numbers: list[dict], taken: list[tuple[int, int]],
+                 time_spans: list[dict], products: ProductIndex, sentences: list[tuple[int, int]],
+                 boilerplate: Boilerplate | None, title: list[int] | None):
+        self.text = text
+        self.numbers = numbers
+        self.taken_starts = sorted(taken)
+        self.time_spans = time_spans
+        self.time_starts = [t["span"][0] for t in time_spans]
+        self.products = products
+        self.sentences = sentences
+        self.sentence_starts = [s for s, _ in sentences]
+        self.boilerplate = boilerplate
+        self.report_period = self._report_period(title)
+        self.patterns = _patterns()
+        self._one_product: bool | None = None
+
+    # -- helpers ------------------------------------------------------------------------------
+    def sentence_of(self, offset: int) -> tuple[int, int]:
+        k = max(0, bisect.bisect_right(self.sentence_starts, offset) - 1)
+        return self.sentences[k] if self.sentences else (0, len(self.text))
+
+    def inside_other_fact(self, start: int, end: int) -> bool:
+        """Is the number part of an amount of money, a spec or a time span?"""
+        i = bisect.bisect_right(self.taken_starts, (start, 10**12)) - 1
+        return i >= 0 and self.taken_starts[i][1] > start
+
+    def _report_period(self, title: list[int] | None) -> dict | None:
+        """A periodic report's period: a calendar period named in the headline."""
+        if not title:
+            return None
+        for span in self.time_spans:
+            if title[0] <= span["span"][0] < title[1] and span.get("start") and span.get("duration"):
+                return span
+        return None
+
+    # -- finding ------------------------------------------------------------------------------
+    def find(self) -> list[dict]:
+        sales: list[dict] = []
+        for i, number in enumerate(self.numbers):
+            start, end = number["start"], number["end"]
+            if self.boilerplate is not None and self.boilerplate.contains(start):
+                continue
+            if self.inside_other_fact(start, end) or self.text[end:end + 1] == "%":
+                continue
+            if number["magnitude"] is None and regex.fullmatch(r"(?:19|20)\d\d", self.text[start:end]):
+                continue  # a year
+            sale = self.sale_at(number, sales)
+            if sale is not None:
+                sales.append(sale)
+        sales += self.table_sales(sales)
+        sales.sort(key=lambda s: s["span"][0])
+        for sale in sales:
+            sale.pop("rate", None)  # bookkeeping only: a rate's period is not passed on
+        return sales
+
+    def sale_at(self, number: dict, earlier: list[dict]) -> dict | None:
+        text, patterns = self.text, self.patterns
+        start, end = number["start"], number["end"]
+        sentence = self.sentence_of(start)
+        clause_start = _clause_start(text, start, sentence[0])
+        before_clause = text[clause_start:start]
+        before_sentence = text[sentence[0]:start]
+        item = patterns["item"].match(text, end, min(sentence[1], end + 40))
+        verb_before = list(patterns["verb"].finditer(before_sentence[-80:]))
+        verb_after = patterns["verb"].search(text, end, min(sentence[1], end + 40))
+        near_verb = bool(regex.search(r"(?:" + patterns["verb"].pattern + r")\s+(?:\S+\s+){0,2}\Z",
+                                      before_sentence[-60:], regex.IGNORECASE))
+        previous_in_paragraph = self._previous_sale(earlier, start)
+        if Decimal(number["value"]) < MIN_UNITS:
+            return None
+        shared_item = False
+        if item is None:  # "26.1 million and 25.5 million units", "between 800,000 and 925,000 units"
+            item = self._shared_item(number)
+            shared_item = item is not None
+        compared = (previous_in_paragraph is not None and previous_in_paragraph["span"][0] >= sentence[0]
+                    and COMPARED_BEFORE.search(before_sentence[-40:]))
+        if item is None and not compared:
+            # a bare figure needs a sales verb right before it: "crossed 2.2 lakh", "reached 598,000"
+            if not near_verb or (text[end:end + 1].isalpha()):
+                return None
+            following = regex.match(r"\s+([a-z][\w-]*)", text[end:end + 20])
+            if following and following.group(1) not in ("in", "within", "during", "on", "for", "over",
+                                                         "across", "and", "so", "since", "last", "this",
+                                                         "a", "till", "until", "through", "from", "to"):
+                return None
+        item_noun = item.group("item").lower() if item is not None else None
+        is_sales_noun = item_noun in ("sales", "shipments", "deliveries", "registrations", "bookings",
+                                      "pre-bookings", "pre-orders", "activations", "foldable shipments")
+        recent_sale = earlier and start - earlier[-1]["span"][1] < SALES_CONTEXT
+        if item is not None and not (verb_before or verb_after or is_sales_noun or previous_in_paragraph
+                                     or recent_sale):
+            return None
+        left = _last_words(before_clause, CLAUSE_WORDS)
+        if patterns["not_a_sale"].search(left) and not regex.search(r"\b(?:an\s+)?estimated\s*\Z", left, regex.I):
+            return None
+        metric = self._metric(before_sentence, text[end:min(sentence[1], end + 40)], item_noun,
+                              previous_in_paragraph)
+        sale_end = item.end() if item is not None and not shared_item else end
+        period = self._period(start, sale_end, sentence, previous_in_paragraph)
+        is_rate = RATE.match(text, sale_end, sale_end + 20) is not None
+        product = self._product(start, sale_end, sentence, item_noun)
+        bound = self._bound(start, sale_end)
+        if shared_item and RANGE_BETWEEN.search(text[max(0, start - 10):start]):
+            bound = "at_least"  # the low end of "between X and Y"
+        elif RANGE_AND_BEFORE.search(text[max(0, start - 60):start]) and bound == "exact":
+            bound = "at_most"  # the high end
+        return {
+            "span": [start, sale_end], "units": int(Decimal(number["value"])),
+            "bound": bound, "metric": metric, "item": item_noun,
+            "product": product, "company": self._company(clause_start, start),
+            "region": self._region(sale_end, sentence[1]), "period": period,
+            **({"rate": True} if is_rate else {}),
+        }
+
+    def _shared_item(self, number: dict) -> regex.Match | None:
+        """"between 800,000 and 925,000 units", "26.1 million and 25.5 million units": a
+        figure borrows the noun of the figure after it."""
+        after = regex.match(r"\s*(?:,|and|or|to|-|–)\s*[\d,.]+(?:\s+(?:lakh|crore|million|billion|mn|bn))?",
+                            self.text[number["end"]:number["end"] + 40])
+        if after is None:
+            return None
+        return self.patterns["item"].match(self.text, number["end"] + after.end(), number["end"] + after.end() + 40)
+
+    def _previous_sale(self, earlier: list[dict], offset: int) -> dict | None:
+        if not earlier:
+            return None
+        paragraph_start = self.text.rfind("\n", 0, offset) + 1
+        last = earlier[-1]
+        return last if last["span"][0] >= paragraph_start else None
+
+    def _metric(self, before: str, after: str, item: str | None, previous: dict | None) -> str:
+        words = _words()["verb"]
+        if item in words and words[item]:
+            if item not in ("sales", "sale"):
+                return words[item]
+        found = list(self.patterns["verb"].finditer(before[-80:]))
+        telling = [m for m in found if words[m.group(0).lower()] != "sold"]
+        if telling and len(before[-80:]) - telling[-1].end() < 60:
+            return words[telling[-1].group(0).lower()]
+        match = self.patterns["verb"].search(after)
+        if match and words[match.group(0).lower()] != "sold":
+            return words[match.group(0).lower()]
+        if found:
+            return words[found[-1].group(0).lower()]
+        return previous["metric"] if previous else "sold"
+
+    def _bound(self, start: int, end: int) -> str:
+        before = self.text[max(0, start - 30):start]
+        if self.patterns["bound_about"].search(before):
+            return "approximate"
+        if self.patterns["bound_at_most"].search(before):
+            return "at_most"
+        if self.patterns["bound_verb"].search(before) or self.text[end:end + 1] == "+" \
+                or regex.match(r"\+", self.text[start:end + 2][len(self.text[start:end]):]):
+            return "at_least"
+        if regex.match(r"\s*\+", self.text[self._number_end(start):end]):
+            return "at_least"
+        return "exact"
+
+    def _number_end(self, start: int) -> int:
+        for number in self.numbers:
+            if number["start"] == start:
+                return number["end"]
+        return start
+
+    def _period(self, start: int, end: int, sentence: tuple[int, int], previous: dict | None) -> dict | None:
+        text = self.text
+        # a time span after the figure, linked by "in", "within", "during"...
+        i = bisect.bisect_left(self.time_starts, end)
+        while i < len(self.time_spans) and self.time_starts[i] < sentence[1]:
+            span = self.time_spans[i]
+            gap = text[end:span["span"][0]]
+            if len(gap) <= 60 and PERIOD_LINK.match(gap) and ";" not in gap:
+                return span
+            i += 1
+        anaphoric = RATE.match(text, end, min(sentence[1], end + 20)) or \
+            ANAPHORIC_PERIODS.search(text, end, min(sentence[1], end + 40))
+        if anaphoric is not None:
+            start_of = anaphoric.start() + len(anaphoric.group(0)) - len(anaphoric.group(0).lstrip())
+            return {"span": [start_of, anaphoric.end()], "start": None, "end": None, "anchor": None,
+                    "duration": ANAPHORIC_DURATIONS[anaphoric.group("unit").lower()]}
+        # ... else one before it in its clause, or opening the sentence ("In Q2 alone, ...")
+        clause_start = _clause_start(text, start, sentence[0])
+        j = bisect.bisect_left(self.time_starts, start) - 1
+        while j >= 0 and self.time_spans[j]["span"][0] >= sentence[0]:
+            span = self.time_spans[j]
+            opens_sentence = span["span"][0] - sentence[0] <= SENTENCE_OPENING
+            if span["span"][1] <= start and span.get("duration") and (span["span"][0] >= clause_start or opens_sentence):
+                return span
+            j -= 1
+        # ... else the period of the report (a month in the headline), or of the sale before
+        if self.report_period is not None:
+            return self.report_period
+        if previous is not None and previous.get("period") is not None and not previous.get("rate"):
+            return previous["period"]
+        return None
+
+    def _product(self, start: int, end: int, sentence: tuple[int, int], item: str | None) -> str | None:
+        """The product named in the figure's clause ("The Mate 60 Pro sold ...", "units of its
+        Rivra Glide"), else — in an article about one product — that product."""
+        text = self.text
+        clause_start = _clause_start(text, start, sentence[0])
+        mention = self.products.mention_in(clause_start, start, start)
+        after = regex.match(r"\s+(?:of|for)\s+(?:its|the|their)\s+(?:new\s+)?", text[end:end + 24])
+        if mention is None and after is not None:
+            mention = self.products.mention_in(end + after.end(), end + after.end() + 1, end)
+        if mention is None and BRAND_PATTERN().search(text, clause_start, start) is None:
+            # "its scooter, the Vardhan Eon, crossed 54,000 units": the sentence's one product
+            in_sentence = self.products.mentions_between(sentence[0], start)
+            if len({text[m[0]:m[1]] for m in in_sentence}) == 1:
+                mention = in_sentence[-1]
+        if mention is not None:
+            name = text[mention[0]:mention[1]]
+            if SERIES_AFTER.match(text, end, min(sentence[1], end + 60)) and not name.endswith("series"):
+                name += " series"  # "sold a million units under the series"
+            return name
+        if item in ("iphones", "iphone"):
+            return "iPhone"
+        if BRAND_PATTERN().search(text, clause_start, start) is not None:
+            return None  # "OnePlus shipped 1.8 million smartphones": the company's total
+        main = self.products.main_product()
+        if main is not None and self._about_one_product(main):
+            brands = {m.group(0) for m in BRAND_PATTERN().finditer(self.text, sentence[0], sentence[1])}
+            if not brands or all(b.split()[0] in main["name"] or b.split()[0] == main["brand"] for b in brands):
+                return main["name"]
+        return None
+
+    def _about_one_product(self, main: dict) -> bool:
+        """An article about one product, not a market report naming many brands."""
+        if self._one_product is None:
+            total = sum(len(p["mentions"]) for p in self.products.products)
+            brands = {m.group(0).split()[0] for m in BRAND_PATTERN().finditer(self.text)}
+            self._one_product = (len(main["mentions"]) >= MAIN_PRODUCT_MENTIONS
+                                 and len(main["mentions"]) >= MAIN_PRODUCT_SHARE * total
+                                 and len(brands) < MARKET_REPORT_BRANDS)
+        return self._one_product
+
+    def _company(self, clause_start: int, start: int) -> str | None:
+        match = None
+        for match in BRAND_PATTERN().finditer(self.text, clause_start, start):
+            pass
+        return match.group(0) if match else None
+
+    def _region(self, end: int, sentence_end: int) -> str | None:
+        match = REGIONS.search(self.text, end, min(sentence_end, end + 60))
+        return match.group("region") if match else None
+
+    # -- tables and lists ----------------------------------------------------------------------
+    def table_sales(self, found: list[dict]) -> list[dict]:
+        """Rows of a table or list of units under a heading about sales or shipments."""
+        taken = {s["span"][0] for s in found}
+        sales = []
+        numbers_by_start = {n["start"]: n for n in self.numbers}
+        lines = self._lines()
+        for index, (line_start, line_end) in enumerate(lines):
+            line = self.text[line_start:line_end]
+            header_period = None
+            if "|" in line and not any(c.isdigit() for c in TABLE_SPLIT.split(line)[0]):
+                headers = TABLE_SPLIT.split(line.strip())
+                columns = self._column_periods(line_start, line_end, headers)
+                if columns is None:
+                    continue
+                for row_start, row_end in lines[index + 1:]:
+                    row = self.text[row_start:row_end]
+                    cells = TABLE_SPLIT.split(row.strip())
+                    if len(cells) != len(headers):
+                        break
+                    label = cells[0]
+                    position = row_start
+                    for column, cell in enumerate(cells):
+                        cell_start = self.text.find(cell, position, row_end)
+                        position = cell_start + len(cell)
+                        number = numbers_by_start.get(cell_start)
+                        if column == 0 or number is None or cell_start in taken:
+                            continue
+                        if self.boilerplate is not None and self.boilerplate.contains(cell_start):
+                            continue
+                        sales.append({"span": [number["start"], number["end"]],
+                                      "units": int(Decimal(number["value"])), "bound": "exact",
+                                      "metric": "sold", "item": None, "product": label,
+                                      "company": None, "region": None, "period": columns[column]})
+            else:
+                entry = LIST_LINE.match(line)
+                if entry is None:
+                    continue
+                number = numbers_by_start.get(line_start + entry.end())
+                heading = self._list_heading(lines, index)
+                if number is None or heading is None or number["start"] in taken:
+                    continue
+                if self.boilerplate is not None and self.boilerplate.contains(number["start"]):
+                    continue
+                metric, header_period = heading
+                sales.append({"span": [number["start"], number["end"]],
+                              "units": int(Decimal(number["value"])), "bound": "exact", "metric": metric,
+                              "item": None, "product": None, "company": entry.group("label").strip(),
+                              "region": None, "period": header_period})
+        return sales
+
+    def _lines(self) -> list[tuple[int, int]]:
+        lines, position = [], 0
+        for line in self.text.splitlines(keepends=True):
+            lines.append((position, position + len(line.rstrip("\r\n"))))
+            position += len(line)
+        return lines
+
+    def _column_periods(self, line_start: int, line_end: int, headers: list[str]) -> list[dict] | None:
+        """A header whose columns are periods ("Model | October 2025 | October 2024")."""
+        periods: list[dict | None] = []
+        position = line_start
+        for header in headers:
+            cell_start = self.text.find(header, position, line_end)
+            position = cell_start + len(header)
+            inside = [t for t in self.time_spans if cell_start <= t["span"][0] < cell_start + len(header)]
+            periods.append(inside[0] if inside else None)
+        return periods if any(p is not None for p in periods[1:]) else None
+
+    def _list_heading(self, lines: list[tuple[int, int]], index: int) -> tuple[str, dict | None] | None:
+        """The line above a list that names shipments or sales, with its period."""
+        for line_start, line_end in reversed(lines[max(0, index - 8):index]):
+            line = self.text[line_start:line_end]
+            if not line.strip() or LIST_LINE.match(line):
+                continue
+            match = self.patterns["verb"].search(line)
+            if match is None:
+                return None
+            metric = _words()["verb"][match.group(0).lower()]
+            inside = [t for t in self.time_spans if line_start <= t["span"][0] < line_end and t.get("duration")]
+            return metric, (inside[0] if inside else None)
+        return None
+
+
+@cache
+def BRAND_PATTERN() -> regex.Pattern:  # noqa: N802 - a cached constant
+    names = [row["name"] for row in lexicons.load("brands") if row["kind"] == "brand"]
+    alternation = "|".join(regex.escape(n) for n in sorted(set(names), key=len, reverse=True))
+    return regex.compile(rf"(?<![\w-])(?:{alternation})(?:\s+(?:India|Motor|Motors|Auto|Mobile|Mobility|Electric|Company|Motor Company|Kirloskar Motor|Corp|Inc|Ltd))*(?![\w-])")
+
+
+def find_sales(text: str, published: date | None = None) -> list[dict]:
+    """Sales in ``text`` with no Doc at hand (the component uses the Doc's layers)."""
+    from .layout import analyse
+
+    layout = analyse(text)
+    boilerplate = Boilerplate(layout["boilerplate"])
+    numbers = find_numbers(text)
+    amounts = find_amounts(text, numbers, boilerplate)
+    spans = find_time_spans(text, reference_date(text, published), boilerplate)
+    products = ProductIndex(text, find_products(text, boilerplate, layout))
+    taken = [(a["start"], a["end"]) for a in amounts] + [tuple(t["span"]) for t in spans if not t.get("duration")]
+    sentences = _sentences(text)
+    return SalesFinder(text, numbers, taken, spans, products, sentences, boilerplate, layout["title"]).find()
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for match in regex.finditer(r"(?<=[.!?])\s+|\n+", text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def _extract(doc: Doc) -> list[dict]:
+    text = docdata.text_of(doc)
+    layout = get_layout(doc)
+    prices = docdata.get(doc, "prices") or []
+    money = docdata.get(doc, "money") or []
+    specs = docdata.get(doc, "specs") or []
+    spans = get_time_spans(doc)
+    taken = [tuple(f["span"]) for f in (*prices, *money, *specs)]
+    # a duration is no count of units ("10 minutes"); calendar periods may hold figures in tables
+    taken += [tuple(t["span"]) for t in spans if t.get("duration") and not t.get("start")]
+    finder = SalesFinder(text, get_numbers(doc), taken, spans, ProductIndex(text, get_products(doc)),
+                         docdata.sentence_spans(doc), Boilerplate(layout["boilerplate"]), layout["title"])
+    return finder.find()
+
+
+class Sales:
+    """Stores sales on the Doc (``newsfacts.sales``), mirrored as ``doc.spans["newsfacts_sales"]``."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        sales = _extract(doc)
+        docdata.put(doc, FAMILY, sales)
+        docdata.mirror_spans(doc, "newsfacts_sales", [s["span"] for s in sales], "SALE")
+        return doc
+
+
+@Language.factory("newsfacts_sales")
+def make_sales(nlp: Language, name: str) -> Sales:
+    """Factory of :class:`Sales`."""
+    return Sales()

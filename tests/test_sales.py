@@ -1,0 +1,100 @@
+"""Units sold: figures, metric, bound, product, period — and what is not a sale."""
+
+from datetime import date
+
+import pytest
+
+from newsfacts import extract
+
+
+def sales(text, published=date(2025, 3, 14)):
+    return [(s.units, s.bound, s.metric, s.period.duration if s.period else None)
+            for s in extract(text, published=published).sales]
+
+
+FIGURES = [
+    ("Xiaomi has already sold a million units of smartphones.", (1_000_000, "exact", "sold", None)),
+    ("Xiaomi hits milestone by selling 1 million smartphones in 18 days in India",
+     (1_000_000, "exact", "sold", "P18D")),
+    ("It sold over 200,000 units within two weeks of launch.", (200_000, "at_least", "sold", "P2W")),
+    ("In Q2 alone, the company shipped 23.1 million phones.", (23_100_000, "exact", "shipped", "P3M")),
+    ("The brand sold 2.5 lakh units on Flipkart.", (250_000, "exact", "sold", None)),
+    ("It has sold 50 lakh smartphones in India.", (5_000_000, "exact", "sold", None)),
+    ("It sold 1.3 million smartphones in 20 hours.", (1_300_000, "exact", "sold", "PT20H")),
+    ("It sold more than 250,000 units in just 10 minutes.", (250_000, "at_least", "sold", "PT10M")),
+    ("Its P-series crossed 5 mn units in 2024.", (5_000_000, "at_least", "sold", "P1Y")),
+    ("Dealers reported 55,000 units sold on day one.", (55_000, "exact", "sold", "P1D")),
+    ("A million units sold before today's sale.", (1_000_000, "exact", "sold", None)),
+    ("Mahindra dispatched 43,708 SUVs in the domestic market.", (43_708, "exact", "shipped", None)),
+    ("The Ryze has received over 10,000 bookings.", (10_000, "at_least", "booked", None)),
+    ("Voltaris delivered 212,400 vehicles in the third quarter.", (212_400, "exact", "delivered", "P3M")),
+    ("Ather registered 28,640 scooters in October.", (28_640, "exact", "registered", "P1M")),
+    ("Huawei handsets logged 12.4 million activations in the quarter.",
+     (12_400_000, "exact", "activated", "P3M")),
+    ("Shipments stood at nearly 2.5 lakh units within 12 hours.", (250_000, "at_most", "shipped", "PT12H")),
+    ("Its dealers sold 1,000 cars a day through Navratri.", (1_000, "exact", "sold", "P1D")),
+    ("Xiaomi shipped an estimated 7.3 million phones in China.", (7_300_000, "approximate", "shipped", None)),
+]
+
+
+@pytest.mark.parametrize("text, expected", FIGURES, ids=[f[0] for f in FIGURES])
+def test_sales_figures(text, expected):
+    assert sales(text) == [expected]
+
+
+def test_a_range_is_two_sales():
+    assert sales("Wholesales came in between 800,000 and 925,000 units.") == [
+        (800_000, "at_least", "shipped", None), (925_000, "at_most", "shipped", None)]
+
+
+NOT_SALES = [
+    "Orvix plans to sell 1 crore units this year.",
+    "The company aims to sell 2 crore units during the festive season.",
+    "It expects to cross 10 million units by the end of 2026.",
+    "The plant can manufacture 33 million phones a year.",
+    "The brand has a target of 10 lakh units.",
+    "Amazon said 1.1 crore customers shopped during the sale.",
+    "The app saw 45 lakh downloads and 2.4 billion page views.",
+    "Flipkart sold Rs 750 crore worth of smartphones.",
+    "Samsung held an 18.4% market share.",
+    "The phone has a 5000mAh battery and costs Rs 16,999.",
+    "Xiaomi's installed base stands at 600 million devices.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_SALES)
+def test_not_sales(text):
+    assert sales(text) == []
+
+
+def test_sale_product_from_its_clause():
+    text = "The Mate 60 Pro, priced at 6,999 yuan, sold about 1.6 million units in its first six weeks."
+    [sale] = extract(text).sales
+    assert (sale.product, sale.bound, sale.period.duration) == ("Mate 60 Pro", "approximate", "P6W")
+
+
+def test_a_company_figure_has_no_product():
+    text = ("The OnePlus Nord 6 sold out. The OnePlus Nord 6 is popular. OnePlus Nord 6 fans cheered.\n\n"
+            "OnePlus shipped about 1.8 million smartphones in India in 2024.")
+    [sale] = extract(text).sales
+    assert sale.product is None and sale.company == "OnePlus" and sale.region == "India"
+
+
+def test_period_of_a_monthly_report_comes_from_its_headline():
+    text = (" date 2023-11-01 \nFestive rush lifts October auto sales\n\n"
+            "Kia India sold 21,941 units. Toyota Kirloskar Motor sold 21,879 units, 68 per cent more than a year ago.")
+    assert [(s.units, s.period.start) for s in extract(text).sales] == [
+        (21_941, date(2023, 10, 1)), (21_879, date(2023, 10, 1))]
+
+
+def test_table_of_monthly_sales_by_model():
+    text = (" date 2025-11-01 \nTop models\n\nModel | October 2025 | October 2024\n"
+            "Tata Nexon | 22,083 | 14,759\nHyundai Creta | 18,381 | 17,497\n")
+    found = [(s.units, s.product, s.period.start.year) for s in extract(text).sales]
+    assert found == [(22_083, "Tata Nexon", 2025), (14_759, "Tata Nexon", 2024),
+                     (18_381, "Hyundai Creta", 2025), (17_497, "Hyundai Creta", 2024)]
+
+
+def test_no_sales_from_comments():
+    text = "Phone sells out\n\nIt sold 1 lakh units in a day.\n\nLeave a Reply\nravi: I heard they sold 5 lakh units"
+    assert [s.units for s in extract(text).sales] == [100_000]
