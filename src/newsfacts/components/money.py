@@ -40,13 +40,13 @@ CUE_REACH_LEFT = 90
 CUE_REACH_RIGHT = 40
 #: Cue words further than this many words from an amount do not decide its class.
 MAX_CUE_WORDS_LEFT = 10
-MAX_CUE_WORDS_RIGHT = 3
+MAX_CUE_WORDS_RIGHT = 1
 BIG_AMOUNT = Decimal(10_000_000)  # one crore: larger amounts without a cue are money
 #: Magnitudes money writes that plain numbers do not: "Rs 12.5 L", "$5m", "$1.2B".
 EXTRA_MAGNITUDE = regex.compile(r"(?:[ \u00a0]?(?P<lakh>L|Lakh|Lac)|(?P<million>m|M|mln)|(?P<billion>B|b))(?![\w])")
 EXTRA_FACTORS = {"lakh": 100_000, "million": 1_000_000, "billion": 1_000_000_000}
 RUPEE_CODES = ("INR", "LKR", "PKR", "NPR")
-RANGE_JOIN = regex.compile(r"\A\s*(?:-|–|—|to|till|upto)\s*\Z", regex.IGNORECASE)
+RANGE_JOIN = regex.compile(r"\A\s*(?:-|–|—|to|till|upto|→|->)\s*\Z", regex.IGNORECASE)
 BETWEEN_JOIN = regex.compile(r"\A\s*(?:and|&)\s*\Z", regex.IGNORECASE)
 BETWEEN_BEFORE = regex.compile(r"\bbetween\s+(?:\S+\s+){0,2}\Z", regex.IGNORECASE)
 CHANGE_WORDS = regex.compile(
@@ -465,10 +465,14 @@ def _set_bounds(text: str, amounts: list[dict]) -> None:
 
 # --- price or money ---------------------------------------------------------------------------
 
-def classify(text: str, amounts: list[dict], sentences: list[tuple[int, int]]) -> None:
+PRODUCT_THEN_AMOUNT = regex.compile(r"(?:\bat|\bfor|\bcosts?|\bis|\bretails at|,|\()\s*\Z", regex.IGNORECASE)
+
+
+def classify(text: str, amounts: list[dict], sentences: list[tuple[int, int]],
+             products: ProductIndex | None = None) -> None:
     """Set ``kind`` ("price" or "money") on each amount (``amounts`` in text order).
 
-    In order: the nearest cue word; the amount before it in the sentence; big amounts are
+    In order: a product named right before it ("the Galaxy A05 at Rs 9,499"); the nearest cue word; the amount before it in the sentence; big amounts are
     money; table cells and list entries are prices; "at"/"for" right before; a cue anywhere
     in the sentence; the last amount earlier in the paragraph ("It costs Rs 1,699. Earlier it
     was Rs 1,999."); a product word in the sentence makes a price; else money.
@@ -486,7 +490,9 @@ def classify(text: str, amounts: list[dict], sentences: list[tuple[int, int]]) -
         left = text[max(sentence[0], left_end - CUE_REACH_LEFT):left_end]
         right = text[amount["end"]:min(sentence[1], amount["end"] + CUE_REACH_RIGHT)]
         sentence_text = text[sentence[0]:sentence[1]]
-        kind = (_nearest_cue(left, right, cues)
+        kind = (("price" if PRODUCT_THEN_AMOUNT.search(text, max(sentence[0], left_end - 30), left_end)
+                 and products is not None and products.mention_ending_near(left_end, 30) else None)
+                or _nearest_cue(left, right, cues)
                 or (previous["kind"] if same_sentence else None)
                 or ("money" if _is_big(amount) else None)
                 or ("price" if amount.get("table") or _list_entry(text, amount) else None)
@@ -622,8 +628,9 @@ def extract_money(doc: Doc) -> tuple[list[dict], list[dict]]:
     boilerplate = Boilerplate(layout["boilerplate"])
     amounts = find_amounts(text, get_numbers(doc), boilerplate)
     sentences = docdata.sentence_spans(doc)
-    classify(text, amounts, sentences)
-    attribute(text, amounts, sentences, ProductIndex(text, get_products(doc)))
+    products = ProductIndex(text, get_products(doc))
+    classify(text, amounts, sentences, products)
+    attribute(text, amounts, sentences, products)
     prices, money = [], []
     for amount in amounts:
         record = {"span": [amount["start"], amount["end"]], "amount": amount["amount"],

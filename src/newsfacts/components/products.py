@@ -236,6 +236,11 @@ class ProductIndex:
         following = [m for m in candidates if m[0] >= before]
         return following[0] if following else None
 
+    def mention_ending_near(self, offset: int, reach: int) -> bool:
+        """Does a mention end within ``reach`` characters before ``offset``?"""
+        i = bisect.bisect_left(self.starts, offset) - 1
+        return i >= 0 and offset - reach <= self.mentions[i][1] <= offset
+
     def mentions_between(self, start: int, end: int) -> list[list[int]]:
         """Mentions that start within [start, end), in text order."""
         return self.mentions[bisect.bisect_left(self.starts, start):bisect.bisect_left(self.starts, end)]
