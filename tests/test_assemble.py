@@ -86,7 +86,6 @@ def test_every_fact_of_every_article_is_anchored(extractor, path):
 #: Fact families not extracted yet, and the issue that brings each. Strict: when a family
 #: lands these tests XPASS and fail, so the marker must be removed with the feature.
 NOT_YET = {
-    "quotes": "issue 7 (quotes)",
 }
 
 

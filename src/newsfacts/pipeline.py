@@ -33,6 +33,7 @@ COMPONENTS: tuple[str, ...] = (
     "newsfacts_time",
     "newsfacts_specs",
     "newsfacts_sales",
+    "newsfacts_quotes",
 )
 
 #: Inputs longer than spaCy's default limit (1,000,000 characters) are fine for the rule

@@ -1,0 +1,640 @@
+"""Quotes: direct speech and embedded posts, with speaker, title, organisation, cue, channel.
+
+1. Quoted segments are found paragraph by paragraph: curly “…”, straight "…", single ‘…’
+   and doubled ''…'' marks. A quote that runs over paragraphs (an opening mark on each, the
+   closing mark on the last) is one record per paragraph; an unclosed mark never runs past
+   its paragraph. Short Titlecase phrases in marks ('Make in India') are not quotes.
+2. Attribution reads the words around the marks: “…,” NAME, TITLE, ORG said. / “…,” said
+   NAME, TITLE of ORG. / NAME, TITLE at ORG, said: “…” / NAME said, “…” / “…” — NAME /
+   according to NAME, “…” / “…,” he said. Pronouns and short names resolve to the person
+   named earlier; "a company spokesperson" is no one by name, with that title.
+3. Embedded posts: "… — Redmi India (@RedmiIndia) April 10, 2019" is a tweet by Redmi
+   India; "wrote on Weibo:", "posted on X:", "on its Facebook page:" set the channel.
+
+>>> [(q["speaker"], q["cue"]) for q in find_quotes('“We sold a lot,” said Manu Kumar Jain, CEO of Xiaomi India.')]
+[('Manu Kumar Jain', 'said')]
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import bisect
+
+import regex
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .. import docdata, lexicons
+from .layout import Boilerplate, get_layout
+from .products import get_products
+from .specs import COLOUR_WORDS
+
+FAMILY = "quotes"
+MIN_WORDS = 5  # fewer words in marks, with no attribution, is a scare quote or a name
+INHERIT_PARAGRAPHS = 3  # an unattributed quote belongs to the last speaker this close
+
+NAME_TOKEN = r"(?:[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?|[A-Z]\.)"
+NAME = rf"{NAME_TOKEN}(?:\s+(?:{NAME_TOKEN}|de|van|von|bin|al|da)){{1,3}}"
+PRONOUNS = {"he", "she", "they", "we", "i"}
+NOT_NAME_WORDS = {
+    "The", "This", "That", "These", "Those", "It", "Its", "Our", "We", "He", "She", "They", "In",
+    "On", "At", "For", "From", "With", "And", "But", "Or", "As", "If", "When", "While", "After",
+    "Before", "Since", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "India", "China", "Indian", "Chinese", "New", "Delhi",
+    "Mumbai", "Bengaluru", "Head", "Director", "Officer", "Chief", "Executive", "Managing",
+    "President", "Vice", "Vice-President", "Senior", "Research", "Analyst", "Manager", "General",
+    "Founder", "Co-founder", "Chairman", "Business", "Sales", "Marketing", "Retail", "Offline",
+    "Online", "Category", "Product", "Global", "International", "Country", "Ltd", "Limited", "Pvt",
+    "Inc", "Company", "Group", "Motor", "Motors", "Mobile", "Electronics", "Technologies", "Statement",
+    "Here", "There", "According", "Also", "Read", "Twitter", "Facebook", "Weibo", "Instagram",
+    "Yet", "Still", "However", "Meanwhile", "Now", "Then", "Even", "Only", "Just", "Asked",
+    "Speaking", "Analysts", "Industry", "Both", "Each", "Every", "Some", "Many", "Most", "All",
+    "Why", "What", "How", "Who", "Where", "Will", "Would", "Could", "Should", "Can", "Is", "Are",
+    "Was", "Were", "Has", "Have", "Had", "Did", "Does", "Do", "Our", "Your", "My", "His", "Her",
+    "Their", "Ex", "Former", "Mr", "Ms", "Dr", "Shri", "Smt",
+}
+TWEET_SIGNATURE = regex.compile(
+    r"[—–-]\s*(?P<name>[^()\n—–]{1,60}?)\s*\(@(?P<handle>\w{1,30})\)\s*(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})?\s*$",
+    regex.MULTILINE)
+#: Organisations the brand list does not know: "Tarang Motors", "Pragati Electronics".
+EXECUTIVE = regex.compile(r"\b(?:CEO|COO|CFO|CMO|CTO|chief|director|president|head|founder|chairman|"
+                       r"chairperson|managing|officer|vice)\b", regex.IGNORECASE)
+ORG_NAME = regex.compile(
+    r"(?<![\w-])(?:(?:[A-Z][\w&.'’-]*|&)\s+){1,5}(?:Motors|Motor|Electronics|Technologies|Mobile|Mobility|"
+    r"Industries|Energy|Networks|Research|Insights|Infotech|Infrastructure|Engineering|Labs|Ltd|Limited|"
+    r"Inc|Corp|Group|Auto|Systems|Solutions|Telecom|Charging Networks|Data|Motocorp|MotoCorp|Automotive|"
+    r"Pharma|Power|Finance|Bank|Capital|Ventures|Devices|Digital|Media|Airlines|Logistics|"
+    r"Semiconductors?|AG|SA|SE|GmbH|PLC|LLC)(?![\w-])")
+COMPANY_WORDS = regex.compile(r"\b(?:the\s+)?(?:company|firm|brand|carmaker|automaker|maker|manufacturer|"
+                              r"operator|telco|retailer|group|startup|start-up|e-commerce major|platform)\b",
+                              regex.IGNORECASE)
+UNNAMED = regex.compile(
+    r"\b(?:an?|one|another)\s+(?:(?P<where>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*|[a-z]+-based|company|senior|"
+    r"local)\s+)*(?P<title>spokesperson|spokesman|spokeswoman|representative|official|executive|"
+    r"dealer|analyst|source|customer|buyer|retailer|engineer|employee|insider)\b",
+    regex.IGNORECASE)
+
+
+@cache
+def _words() -> dict[str, dict[str, str]]:
+    roles: dict[str, dict[str, str]] = {}
+    for row in lexicons.load("quote_words"):
+        roles.setdefault(row["role"], {})[row["word"].casefold()] = row.get("channel", "")
+    return roles
+
+
+def _alt(items) -> str:
+    return "|".join(regex.escape(w) for w in sorted(items, key=len, reverse=True))
+
+
+@cache
+def _patterns() -> dict[str, regex.Pattern]:
+    words = _words()
+    verb = rf"(?:{_alt(words['verb'])})"
+    title = rf"(?:{_alt(words['title'])})"
+    return {
+        "verb": regex.compile(rf"(?<![\w-]){verb}(?![\w-])", regex.IGNORECASE),
+        # “…,” said NAME, TITLE of ORG.
+        "after_verb_first": regex.compile(rf"\A\s*,?\s*(?P<cue>{verb})\s+(?P<who>(?:[^.!?\n“”\"]|(?<=\b[A-Z])\.){{1,160}})", regex.IGNORECASE),
+        # “…,” NAME, TITLE, ORG said.
+        "after_who_first": regex.compile(rf"\A\s*,?\s*(?P<who>(?:[^.!?\n“”\"]|(?<=\b[A-Z])\.){{1,200}}?)\s*,?\s+(?P<cue>{verb})\b", regex.IGNORECASE),
+        # “…” — NAME, TITLE
+        "after_dash": regex.compile(r"\A\s*[—–-]\s*(?P<who>[^\n“”\"]{1,160})"),
+        # ‘…’: CEO Rohan Kapadia on ... (a headline)
+        "after_colon": regex.compile(rf"\A\s*:\s*(?P<who>(?:[\w&.-]+\s+){{0,6}}?{NAME})\s+(?:on|about|says|talks)\b"),
+        # NAME, TITLE at ORG, said: “…   /   NAME said, “…
+        "before": regex.compile(rf"(?P<who>(?:[^.!?\n“”\"]|(?<=\b[A-Z])\.){{1,200}}?)\s*,?\s+(?P<cue>{verb})(?P<channel>[^.!?\n:“”\"]{{0,50}}?)\s*[:,]?\s*\Z", regex.IGNORECASE),
+        # according to NAME, “…
+        "according": regex.compile(r"(?P<cue>according to)\s+(?P<who>(?:[^.!?\n“”\"]|(?<=\b[A-Z])\.){1,160}?)\s*[:,]?\s*\Z", regex.IGNORECASE),
+        "title": regex.compile(rf"(?<![\w-]){title}(?![\w-])", regex.IGNORECASE),
+        "name": regex.compile(rf"(?<![\w-]){NAME}(?![\w-])"),
+        "org_suffix": regex.compile(rf"(?<![\w-])(?:{_alt(words['org_suffix'])})(?![\w-])", regex.IGNORECASE),
+        "channel": regex.compile(rf"(?<![\w-])(?:{_alt(words['channel'])})(?![\w-])", regex.IGNORECASE),
+    }
+
+
+@cache
+def _brands() -> regex.Pattern:
+    names = [row["name"] for row in lexicons.load("brands") if row["kind"] == "brand"]
+    return regex.compile(rf"(?<![\w-])(?:{_alt(names)})(?:\s+(?:India|Mobile|Mobility|Motors?|Electric|"
+                         rf"Technologies|Electronics|Auto|Energy|Research|Group|Ltd|Limited))*(?![\w-])")
+
+
+# --- finding quoted segments ---------------------------------------------------------------
+
+def _paragraphs(text: str):
+    position = 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.rstrip("\r\n")
+        yield position, position + len(stripped)
+        position += len(line)
+
+
+OPENERS = {"“": "”", "‘": "’", '"': '"', "''": "''", "«": "»"}
+MARK = regex.compile(r"''|[“”‘’\"«»]")
+
+
+def quoted_segments(text: str) -> list[dict]:
+    """Every quoted segment: ``open``/``close`` (mark offsets, close None if unclosed at the
+    paragraph end), ``start``/``end`` of the words inside, and ``continues`` when the quote
+    carries on from the paragraph before."""
+    segments: list[dict] = []
+    previous_unclosed = False
+    for start, end in _paragraphs(text):
+        if start == end:
+            continue
+        open_mark, open_at = None, None
+        first_in_paragraph = True
+        for mark in MARK.finditer(text, start, end):
+            symbol = mark.group(0)
+            if open_mark is None:
+                if symbol in ("”", "»") or (symbol == "’" and not _opens_single(text, mark.start())):
+                    continue
+                if symbol == "‘" and not _opens_single(text, mark.start()):
+                    continue
+                if symbol in ("“", "‘", '"', "''", "«"):
+                    open_mark, open_at = symbol, mark
+            else:
+                closer = OPENERS[open_mark]
+                if symbol == closer and (symbol != "’" or _closes_single(text, mark.end())):
+                    segments.append({"open": open_at.start(), "close": mark.start(), "close_end": mark.end(),
+                                     "start": open_at.end(), "end": mark.start(),
+                                     "continues": previous_unclosed and first_in_paragraph})
+                    open_mark, first_in_paragraph = None, False
+                    previous_unclosed = False
+        if open_mark is not None:  # unclosed: the quote runs to the paragraph end, no further
+            segments.append({"open": open_at.start(), "close": None, "close_end": None,
+                             "start": open_at.end(), "end": end,
+                             "continues": previous_unclosed and first_in_paragraph})
+            previous_unclosed = True
+        elif not any(s["open"] >= start for s in segments[-1:]):
+            previous_unclosed = False
+    return [_trim(text, s) for s in segments if _trim(text, s)["end"] > _trim(text, s)["start"]]
+
+
+def _opens_single(text: str, offset: int) -> bool:
+    return offset == 0 or not text[offset - 1].isalnum()
+
+
+def _closes_single(text: str, offset: int) -> bool:
+    return offset >= len(text) or not text[offset].isalpha()
+
+
+def _trim(text: str, segment: dict) -> dict:
+    start, end = segment["start"], segment["end"]
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return {**segment, "start": start, "end": end}
+
+
+# --- who said it ------------------------------------------------------------------------------
+
+class People:
+    """Everyone named so far, to resolve "he", "Jain" and "Manu" to "Manu Kumar Jain"."""
+
+    def __init__(self) -> None:
+        self.known: list[dict] = []  # {"speaker", "title", "organization"}
+        self.last_speaker: dict | None = None  # the last person named or quoted: "he", "she"
+
+    def remember(self, person: dict) -> dict:
+        if person.get("speaker"):
+            for known in self.known:
+                if known["speaker"] == person["speaker"]:
+                    known.update({k: v for k, v in person.items() if v})
+                    person = {**known}
+                    break
+            else:
+                self.known.append(dict(person))
+        return person
+
+    def by_part(self, name: str) -> dict | None:
+        """The person whose full name contains this one word ("Jain", "Manu")."""
+        for known in reversed(self.known):
+            if known.get("speaker") and name in known["speaker"].split():
+                return dict(known)
+        return None
+
+
+class QuoteFinder:
+    def __init__(self, text: str, boilerplate: Boilerplate | None, product_spans: list | None = None):
+        self.text = text
+        self.boilerplate = boilerplate
+        self.people = People()
+        self.patterns = _patterns()
+        self.last_org: str | None = None
+        self.org_counts: dict[str, int] = {}
+        self.product_spans = sorted(product_spans or [])
+
+    def _is_product(self, offset: int) -> bool:
+        i = bisect.bisect_right(self.product_spans, [offset, 10**12]) - 1
+        return i >= 0 and self.product_spans[i][0] <= offset < self.product_spans[i][1]
+
+    def main_org(self) -> str | None:
+        """"The company": the organisation named most so far (the latest, on a tie)."""
+        if not self.org_counts:
+            return self.last_org
+        best = max(self.org_counts.values())
+        candidates = [name for name, count in self.org_counts.items() if count == best]
+        return self.last_org if self.last_org in candidates else candidates[-1]
+
+    def find(self) -> list[dict]:
+        quotes: list[dict] = []
+        tweets = self._tweets()
+        covered = [(t["span"][0], t["span"][1]) for t in tweets]
+        last_end = -1
+        for segment in quoted_segments(self.text):
+            if segment["start"] < last_end:
+                continue  # a quote nested in another belongs to the outer one
+            if self.boilerplate is not None and self.boilerplate.contains(segment["open"]):
+                continue
+            if any(s <= segment["start"] < e for s, e in covered):
+                continue
+            self._note_people(max(0, last_end), segment["open"])
+            record = self._attribute(segment, quotes)
+            if record is None:
+                continue
+            quotes.append(record)
+            last_end = segment["end"]
+        quotes += tweets
+        quotes.sort(key=lambda q: q["span"][0])
+        return quotes
+
+    # embedded tweets ---------------------------------------------------------------------
+    def _tweets(self) -> list[dict]:
+        found = []
+        for match in TWEET_SIGNATURE.finditer(self.text):
+            if self.boilerplate is not None and self.boilerplate.contains(match.start()):
+                continue
+            line_start = self.text.rfind("\n", 0, match.start()) + 1
+            body_end = match.start()
+            link = self.text.rfind("pic.twitter.com", line_start, body_end)
+            if link >= 0:
+                body_end = link
+            body = self.text[line_start:body_end]
+            start = line_start + len(body) - len(body.lstrip())
+            end = line_start + len(body.rstrip())
+            if end - start < 3:
+                continue
+            found.append({"span": [start, end], "text": self.text[start:end],
+                          "speaker": match.group("name").strip(), "title": None, "organization": None,
+                          "cue": None, "channel": "twitter"})
+        return found
+
+    # attribution ------------------------------------------------------------------------------
+    def _note_people(self, start: int, end: int) -> None:
+        """People and organisations named in narration between quotes."""
+        organisations = [(m.start(), m.group(0)) for m in ORG_NAME.finditer(self.text, start, end)]
+        organisations += [(m.start(), m.group(0)) for m in _brands().finditer(self.text, start, end)]
+        for _, name in organisations:
+            self.org_counts[name] = self.org_counts.get(name, 0) + 1
+        if organisations:
+            self.last_org = max(organisations)[1]
+        mentioned: list[tuple[int, dict]] = []  # (offset, person) for "he", "she"
+        fragment = self.text[start:end]
+        for run_start, run_end in _names_in(fragment):
+            absolute = start + run_start
+            if self._is_product(absolute) or fragment[max(0, run_start - 1):run_start] in "“\"‘'" and run_start > 0:
+                continue
+            sentence_start = max(fragment.rfind(". ", 0, run_start) + 2, fragment.rfind("\n", 0, run_start) + 1, 0)
+            lead = fragment[sentence_start:run_start]
+            lead = lead if len(lead) < 120 and not regex.search(r"[,;:]", lead) else ""
+            clause = regex.match(r"[^.;:\n“”\"]{0,160}", fragment[run_start:])
+            person = self._describe(lead + (clause.group(0) if clause else fragment[run_start:run_end]))
+            if person and person.get("speaker"):
+                mentioned.append((absolute, self.people.remember(person)))
+        for word in regex.finditer(r"\b[A-Z][a-z]+\b", fragment):
+            known = self.people.by_part(word.group(0))
+            if known is not None:
+                mentioned.append((start + word.start(), known))
+        for unnamed in UNNAMED.finditer(fragment):
+            mentioned.append((start + unnamed.start(), {"speaker": None, "title": unnamed.group("title").lower(),
+                                                        "organization": None}))
+        if mentioned:
+            self.people.last_speaker = max(mentioned, key=lambda m: m[0])[1]
+
+    def _attribute(self, segment: dict, earlier: list[dict]) -> dict | None:
+        text = self.text
+        inner = text[segment["start"]:segment["end"]]
+        paragraph_start = text.rfind("\n", 0, segment["open"]) + 1
+        paragraph_end = text.find("\n", segment["end"])
+        paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+        after_from = segment["close_end"] if segment["close_end"] is not None else segment["end"]
+        after = text[after_from:min(paragraph_end, after_from + 220)]
+        after = after[:_sentence_end(after)]
+        before = text[max(paragraph_start, segment["open"] - 220):segment["open"]]
+        before = before[_sentence_start(before):]
+        found = self._from_after(after) or self._from_before(before)
+        words = len(inner.split())
+        if found is None:
+            if segment["continues"] and earlier:
+                found = self._inherit(earlier[-1])
+            elif words < MIN_WORDS or _looks_like_a_name(inner):
+                return None
+            else:
+                found = self._intro_paragraph(paragraph_start) or self._recent_speaker(earlier, segment["open"])
+        elif words < 2:
+            return None
+        if found is None:
+            found = {"speaker": None, "title": None, "organization": None, "cue": None, "channel": None}
+        found.setdefault("channel", None)
+        found.setdefault("cue", None)
+        return {"span": [segment["start"], segment["end"]], "text": inner, **found}
+
+    def _from_after(self, after: str) -> dict | None:
+        p = self.patterns
+        for name in ("after_dash", "after_colon", "after_verb_first", "after_who_first"):
+            match = p[name].match(after)
+            if match is None:
+                continue
+            who = match.group("who")
+            cue = match.groupdict().get("cue")
+            person = self._resolve(who, after)
+            if person is not None:
+                if cue:
+                    person["cue"] = cue.split()[0].lower() if cue.lower().split()[0] != "according" else "according to"
+                person.setdefault("channel", self._channel(after))
+                return person
+        return None
+
+    def _from_before(self, before: str) -> dict | None:
+        p = self.patterns
+        for name in ("according", "before"):
+            match = p[name].search(before)
+            if match is None:
+                continue
+            person = self._resolve(match.group("who"), before)
+            if person is not None:
+                cue = match.group("cue").lower()
+                person["cue"] = "according to" if cue.startswith("according") else cue.split()[0]
+                person["channel"] = self._channel(match.group(0))
+                return person
+        return None
+
+    def _intro_paragraph(self, paragraph_start: int) -> dict | None:
+        """A quote opening a paragraph after an introduction ending with a colon: "Here is an
+        excerpt from the letter that Xiaomi published on its Facebook page:"."""
+        previous_end = paragraph_start - 1
+        while previous_end > 0 and self.text[previous_end - 1] in "\r\n ":
+            previous_end -= 1
+        previous_start = self.text.rfind("\n", 0, previous_end) + 1
+        intro = self.text[previous_start:previous_end]
+        if not intro.rstrip().endswith(":"):
+            return None
+        sentence = intro[_sentence_start(intro):]
+        person = None
+        match = self.patterns["before"].search(sentence)
+        if match is not None:
+            person = self._resolve(match.group("who"), sentence)
+        if person is None:
+            brands = list(_brands().finditer(sentence))
+            names = _names_in(sentence)
+            single = [w for w in regex.findall(r"\b[A-Z][a-z]+\b", sentence) if self.people.by_part(w)]
+            if names:
+                person = self._resolve(sentence[names[-1][0]:names[-1][1]], sentence)
+            elif single:
+                person = self.people.by_part(single[-1])
+            elif COMPANY_WORDS.search(sentence) and self.last_org:
+                person = {"speaker": self.main_org(), "title": None, "organization": None}
+            elif brands:
+                person = {"speaker": brands[-1].group(0), "title": None, "organization": None}
+            elif self.last_org:
+                person = {"speaker": self.last_org, "title": None, "organization": None}
+        if person is not None:
+            person["channel"] = self._channel(sentence)
+        return person
+
+    def _recent_speaker(self, earlier: list[dict], offset: int) -> dict | None:
+        """An interview's unattributed quote belongs to the last speaker, if recent."""
+        if not earlier or earlier[-1].get("speaker") is None:
+            return None
+        paragraphs_between = self.text.count("\n", earlier[-1]["span"][1], offset)
+        if paragraphs_between > 2 * INHERIT_PARAGRAPHS:
+            return None
+        return self._inherit(earlier[-1])
+
+    @staticmethod
+    def _inherit(quote: dict) -> dict:
+        return {k: quote.get(k) for k in ("speaker", "title", "organization", "channel")} | {"cue": None}
+
+    def _channel(self, fragment: str) -> str | None:
+        words = _words()["channel"]
+        found = [m.group(0).casefold() for m in self.patterns["channel"].finditer(fragment)]
+        channels = [words[w] for w in found if w != "x" or regex.search(r"\bon\s+X\b", fragment)]
+        platforms = [c for c in channels if c not in ("letter", "statement")]
+        if platforms:
+            return platforms[-1]
+        return channels[-1] if channels else None
+
+    # describing a speaker ----------------------------------------------------------------------
+    def _resolve(self, who: str, context: str) -> dict | None:
+        """A person from the words that name them ("he", "Jain", "a company spokesperson",
+        "Raghu Reddy, Head of Category and Online Sales, Xiaomi India")."""
+        who = who.strip(" ,:;—–-\t")
+        who = regex.sub(r"^(?:In|On|At|Via|Through)\s+[^,]{1,40},\s*", "", who)
+        lowered = who.casefold()
+        first = lowered.split()[0] if lowered else ""
+        if first in PRONOUNS or lowered in PRONOUNS:
+            return dict(self.people.last_speaker) if self.people.last_speaker else None
+        unnamed = UNNAMED.search(who)
+        if unnamed and not self.patterns["name"].search(who[:unnamed.start()]):
+            org = unnamed.group("where")
+            org = org if org and _brands().search(org) else (self.last_org if "company" in lowered or org is None else None)
+            person = {"speaker": None, "title": unnamed.group("title").lower(), "organization": org}
+            self.people.last_speaker = person
+            return dict(person)
+        if COMPANY_WORDS.match(who) or lowered.startswith(("the company", "the firm", "the brand")):
+            org = self.main_org()
+            return {"speaker": org, "title": None, "organization": None} if org else None
+        person = self._describe(who)
+        if person is None:
+            return None
+        person = self.people.remember(person)
+        self.people.last_speaker = person
+        return dict(person)
+
+    def _describe(self, who: str) -> dict | None:
+        """Split "NAME, TITLE, ORG" / "TITLE at ORG NAME" / "ORG CEO NAME" into its parts."""
+        who = who.strip(" ,:;—–-\t")
+        if not who:
+            return None
+        who = regex.sub(r"^(?:In|On|At|Via|Through|Speaking to|Speaking at|Speaking on)\s+[^,]{1,40},\s*", "", who)
+        parts = [p.strip() for p in regex.split(r",\s*", who) if p.strip()]
+        for index, part in enumerate(parts):
+            names = _names_in(part)
+            if names:
+                start, end = names[-1] if names[-1][1] == len(part) else names[0]
+                name = part[start:end]
+                prefix = " ".join([*parts[:index], part[:start].strip()]).strip()
+                rest = [part[end:].strip()] + parts[index + 1:] if part[end:].strip() else parts[index + 1:]
+                break
+        else:
+            head = regex.match(r"(?:[A-Z][\w&.'’-]*\s*)+", parts[0])
+            head = head.group(0).strip() if head else parts[0]
+            single = regex.fullmatch(r"[A-Z][a-z]+", head)
+            known = self.people.by_part(head) if single else None
+            if known is not None:
+                return known
+            if _brands().fullmatch(head) or ORG_NAME.fullmatch(head):
+                return {"speaker": head, "title": None, "organization": None}
+            return None
+        rest = [r for r in rest if not regex.match(r"(?:who|which|that|with|a|an|the)\b", r)] \
+            if not any(self.patterns["title"].search(r) for r in rest) else rest
+        title, organization = self._title_and_org(prefix, rest)
+        known = self.people.by_part(name.split()[-1]) if len(name.split()) == 1 else None
+        if known is not None:
+            return known
+        return {"speaker": name, "title": title, "organization": organization}
+
+    def _title_and_org(self, prefix: str, rest: list[str]) -> tuple[str | None, str | None]:
+        """Title and organisation from the words around a name: "Head of Category and Online
+        Sales, Xiaomi India" / "Xiaomi CEO" / "research director at Techmarc Research" /
+        "Bajaj's president for international business" / "Director, Consumer Products"."""
+        titles: list[str] = []
+        organization, strong = None, False  # strong: a brand or a name with a company suffix
+        pieces = ([prefix] if prefix else []) + [p for p in rest if p]
+        for piece in pieces:
+            piece = regex.sub(r"\s+(?:said|says|added|adds|told|tells|wrote|posted|noted)\b.*$", "", piece,
+                              flags=regex.IGNORECASE).strip(" ,")
+            if regex.match(r"(?:at the|which|who|had|has|have|is|was|were|will|would|did|does)\b", piece):
+                break  # the description has ended: "…, at the launch event", "…, who runs a store"
+            piece = regex.sub(r"\s+(?:who|which|that|we|from|in|on)\s+.*$", "", piece).strip(" ,")
+            piece = regex.sub(r"^(?:an?|the)\s+", "", piece, flags=regex.IGNORECASE)
+            piece = regex.sub(r"^[A-Z][a-z]+-based\s+", "", piece)
+            if not piece:
+                continue
+            possessive = regex.match(r"(?P<org>.+?)['’]s\s+(?P<title>.+)$", piece)
+            if possessive and self._is_org(possessive.group("org")):
+                organization, strong = possessive.group("org"), True
+                titles.append(possessive.group("title"))
+                continue
+            split = regex.match(r"(?P<title>.+)\s+(?:at|of|with|for)\s+(?P<org>[A-Z][\w&.'’ -]+)$", piece)
+            if split:
+                head, org = split.group("title"), regex.sub(r"^[A-Z][a-z]+-based\s+", "", split.group("org").strip())
+                # "Head of Offline Retail" is a department; "research director at Sino Device Insight" an org
+                if (self.patterns["title"].search(head) or titles) and (
+                        self._is_org(org) or (len(head.split()) > 1 and self._is_org(org, loose=True))):
+                    titles.append(head)
+                    organization, strong = (org, True) if not strong else (organization, strong)
+                    continue
+            orgs = list(_brands().finditer(piece)) + list(ORG_NAME.finditer(piece))
+            last = max(orgs, key=lambda m: (m.end(), -m.start())) if orgs else None
+            has_title = self.patterns["title"].search(piece)
+            if has_title and last is not None and last.start() > 0 and last.end() == len(piece):
+                titles.append(piece[:last.start()].strip(" ,"))  # "Managing Director Xiaomi India"
+                organization, strong = last.group(0), True
+            elif has_title and last is not None and last.start() == 0 and last.end() < len(piece):
+                organization, strong = last.group(0), True  # "Xiaomi CEO"
+                titles.append(piece[last.end():].strip(" ,"))
+            elif has_title:
+                titles.append(piece)
+            elif _brands().match(piece) or ORG_NAME.fullmatch(piece):
+                organization, strong = piece, True
+            elif titles and regex.fullmatch(r"[\w&()' -]+", piece) and not strong:
+                titles.append(piece)  # "Director, Consumer Products": a department
+            elif self._is_org(piece) and not strong:
+                organization = piece
+        title = ", ".join(t for t in titles if t) or None
+        if title and " and " in title and _brands().search(title.split(" and ")[0]):
+            title = title.split(" and ")[-1].strip()  # "Vice-President Xiaomi and Managing Director"
+        if title and organization is None and EXECUTIVE.search(title):
+            organization = self.main_org()  # "Rohan Kapadia, CEO": of the company in the story
+        return title, organization
+
+    def _is_org(self, piece: str, loose: bool = False) -> bool:
+        """A brand, a name with an organisation's suffix — or, after "at"/"of", any short
+        Titlecase name ("Honor Sri Lanka", "Sino Device Insight")."""
+        piece = piece.strip()
+        titlecase = regex.fullmatch(r"(?:(?:[A-Z][\w&.'’-]*|&)\s*){1,5}", piece) is not None
+        return bool(_brands().match(piece) or ORG_NAME.fullmatch(piece)
+                    or (self.patterns["org_suffix"].search(piece) and titlecase) or (loose and titlecase))
+
+
+NAME_WORD = regex.compile(r"[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?|[A-Z]\.")
+
+
+def _names_in(fragment: str) -> list[tuple[int, int]]:
+    """(start, end) of person names: runs of two to four capitalised words that are no title,
+    brand or sentence word ("Chief Financial Officer Meera Sethi" -> "Meera Sethi")."""
+    names, run = [], []
+    for word in regex.finditer(r"\S+", fragment):
+        token = word.group(0).strip(",;:()")
+        clean = token.rstrip("'’s") if token.endswith(("'s", "’s")) else token
+        is_name_word = (NAME_WORD.fullmatch(clean) is not None and clean not in NOT_NAME_WORDS
+                        and not _patterns()["title"].fullmatch(clean) and not _brands().fullmatch(clean)
+                        and clean == token)
+        if is_name_word:
+            run.append((word.start(), word.start() + len(token)))
+            continue
+        if _is_person_run(fragment, run):
+            names.append((run[0][0], run[-1][1]))
+        run = []
+    if _is_person_run(fragment, run):
+        names.append((run[0][0], run[-1][1]))
+    return names
+
+
+def _is_person_run(fragment: str, run: list[tuple[int, int]]) -> bool:
+    """Two to four name words that are no brand, colour ("Graphite Black") or the rest of a
+    brand's product name ("Flipkart Pay Later")."""
+    if not 2 <= len(run) <= 4:
+        return False
+    start, end = run[0][0], run[-1][1]
+    if _brands().search(fragment, start, end) or COLOUR_WORDS.search(fragment[start:end]):
+        return False
+    before = fragment[max(0, start - 30):start].rstrip()
+    return not (before and _brands().search(before + " ") and _brands().search(before).end() == len(before))
+
+
+def _looks_like_a_name(inner: str) -> bool:
+    """'Make in India', "Binge All Night": a short Titlecase phrase, not speech."""
+    words = inner.split()
+    return len(words) <= 6 and not inner.rstrip().endswith((".", "!", "?", ",")) and \
+        sum(w[:1].isupper() for w in words) >= max(1, len(words) - 2)
+
+
+def _plausible_name(name: str) -> bool:
+    tokens = name.split()
+    return not any(t in NOT_NAME_WORDS for t in tokens) and not _brands().fullmatch(name)
+
+
+def _sentence_end(fragment: str) -> int:
+    match = regex.search(r"(?<=[.!?])\s|\n", fragment)
+    return match.start() if match else len(fragment)
+
+
+def _sentence_start(fragment: str) -> int:
+    matches = list(regex.finditer(r"[.!?][\"”’]?\s+(?=[A-Z“\"‘])|\n", fragment))
+    return matches[-1].end() if matches else 0
+
+
+def find_quotes(text: str, boilerplate: Boilerplate | None = None,
+                product_spans: list | None = None) -> list[dict]:
+    """Every quote in ``text`` as plain records (``span``, ``text``, ``speaker``, ...)."""
+    return QuoteFinder(text, boilerplate, product_spans).find()
+
+
+def _extract(doc: Doc) -> list[dict]:
+    layout = get_layout(doc)
+    products = get_products(doc)
+    spans = [m[:2] for m in products["mentions"]]
+    return find_quotes(docdata.text_of(doc), Boilerplate(layout["boilerplate"]), spans)
+
+
+class Quotes:
+    """Stores quotes on the Doc (``newsfacts.quotes``), mirrored as ``doc.spans["newsfacts_quotes"]``."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        quotes = _extract(doc)
+        docdata.put(doc, FAMILY, quotes)
+        docdata.mirror_spans(doc, "newsfacts_quotes", [q["span"] for q in quotes], "QUOTE")
+        return doc
+
+
+@Language.factory("newsfacts_quotes")
+def make_quotes(nlp: Language, name: str) -> Quotes:
+    """Factory of :class:`Quotes`."""
+    return Quotes()

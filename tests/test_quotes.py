@@ -1,0 +1,112 @@
+"""Quotes: every attribution style, pronouns and short names, posts, and what is no quote."""
+
+import pytest
+
+from newsfacts import extract
+from newsfacts.components.quotes import find_quotes, quoted_segments
+
+
+def quotes(text):
+    return [(q["speaker"], q["title"], q["organization"]) for q in find_quotes(text)]
+
+
+STYLES = [
+    ("“We are delighted to share this milestone today,” Raghu Reddy, Head of Category and Online Sales, Xiaomi India said.",
+     ("Raghu Reddy", "Head of Category and Online Sales", "Xiaomi India")),
+    ("“Offline is where our next users are, in small towns,” said Tanvi Mehra, research director at Techmarc Research.",
+     ("Tanvi Mehra", "research director", "Techmarc Research")),
+    ("Priya Menon, senior director at Flipkart, said: “The phone was among our fastest sellers this year.”",
+     ("Priya Menon", "senior director", "Flipkart")),
+    ("Manu Jain said, “Ninety-nine per cent of the phones we sell here are made here.”",
+     ("Manu Jain", None, None)),
+    ("“We are not a phone company that happens to sell services.” — Manu Kumar Jain",
+     ("Manu Kumar Jain", None, None)),
+    ("According to Rohan Kapadia, “We never went below our own floor on pricing this year.”",
+     ("Rohan Kapadia", None, None)),
+    ("Xiaomi CEO Lei Jun said, “This is the highest monthly number in our history so far.”",
+     ("Lei Jun", "CEO", "Xiaomi")),
+]
+
+
+@pytest.mark.parametrize("text, expected", STYLES, ids=[s[0][:40] for s in STYLES])
+def test_attribution_styles(text, expected):
+    assert quotes(text) == [expected]
+
+
+def test_split_quote_has_one_speaker():
+    text = ("Kapadia is CEO of Voltix Mobile.\n\n“We sold 8.5 million smartphones in that window,” "
+            "Rohan Kapadia said. “Next year I want offline to be half of everything we sell.”")
+    assert [q["speaker"] for q in find_quotes(text)] == ["Rohan Kapadia", "Rohan Kapadia"]
+
+
+def test_pronouns_and_short_names_resolve_to_the_full_name():
+    text = ("Anjali Deshmukh, chief marketing officer of Orvio India, spoke at the launch.\n\n"
+            "“Our buyers are growing up with us and want better cameras,” she said.\n\n"
+            "“Ten days is a good start, not a verdict on the phone,” Deshmukh added.")
+    assert [(q["speaker"], q["cue"]) for q in find_quotes(text)] == [
+        ("Anjali Deshmukh", "said"), ("Anjali Deshmukh", "added")]
+
+
+def test_unnamed_speakers_keep_their_description_as_title():
+    text = ("“There is no plan to revise the price of the phone,” a company spokesperson said.\n\n"
+            "“Customers walked in asking for the phone by name,” a Delhi-based dealer said.")
+    assert [(q["speaker"], q["title"]) for q in find_quotes(text)] == [
+        (None, "spokesperson"), (None, "dealer")]
+
+
+def test_company_statement():
+    text = ("Tarang Motors launched the Aura X scooter. Tarang Motors said bookings are open.\n\n"
+            "\"The Aura X has been built for the Indian family that wants one scooter,\" the company said in a statement.")
+    [quote] = find_quotes(text)
+    assert (quote["speaker"], quote["channel"]) == ("Tarang Motors", "statement")
+
+
+def test_multi_paragraph_quote_is_one_record_per_paragraph():
+    text = ("Jain said:\n\n“The first paragraph of the quote goes on for a while.\n\n"
+            "“The second paragraph carries on the same thought.\n\n"
+            "“The third paragraph closes the quote at last.”\n\nNarration resumes here.")
+    found = find_quotes(text)
+    assert len(found) == 3
+    assert all(q["text"].startswith("The ") for q in found)
+
+
+def test_unclosed_mark_never_swallows_the_article():
+    text = "He said “this never closes\n\nThe next paragraph is plain narration with Rs 500.\n\nAnother one."
+    segments = quoted_segments(text)
+    assert all("narration" not in text[s["start"]:s["end"]] for s in segments)
+
+
+def test_embedded_tweet():
+    text = ("A million units sold before today's sale. We promise you will have it soon. "
+            "pic.twitter.com/eZxU3H4liJ — Redmi India (@RedmiIndia) April 10, 2019")
+    [quote] = find_quotes(text)
+    assert (quote["speaker"], quote["channel"]) == ("Redmi India", "twitter")
+    assert quote["text"].startswith("A million units sold")
+
+
+def test_post_on_weibo_and_a_letter_on_facebook():
+    text = ("Zhang Qiming, president of international business at Nexora, wrote on Weibo: "
+            "\"India is no longer just a market for us, it is a factory.\"\n\n"
+            "Here is an excerpt from the letter that Xiaomi published on its Facebook page:\n\n"
+            "\"A big round of thanks to Manu and Hugo for their outstanding leadership.\"")
+    assert [(q["speaker"], q["channel"]) for q in find_quotes(text)] == [
+        ("Zhang Qiming", "weibo"), ("Xiaomi", "facebook")]
+
+
+NOT_QUOTES = [
+    "Many readers ask us to avoid buying Chinese phones to boost \"Made in India\" products.",
+    "The campaign, called 'Community Celebration Season', runs for a month.",
+    "Vi's \"Binge All Night\" offer is back.",
+    "The phone is called the 'premium' model by fans.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_QUOTES)
+def test_scare_quotes_and_names_are_not_quotes(text):
+    assert find_quotes(text) == []
+
+
+def test_no_quotes_from_comments():
+    text = ("“We are delighted with the response so far,” Raghu Reddy said.\n\nLeave a Reply\n"
+            "ravi: “this phone is the best value for money ever made”")
+    assert [q.speaker for q in extract(text).quotes] == ["Raghu Reddy"]
