@@ -27,6 +27,8 @@ from .. import docdata, lexicons
 from .layout import Boilerplate, get_layout
 
 FAMILY = "products"
+COMPARED = regex.compile(r"\b(?:than|unlike|over|versus|vs\.?|compared\s+(?:to|with)|predecessor|successor|"
+                         r"rivals?(?:\s+like)?|replaces|replacing|from)\s+(?:the\s+|its\s+|a\s+)?\Z", regex.IGNORECASE)
 STANDALONE_CATEGORIES = {"car", "two_wheeler"}
 #: First words that look like a model name's but name a platform, a period or a unit.
 NOT_A_PRODUCT = {
@@ -49,6 +51,7 @@ NOT_A_PRODUCT = {
     "Platform", "Price", "Rank", "Fund", "Nifty", "Sensex", "Article", "Rule", "Act",
     "Schedule", "GST", "Tax", "Budget", "Lakh", "Crore", "Million", "Billion", "Percent",
     "Published", "Updated", "Posted", "Since", "Until", "Till", "Before", "After", "During",
+    "Thunderbolt", "HDMI", "PCIe", "DDR", "LPDDR", "Gen", "WiFi", "Helio", "Dimensity", "Snapdragon",
     "Motocorp", "Twitter", "Facebook", "Weibo", "Instagram", "Volume", "Issue", "Part",
 }
 #: A model token: "M37", "5G", "450X", "(2)", "7"; never a spec such as "6GB" or "50MP".
@@ -67,7 +70,9 @@ NETWORK_TOKENS = {"5g", "4g", "lte"}
 
 @cache
 def _lexicon() -> tuple[dict[str, dict], dict[str, dict], set[str]]:
-    brands = {row["name"]: row for row in lexicons.load("brands") if row["kind"] == "brand"}
+    # makers of products; not retailers, trackers or chip makers ("Intel Core" is a spec)
+    brands = {row["name"]: row for row in lexicons.load("brands")
+              if row["kind"] == "brand" and row["category"] != "company"}
     series = {row["name"]: row for row in lexicons.load("brands") if row["kind"] == "series"}
     words = {row["word"] for row in lexicons.load("model_words")}
     return brands, series, words
@@ -142,6 +147,8 @@ def find_products(text: str, boilerplate: Boilerplate | None = None,
             products.append({"name": name, "brand": brand, "mentions": [], "key": key})
         products[index]["mentions"].append([start, end])
         mentions.append([start, end, index])
+    _add_siblings(text, products, by_key, mentions, boilerplate, words)
+    mentions.sort()
     return {"products": products, "mentions": mentions,
             "main": _main_product(products, layout), "sections": _sections(text, mentions, layout)}
 
@@ -156,6 +163,42 @@ def _has_model_token(tail: str, words: set[str]) -> bool:
     if any(MAGNITUDE_TOKEN.fullmatch(t) or SENSOR_TOKEN.fullmatch(t) for t in tokens):
         return False
     return any(any(c.isdigit() for c in t) or (t in words and len(t) > 2) for t in tokens)
+
+
+SIBLING = regex.compile(r"(?<![\w-])(?:the|its|a|new|cheaper|costlier|pricier|bigger|smaller)\s+"
+                        r"(?P<model>(?P<token>[A-Z]{1,3}\d{1,4}[a-z]?)(?:\s+(?P<words>(?:Pro|Max|Plus|Ultra|Lite|Mini|Neo|Prime|FE|Edge|Air|5G|4G)(?:\s+(?:Pro|Max|Plus|Ultra|Lite|Mini|Neo|Prime|FE|Edge|Air|5G|4G))*))?)(?![\w-])")
+
+
+def _add_siblings(text: str, products: list[dict], by_key: dict[str, int], mentions: list[list[int]],
+                  boilerplate: Boilerplate | None, words: set[str]) -> None:
+    """"the X7d" beside "Honor X9d", "the K90 Pro" beside "Redmi K90": a sibling model named
+    without its brand takes the brand (or series) of the product whose model it resembles."""
+    prefixes: dict[str, str] = {}  # model-token letters -> the words before the token ("Honor", "Redmi")
+    for product in products:
+        tokens = product["name"].split()
+        for i, token in enumerate(tokens[1:], start=1):
+            shape = regex.fullmatch(r"([A-Z]{1,3})\d{1,4}[a-z]?", token)
+            if shape:
+                prefixes.setdefault(shape.group(1), " ".join(tokens[:i]))
+                break
+    if not prefixes:
+        return
+    for match in SIBLING.finditer(text):
+        start, end = match.span("model")
+        letters = regex.match(r"[A-Z]+", match.group("token")).group(0)
+        if letters not in prefixes or (boilerplate is not None and boilerplate.contains(start)):
+            continue
+        if any(s <= start < e for s, e, _ in mentions):
+            continue
+        name = f"{prefixes[letters]} {match.group('model')}"
+        key = _key(name, None)
+        index = by_key.get(key)
+        if index is None:
+            index = by_key[key] = len(products)
+            brand = next((p["brand"] for p in products if p["name"].startswith(prefixes[letters])), None)
+            products.append({"name": name, "brand": brand, "mentions": [], "key": key})
+        products[index]["mentions"].append([start, end])
+        mentions.append([start, end, index])
 
 
 def _standalone(series_name: str) -> bool:
@@ -227,9 +270,12 @@ class ProductIndex:
         return None if index is None else self.products[index]["name"]
 
     def mention_in(self, start: int, end: int, before: int) -> tuple[int, int, int] | None:
-        """The mention nearest before offset ``before`` within [start, end), else the first after."""
+        """The mention nearest before offset ``before`` within [start, end), else the first after.
+        A product named only to compare ("unlike the Redmi Note 13", "than the Galaxy") is
+        not what the words around it are about."""
         lo, hi = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
-        candidates = self.mentions[lo:hi]
+        candidates = [m for m in self.mentions[lo:hi]
+                      if not COMPARED.search(self.text, max(0, m[0] - 24), m[0])]
         preceding = [m for m in candidates if m[1] <= before]
         if preceding:
             return preceding[-1]
@@ -244,6 +290,13 @@ class ProductIndex:
     def mentions_between(self, start: int, end: int) -> list[list[int]]:
         """Mentions that start within [start, end), in text order."""
         return self.mentions[bisect.bisect_left(self.starts, start):bisect.bisect_left(self.starts, end)]
+
+    def mention_name(self, mention: list[int]) -> str:
+        """A mention as written — or its product's full name when it is a bare sibling model
+        ("K90 Pro" of "Redmi K90 Pro")."""
+        written = self.text[mention[0]:mention[1]]
+        name = self.products[mention[2]]["name"]
+        return name if name != written and name.endswith(written) else written
 
     def mention_around(self, start: int, end: int) -> str | None:
         """The mention that contains [start, end) — "the Rs 399 plan" around its price."""
@@ -261,7 +314,7 @@ class ProductIndex:
             paragraph_start = self.text.rfind("\n", 0, sentence[0]) + 1
             mention = self.mention_in(paragraph_start, sentence[0], sentence[0])
         if mention is not None:
-            return self.text[mention[0]:mention[1]]
+            return self.mention_name(mention)
         i = bisect.bisect_right(self.section_starts, offset) - 1
         if i >= 0:
             return self.name(self.section_products[i])

@@ -225,12 +225,48 @@ def _colours(text: str):
 
 
 def attribute(text: str, specs: list[dict], sentences: list[tuple[int, int]], products: ProductIndex) -> None:
-    """Set ``product`` on each spec."""
+    """Set ``product`` on each spec: a comparison table's column, else the product the
+    sentence, paragraph, section or article is about."""
     starts = [s for s, _ in sentences]
     for spec in specs:
+        column_product = _column_product(text, spec["span"][0], products)
+        if column_product is not None:
+            spec["product"] = column_product
+            continue
         k = max(0, bisect.bisect_right(starts, spec["span"][0]) - 1)
         sentence = sentences[k] if sentences else (0, len(text))
         spec["product"] = products.product_at(spec["span"][0], sentence)
+
+
+def _column_product(text: str, offset: int, products: ProductIndex) -> str | None:
+    """"Display: 6.1-inch OLED | 6.2-inch AMOLED" under "Quick specs: iPhone 15 vs Galaxy
+    S24": the k-th column belongs to the k-th product of the heading."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    line_end = text.find("\n", offset)
+    line = text[line_start:len(text) if line_end < 0 else line_end]
+    if "|" not in line:
+        return None
+    label = regex.match(r"[^|:]{1,40}:\s*", line)
+    cells_start = line_start + (label.end() if label else 0)
+    column = text.count("|", cells_start, offset)
+    position = line_start - 1
+    for _ in range(12):  # the heading is a few lines above the table
+        previous_start = text.rfind("\n", 0, max(0, position)) + 1
+        heading = text[previous_start:max(previous_start, position)]
+        if "|" not in heading:
+            names = []
+            for start, end, _ in products.mentions_between(previous_start, position):
+                name = text[start:end]
+                if name not in names:
+                    names.append(name)
+            if len(names) >= 2:
+                return names[column] if column < len(names) else None
+            if heading.strip():
+                return None
+        if previous_start == 0:
+            return None
+        position = previous_start - 1
+    return None
 
 
 def get_specs(doc: Doc) -> list[dict]:
