@@ -192,7 +192,7 @@ def parse_parts(phrase: str) -> ParsedNumber | None:
 def integral(value: Decimal) -> Decimal:
     """``Decimal('150000.0')`` -> ``Decimal('150000')``; fractions are kept (normalised)."""
     if value == value.to_integral_value():
-        return value.quantize(Decimal(1))
+        return Decimal(int(value))  # exact at any size (quantize overflows past 28 digits)
     return value.normalize()
 
 

@@ -296,7 +296,8 @@ class ProductIndex:
         ("K90 Pro" of "Redmi K90 Pro")."""
         written = self.text[mention[0]:mention[1]]
         name = self.products[mention[2]]["name"]
-        return name if name != written and name.endswith(written) else written
+        bare_model = regex.match(r"[A-Z]{1,3}\d", written) is not None
+        return name if bare_model and name != written and name.endswith(written) else written
 
     def mention_around(self, start: int, end: int) -> str | None:
         """The mention that contains [start, end) — "the Rs 399 plan" around its price."""

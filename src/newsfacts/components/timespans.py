@@ -253,7 +253,7 @@ def _duration(quantity: Decimal, unit: str) -> str | None:
 
 
 def _plain(value: Decimal) -> str:
-    return str(value.quantize(Decimal(1))) if value == value.to_integral_value() else format(value.normalize(), "f")
+    return str(int(value)) if value == value.to_integral_value() else format(value.normalize(), "f")
 
 
 def quantity_of(text: str) -> Decimal | None:
