@@ -28,7 +28,7 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .. import dates, docdata, lexicons
+from .. import dates, docdata, lexicons, scan
 from .layout import Boilerplate, get_layout
 from .numbers import parse_number
 
@@ -503,6 +503,18 @@ DAY_BEFORE = regex.compile(r"\b[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?\Z")
 VAGUE_QUANTITY = {"few", "a few", "several", "some", "many", "couple"}
 
 
+WINDOW_BEFORE, WINDOW_AFTER = 110, 70  # every rule's match lies this close to a trigger word
+
+
+@cache
+def trigger() -> regex.Pattern:
+    """Words without which no rule can match: units, month names, quarter and year marks."""
+    v = _vocabulary()
+    return regex.compile(
+        rf"(?i:{v['unit']}|{v['months']}|quarter|fiscal|financial|half|year-to-date|ytd|day\s+one|"
+        rf"opening\s+day)(?![\w])|\b(?:Q[1-4]|H[12]|FY)|(?<![\w-])(?:19|20)\d\d(?![\w-])")
+
+
 def reference_date(text: str, published: date | None) -> date | None:
     """The date relative periods count from: ``published``, else the latest full date in
     the text (an embedded post's "April 10, 2019")."""
@@ -517,8 +529,9 @@ def find_time_spans(text: str, reference: date | None, boilerplate: Boilerplate 
     fiscal_context = bool(regex.search(r"\bFY\s?'?\d{2}|\b(?:financial|fiscal)\s+year\b|\bfiscal\b", text, regex.IGNORECASE))
     resolver = Resolver(text, reference, fiscal_context)
     candidates = []
+    spans = scan.windows(text, trigger(), WINDOW_BEFORE, WINDOW_AFTER)
     for priority, (name, pattern) in enumerate(rules()):
-        for match in pattern.finditer(text):
+        for match in scan.finditer(pattern, text, spans):
             start, end = match.span()
             if boilerplate is not None and boilerplate.contains(start):
                 continue
