@@ -261,7 +261,29 @@ class QuoteFinder:
             last_end = segment["end"]
         quotes += tweets
         quotes.sort(key=lambda q: q["span"][0])
+        self._complete_speakers(quotes)
         return quotes
+
+    def _complete_speakers(self, quotes: list[dict]) -> None:
+        """Every quote of a speaker gets the fullest title and organisation the article gives
+        them; an executive with no organisation named works for the story's main company."""
+        best: dict[str, dict] = {}
+        for quote in quotes:
+            speaker = quote.get("speaker")
+            if speaker:
+                known = best.setdefault(speaker, {"title": None, "organization": None})
+                for key in ("title", "organization"):
+                    if quote.get(key) and (not known[key] or len(quote[key]) > len(known[key])):
+                        known[key] = quote[key]
+        main_org = self.main_org()
+        for speaker, known in best.items():
+            if known["title"] and not known["organization"] and EXECUTIVE.search(known["title"]):
+                known["organization"] = main_org
+        for quote in quotes:
+            if quote.get("speaker") in best:
+                for key in ("title", "organization"):
+                    if best[quote["speaker"]][key] and not quote.get(key):
+                        quote[key] = best[quote["speaker"]][key]
 
     # embedded tweets ---------------------------------------------------------------------
     def _tweets(self) -> list[dict]:
@@ -497,7 +519,7 @@ class QuoteFinder:
         organization, strong = None, False  # strong: a brand or a name with a company suffix
         pieces = ([prefix] if prefix else []) + [p for p in rest if p]
         for piece in pieces:
-            piece = regex.sub(r"\s+(?:said|says|added|adds|told|tells|wrote|posted|noted)\b.*$", "", piece,
+            piece = regex.sub(r"(?:^|\s+)(?:said|says|added|adds|told|tells|wrote|posted|noted)\b.*$", "", piece,
                               flags=regex.IGNORECASE).strip(" ,")
             if regex.match(r"(?:at the|which|who|had|has|have|is|was|were|will|would|did|does)\b", piece):
                 break  # the description has ended: "…, at the launch event", "…, who runs a store"
@@ -585,8 +607,15 @@ def _is_person_run(fragment: str, run: list[tuple[int, int]]) -> bool:
     start, end = run[0][0], run[-1][1]
     if _brands().search(fragment, start, end) or COLOUR_WORDS.search(fragment[start:end]):
         return False
-    before = fragment[max(0, start - 30):start].rstrip()
-    return not (before and _brands().search(before + " ") and _brands().search(before).end() == len(before))
+    before = fragment[max(0, start - 60):start].rstrip()
+    brand = None
+    for brand in _brands().finditer(before):
+        pass
+    if brand is None or brand.end() != len(before):
+        return True
+    # "Managing Director Xiaomi India Manu Kumar Jain": an organisation, then the name;
+    # "Flipkart Pay Later": a brand's own product
+    return bool(_patterns()["title"].search(before[max(0, brand.start() - 40):brand.start()]))
 
 
 def _looks_like_a_name(inner: str) -> bool:
