@@ -166,7 +166,7 @@ def _has_model_token(tail: str, words: set[str]) -> bool:
 
 
 SIBLING = regex.compile(r"(?<![\w-])(?:the|its|a|new|cheaper|costlier|pricier|bigger|smaller)\s+"
-                        r"(?P<model>(?P<token>[A-Z]{1,3}\d{1,4}[a-z]?)(?:\s+(?P<words>(?:Pro|Max|Plus|Ultra|Lite|Mini|Neo|Prime|FE|Edge|Air|5G|4G)(?:\s+(?:Pro|Max|Plus|Ultra|Lite|Mini|Neo|Prime|FE|Edge|Air|5G|4G))*))?)(?![\w-])")
+                        r"(?P<model>(?P<token>[A-Z]{1,3}\d{1,4}[a-z]?)(?:\s+(?P<words>(?:Pro|Max|Plus|Ultra|Lite|Mini|Neo|Prime|FE|Edge|Air|5G|4G|series)(?:\s+(?:Pro|Max|Plus|Ultra|Lite|Mini|Neo|Prime|FE|Edge|Air|5G|4G|series))*))?)(?![\w-])")
 
 
 def _add_siblings(text: str, products: list[dict], by_key: dict[str, int], mentions: list[list[int]],
@@ -213,10 +213,14 @@ def _canonical_brand(name: str) -> str:
 
 
 def _main_product(products: list[dict], layout: dict | None) -> int | None:
-    """The product mentioned most (a mention in the title counts twice)."""
+    """The product the headline names first; without one, the product mentioned most."""
     if not products:
         return None
     title = layout.get("title") if layout else None
+    if title:
+        in_title = [(m[0], i) for i, p in enumerate(products) for m in p["mentions"] if title[0] <= m[0] < title[1]]
+        if in_title:
+            return min(in_title)[1]
 
     def weight(index: int) -> tuple[int, int]:
         mentions = products[index]["mentions"]

@@ -316,32 +316,35 @@ class SalesFinder:
         after = regex.match(r"\s+(?:of|for)\s+(?:its|the|their)\s+(?:new\s+)?", text[end:end + 24])
         if mention is None and after is not None:
             mention = self.products.mention_in(end + after.end(), end + after.end() + 1, end)
-        if mention is None and BRAND_PATTERN().search(text, clause_start, start) is None:
+        if mention is None and MAKER_PATTERN().search(text, clause_start, start) is None:
             # "its scooter, the Vardhan Eon, crossed 54,000 units": the sentence's one product
             in_sentence = self.products.mentions_between(sentence[0], start)
             if len({text[m[0]:m[1]] for m in in_sentence}) == 1:
                 mention = in_sentence[-1]
         if mention is not None:
-            name = text[mention[0]:mention[1]]
-            if SERIES_AFTER.match(text, end, min(sentence[1], end + 60)) and not name.endswith("series"):
-                name += " series"  # "sold a million units under the series"
-            return name
+            return self._series(self.products.mention_name(mention), end, sentence)
         if item in ("iphones", "iphone"):
             return "iPhone"
-        if BRAND_PATTERN().search(text, clause_start, start) is not None:
+        if MAKER_PATTERN().search(text, clause_start, start) is not None:
             return None  # "OnePlus shipped 1.8 million smartphones": the company's total
         main = self.products.main_product()
         if main is not None and self._about_one_product(main):
-            brands = {m.group(0) for m in BRAND_PATTERN().finditer(self.text, sentence[0], sentence[1])}
+            brands = {m.group(0) for m in MAKER_PATTERN().finditer(self.text, sentence[0], sentence[1])}
             if not brands or all(b.split()[0] in main["name"] or b.split()[0] == main["brand"] for b in brands):
-                return main["name"]
+                return self._series(main["name"], end, sentence)
         return None
+
+    def _series(self, name: str, end: int, sentence: tuple[int, int]) -> str:
+        """"sold a million units under the series": the product's series."""
+        if SERIES_AFTER.match(self.text, end, min(sentence[1], end + 60)) and not name.endswith("series"):
+            return name + " series"
+        return name
 
     def _about_one_product(self, main: dict) -> bool:
         """An article about one product, not a market report naming many brands."""
         if self._one_product is None:
             total = sum(len(p["mentions"]) for p in self.products.products)
-            brands = {m.group(0).split()[0] for m in BRAND_PATTERN().finditer(self.text)}
+            brands = {m.group(0).split()[0] for m in MAKER_PATTERN().finditer(self.text)}
             self._one_product = (len(main["mentions"]) >= MAIN_PRODUCT_MENTIONS
                                  and len(main["mentions"]) >= MAIN_PRODUCT_SHARE * total
                                  and len(brands) < MARKET_REPORT_BRANDS)
@@ -439,6 +442,18 @@ class SalesFinder:
             inside = [t for t in self.time_spans if line_start <= t["span"][0] < line_end and t.get("duration")]
             return metric, (inside[0] if inside else None)
         return None
+
+
+@cache
+def MAKER_PATTERN() -> regex.Pattern:  # noqa: N802 - a cached constant
+    """Brands that make products (not retailers or trackers), as the subject of a clause —
+    not when a reporting verb follows ("Toyota said the Ryze ...")."""
+    names = [row["name"] for row in lexicons.load("brands")
+             if row["kind"] == "brand" and row["category"] != "company"]
+    alternation = "|".join(regex.escape(n) for n in sorted(set(names), key=len, reverse=True))
+    return regex.compile(rf"(?<![\w-])(?:{alternation})(?:\s+(?:India|Motor|Motors|Auto|Mobile|Electric|Company))*"
+                         rf"(?![\w-])(?!['’]s)(?!\s+(?:has\s+|had\s+|have\s+|also\s+)?(?:said|says|claims|claimed|announced|"
+                         rf"added|told|reported|noted|confirmed|revealed)\b)")
 
 
 @cache
