@@ -55,14 +55,18 @@ def currency_case_passes(case: dict, extract) -> tuple[bool, list]:
     return True, predicted
 
 
-def currency_pass_rate(extract) -> tuple[float, list[tuple[dict, list]]]:
-    cases = load("CurrencyModel.json")
+def pass_rate(cases: list[dict], passes, extract) -> tuple[float, list[tuple[dict, list]]]:
+    """(share of cases passing, [(failing case, what newsfacts found)])."""
     failures = []
     for case in cases:
-        passed, predicted = currency_case_passes(case, extract)
+        passed, predicted = passes(case, extract)
         if not passed:
             failures.append((case, predicted))
     return 1 - len(failures) / len(cases), failures
+
+
+def currency_pass_rate(extract) -> tuple[float, list[tuple[dict, list]]]:
+    return pass_rate(load("CurrencyModel.json"), currency_case_passes, extract)
 
 
 def duration_case_passes(case: dict, extract) -> tuple[bool, list]:
@@ -85,12 +89,7 @@ def duration_case_passes(case: dict, extract) -> tuple[bool, list]:
 
 def duration_pass_rate(extract, name: str) -> tuple[float, list[tuple[dict, list]]]:
     cases = [c for c in load(name) if all(r.get("Type", "duration") == "duration" for r in c.get("Results", []))]
-    failures = []
-    for case in cases:
-        passed, predicted = duration_case_passes(case, extract)
-        if not passed:
-            failures.append((case, predicted))
-    return 1 - len(failures) / len(cases), failures
+    return pass_rate(cases, duration_case_passes, extract)
 
 
 def main() -> int:
@@ -106,7 +105,6 @@ def main() -> int:
         print(f"  FAIL {case['Input'][:90]!r}\n       expected {expected}\n       got      {got}")
     for name in ("DurationExtractor.json", "DurationParser.json"):
         rate, failures = duration_pass_rate(extract, name)
-        total = round(len(failures) / (1 - rate)) if rate < 1 else None
         print(f"{name}: {rate:.1%} of duration cases pass ({len(failures)} fail)")
         for case, predicted in failures:
             expected = [(r["Text"], (r.get("Value") or {}).get("Timex")) for r in case.get("Results", [])]

@@ -7,7 +7,7 @@ Window ends are snapped to white space, so a rule's lookarounds see whole words.
 >>> import regex
 >>> text = "It sold out in 18 days. Nothing else here."
 >>> [text[s:e] for s, e in windows(text, regex.compile(r"days"), 12, 5)]
-['out in 18 days. Nothing']
+['sold out in 18 days. Nothing']
 """
 
 from __future__ import annotations

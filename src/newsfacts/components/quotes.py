@@ -26,6 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import docdata, lexicons
+from .base import FactComponent
 from .layout import Boilerplate, get_layout
 from .products import get_products
 from .specs import COLOUR_WORDS
@@ -653,14 +654,13 @@ def _extract(doc: Doc) -> list[dict]:
     return find_quotes(docdata.text_of(doc), Boilerplate(layout["boilerplate"]), spans)
 
 
-class Quotes:
-    """Stores quotes on the Doc (``newsfacts.quotes``), mirrored as ``doc.spans["newsfacts_quotes"]``."""
+class Quotes(FactComponent):
+    """Stores quotes on the Doc (``newsfacts.quotes``, ``doc.spans["newsfacts_quotes"]``)."""
 
-    def __call__(self, doc: Doc) -> Doc:
-        quotes = _extract(doc)
-        docdata.put(doc, FAMILY, quotes)
-        docdata.mirror_spans(doc, "newsfacts_quotes", [q["span"] for q in quotes], "QUOTE")
-        return doc
+    family, label = FAMILY, "QUOTE"
+
+    def extract(self, doc: Doc) -> list[dict]:
+        return _extract(doc)
 
 
 @Language.factory("newsfacts_quotes")

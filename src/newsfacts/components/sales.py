@@ -23,6 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import docdata, lexicons
+from .base import FactComponent
 from .layout import Boilerplate, get_layout
 from .money import find_amounts
 from .numbers import find_numbers, get_numbers
@@ -502,14 +503,13 @@ def _extract(doc: Doc) -> list[dict]:
     return finder.find()
 
 
-class Sales:
-    """Stores sales on the Doc (``newsfacts.sales``), mirrored as ``doc.spans["newsfacts_sales"]``."""
+class Sales(FactComponent):
+    """Stores sales on the Doc (``newsfacts.sales``, ``doc.spans["newsfacts_sales"]``)."""
 
-    def __call__(self, doc: Doc) -> Doc:
-        sales = _extract(doc)
-        docdata.put(doc, FAMILY, sales)
-        docdata.mirror_spans(doc, "newsfacts_sales", [s["span"] for s in sales], "SALE")
-        return doc
+    family, label = FAMILY, "SALE"
+
+    def extract(self, doc: Doc) -> list[dict]:
+        return _extract(doc)
 
 
 @Language.factory("newsfacts_sales")

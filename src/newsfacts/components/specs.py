@@ -25,6 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import docdata, lexicons
+from .base import FactComponent
 from .layout import Boilerplate, get_layout
 from .products import ProductIndex, get_products
 
@@ -282,14 +283,13 @@ def _extract(doc: Doc) -> list[dict]:
     return specs
 
 
-class Specs:
-    """Stores specs on the Doc (``newsfacts.specs``), mirrored as ``doc.spans["newsfacts_specs"]``."""
+class Specs(FactComponent):
+    """Stores specs on the Doc (``newsfacts.specs``, ``doc.spans["newsfacts_specs"]``)."""
 
-    def __call__(self, doc: Doc) -> Doc:
-        specs = _extract(doc)
-        docdata.put(doc, FAMILY, specs)
-        docdata.mirror_spans(doc, "newsfacts_specs", [s["span"] for s in specs], "SPEC")
-        return doc
+    family, label = FAMILY, "SPEC"
+
+    def extract(self, doc: Doc) -> list[dict]:
+        return _extract(doc)
 
 
 @Language.factory("newsfacts_specs")

@@ -29,6 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import dates, docdata, lexicons, scan
+from .base import FactComponent
 from .layout import Boilerplate, get_layout
 from .numbers import parse_number
 
@@ -83,18 +84,17 @@ def rules() -> list[tuple[str, regex.Pattern]]:
     year_ref = (rf"(?:{fy}|(?:calendar\s+(?:year\s+)?)?(?P<year>(?:19|20)\d{{2}})"
                 r"|(?:the\s+)?(?P<rel>this|last|current|previous|next)\s+(?:financial\s+|fiscal\s+|calendar\s+)?year"
                 r"|(?:the\s+)?(?P<fiscal>financial|fiscal)\s+year|the\s+year)")
+    # "... ended September", "... ended December 31, 2024", "... ended 31 December"
+    ended = (rf"(?:ended|ending|to)\s+(?:(?:on\s+)?(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s+)?(?P<month>{m})\.?"
+             rf"(?:\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?!\d))?(?:,?\s+(?P<year>(?:19|20)\d{{2}}))?")
     flags = regex.IGNORECASE | regex.VERSION1
     specs = [
         ("fiscal_year", rf"(?<![\w-]){fy}(?![\w-])", flags),
         ("fiscal_range_year", r"(?<=\b(?:in|for|during|of)\s+)(?P<fy_a>(?:19|20)\d{2})\s*[-–]\s*(?P<fy_b>\d{2})(?!\d)", flags),
         ("quarter", rf"(?<![\w-])(?:the\s+)?(?:Q(?P<q>[1-4])|(?P<qord>first|second|third|fourth|1st|2nd|3rd|4th|final)\s+quarter)"
                     rf"(?:\s*,?\s*(?:of\s+)?{year_ref})?(?![\w-])", flags),
-        ("quarter_ended", rf"(?<![\w-])(?:the\s+)?(?:(?:first|second|third|fourth|final)\s+)?quarter\s+(?:ended|ending|to)\s+"
-                          rf"(?:(?:on\s+)?(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s+)?(?P<month>{m})\.?(?:\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?!\d))?"
-                          rf"(?:,?\s+(?P<year>(?:19|20)\d{{2}}))?", flags),
-        ("months_ended", rf"(?<![\w-])(?:the\s+)?(?P<n>three|six|nine|twelve|3|6|9|12)\s+months\s+(?:ended|ending|to)\s+"
-                         rf"(?:(?:on\s+)?(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s+)?(?P<month>{m})\.?(?:\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?!\d))?"
-                         rf"(?:,?\s+(?P<year>(?:19|20)\d{{2}}))?", flags),
+        ("quarter_ended", rf"(?<![\w-])(?:the\s+)?(?:(?:first|second|third|fourth|final)\s+)?quarter\s+{ended}", flags),
+        ("months_ended", rf"(?<![\w-])(?:the\s+)?(?P<n>three|six|nine|twelve|3|6|9|12)\s+months\s+{ended}", flags),
         ("first_months", rf"(?<![\w-])(?:the\s+)?first\s+(?P<n>three|six|nine|3|6|9)\s+months\s+of\s+{year_ref}", flags),
         ("named_quarter", rf"(?<![\w-])(?:the\s+)?(?P<month>{m})\s+quarter(?![\w-])", flags),
         ("half", rf"(?<![\w-])(?:H(?P<h>[12])(?:\s*,?\s*{year_ref})?|(?:the\s+)?(?P<hord>first|second)\s+half"
@@ -597,14 +597,13 @@ def _extract(doc: Doc) -> list[dict]:
     return find_time_spans(text, reference, Boilerplate(layout["boilerplate"]))
 
 
-class TimeSpans:
+class TimeSpans(FactComponent):
     """Stores :func:`find_time_spans` on the Doc (``newsfacts.time_spans``)."""
 
-    def __call__(self, doc: Doc) -> Doc:
-        spans = _extract(doc)
-        docdata.put(doc, FAMILY, spans)
-        docdata.mirror_spans(doc, "newsfacts_time_spans", [s["span"] for s in spans], "TIME_SPAN")
-        return doc
+    family, label = FAMILY, "TIME_SPAN"
+
+    def extract(self, doc: Doc) -> list[dict]:
+        return _extract(doc)
 
 
 @Language.factory("newsfacts_time")
