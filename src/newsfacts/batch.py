@@ -250,9 +250,9 @@ class Summary:
 
 
 def run(items: Iterable[Item], out: IO[str], workers: int = 1, chunksize: int = 8,
-        progress: bool = False, skip: int = 0) -> Summary:
+        progress: bool = False, skip: int = 0, scheduler: str | None = None) -> Summary:
     """Extract every item and write one JSON line each, in order. ``skip`` items are already
-    done (resume)."""
+    done (resume). With ``scheduler`` the work runs on that dask.distributed cluster."""
     summary = Summary(skipped=skip)
     started = time.perf_counter()
     iterator = iter(items)
@@ -260,9 +260,12 @@ def run(items: Iterable[Item], out: IO[str], workers: int = 1, chunksize: int = 
         if next(iterator, None) is None:
             break
     bar = _progress_bar(progress)
-    if workers <= 1:
-        results: Iterator[dict] = map(process, iterator)
-        pool = None
+    pool = None
+    if scheduler is not None:
+        from .distributed import run_on_cluster
+        results: Iterator[dict] = iter(run_on_cluster(iterator, scheduler))
+    elif workers <= 1:
+        results = map(process, iterator)
     else:
         pool = multiprocessing.get_context("spawn" if sys.platform == "win32" else "fork").Pool(workers)
         results = pool.imap(process, iterator, chunksize=chunksize)

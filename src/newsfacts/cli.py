@@ -112,8 +112,10 @@ def command_batch(args: argparse.Namespace) -> int:
             raise CliError(str(error)) from None
         out, close = jsonl_path.open("a" if args.resume else "w", encoding="utf-8"), True
     try:
-        summary = batch.run(items, out, workers=args.workers, skip=skip,
+        summary = batch.run(items, out, workers=args.workers, skip=skip, scheduler=args.scheduler,
                             progress=sys.stderr.isatty() and not args.quiet)
+    except ImportError as error:
+        raise CliError(str(error)) from None
     finally:
         if close:
             out.close()
@@ -194,6 +196,8 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--text-key", default="text", metavar="KEY", help="JSONL field with the text (default: text)")
     batch.add_argument("--id-key", metavar="KEY", help="JSONL field naming the article (default: file:line)")
     batch.add_argument("--date-key", metavar="KEY", help="JSONL field with the article's date (YYYY-MM-DD)")
+    batch.add_argument("--scheduler", metavar="ADDRESS",
+                       help="run on an existing dask.distributed cluster (tcp://host:8786; needs the dask extra)")
     batch.add_argument("--quiet", action="store_true", help="no progress bar and no summary on stderr")
     batch.set_defaults(run=command_batch)
 
