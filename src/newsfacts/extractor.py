@@ -23,6 +23,10 @@ from .pipeline import build_pipeline
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+#: spaCy's tokenizer strips affixes one by one, in time quadratic in a word's length
+#: ("((((…" of 20,000 characters takes a minute); such runs are no prose.
+_LONG_RUN = re.compile(r"\S{%d,}" % 256)
+_NOT_WORD = re.compile(r"\W")
 
 
 def _check_text(text: object) -> str:
@@ -32,12 +36,17 @@ def _check_text(text: object) -> str:
 
 
 def _processable(text: str) -> str:
-    """spaCy cannot encode lone surrogates; give it U+FFFD in their place.
-
-    One code point replaces one, so every offset still indexes the caller's string, and
-    spans are cut from that string.
+    """What spaCy is given: the text with one code point replaced by one where spaCy would
+    fail or slow down — lone surrogates (it cannot encode them) become U+FFFD, and the
+    punctuation inside runs of 256+ characters without white space becomes "x", so the
+    tokenizer stays linear. Every offset still indexes the caller's string, and spans are
+    cut from that string.
     """
-    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+    if _SURROGATE.search(text):
+        text = _SURROGATE.sub("\ufffd", text)
+    if _LONG_RUN.search(text):
+        text = _LONG_RUN.sub(lambda run: _NOT_WORD.sub("x", run.group(0)), text)
+    return text
 
 
 class Extractor:

@@ -12,6 +12,9 @@ Window ends are snapped to white space, so a rule's lookarounds see whole words.
 
 from __future__ import annotations
 
+import bisect
+from functools import lru_cache
+
 import regex
 
 _SPACE = regex.compile(r"\s")
@@ -46,3 +49,60 @@ def finditer(pattern: regex.Pattern, text: str, spans: list[tuple[int, int]]):
     """``pattern.finditer`` over each window in turn."""
     for start, end in spans:
         yield from pattern.finditer(text, start, end)
+
+
+@lru_cache(maxsize=8)
+def _newlines(text: str) -> list[int]:
+    """Offsets of every newline, found once per text (a str caches its hash, so later calls
+    with the same string cost O(1))."""
+    return [match.start() for match in _NEWLINE.finditer(text)]
+
+
+_NEWLINE = regex.compile(r"\n")
+
+
+def line_start(text: str, offset: int) -> int:
+    """Where the line holding ``offset`` starts — in O(log n), unlike ``text.rfind``.
+
+    >>> line_start("ab\\ncd", 4), line_end("ab\\ncd", 1)
+    (3, 2)
+    """
+    newlines = _newlines(text)
+    i = bisect.bisect_left(newlines, offset) - 1
+    return newlines[i] + 1 if i >= 0 else 0
+
+
+def line_end(text: str, offset: int) -> int:
+    """Where the line holding ``offset`` ends (its newline, or the end of the text)."""
+    newlines = _newlines(text)
+    i = bisect.bisect_left(newlines, offset)
+    return newlines[i] if i < len(newlines) else len(text)
+
+
+def newlines_between(text: str, start: int, end: int) -> int:
+    """How many newlines lie in ``text[start:end]``."""
+    newlines = _newlines(text)
+    return bisect.bisect_left(newlines, end) - bisect.bisect_left(newlines, start)
+
+
+def pick_non_overlapping(candidates):
+    """Keep candidates in the order given (best first), dropping any that overlaps one kept.
+
+    Each candidate is ``(start, end, payload)``; kept ones come back sorted by start. The
+    check looks only at the kept neighbours of each candidate, so it stays O(n log n).
+
+    >>> pick_non_overlapping([(0, 10, "long"), (2, 4, "inside"), (10, 12, "after")])
+    [(0, 10, 'long'), (10, 12, 'after')]
+    """
+    starts: list[int] = []
+    kept: list[tuple] = []
+    for candidate in candidates:
+        start, end = candidate[0], candidate[1]
+        i = bisect.bisect_left(starts, start)
+        if i < len(kept) and kept[i][0] < end:
+            continue  # the next kept one begins inside this candidate
+        if i > 0 and kept[i - 1][1] > start:
+            continue  # the previous kept one runs into this candidate
+        starts.insert(i, start)
+        kept.insert(i, candidate)
+    return kept

@@ -29,7 +29,7 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .. import docdata, lexicons
+from .. import docdata, lexicons, scan
 from .layout import Boilerplate, get_layout
 from .numbers import find_numbers, get_numbers, integral, parse_number
 from .products import ProductIndex, get_products
@@ -41,6 +41,8 @@ CUE_REACH_RIGHT = 40
 #: Cue words further than this many words from an amount do not decide its class.
 MAX_CUE_WORDS_LEFT = 10
 MAX_CUE_WORDS_RIGHT = 1
+RANGE_GAP = 40  # "Rs 10,000 and 15,000": the words between two ends of a range, at most
+PARAGRAPH_REACH = 2000  # how far a paragraph is read for context, at most
 BIG_AMOUNT = Decimal(10_000_000)  # one crore: larger amounts without a cue are money
 #: Magnitudes money writes that plain numbers do not: "Rs 12.5 L", "$5m", "$1.2B".
 EXTRA_MAGNITUDE = regex.compile(r"(?:[ \u00a0]?(?P<lakh>L|Lakh|Lac)|(?P<million>m|M|mln)|(?P<billion>B|b))(?![\w])")
@@ -300,12 +302,15 @@ def _join_ranges(text: str, amounts: list[dict], bare: list[dict]) -> list[dict]
     """A bare number joined to an amount ("Rs 7-9 lakh", "Rs 15,000-20,000") is an amount."""
     if not bare:
         return amounts
-    starts = [a["end"] for a in amounts]
+    ends = [a["end"] for a in amounts]
+    joined: list[dict] = []
     for number in bare:
-        i = bisect.bisect_right(starts, number["start"]) - 1
-        if i < 0:
+        i = bisect.bisect_right(ends, number["start"]) - 1
+        first = amounts[i] if i >= 0 else None
+        if joined and joined[-1]["end"] <= number["start"] and (first is None or joined[-1]["end"] > first["end"]):
+            first = joined[-1]  # a chain: "Rs 5-6-7 lakh"
+        if first is None or number["start"] - first["end"] > RANGE_GAP:
             continue
-        first = amounts[i]
         between = text[first["end"]:number["start"]]
         joined_by_between = BETWEEN_JOIN.match(between) and BETWEEN_BEFORE.search(
             text[max(0, first["start"] - 40):first["start"]])
@@ -318,16 +323,14 @@ def _join_ranges(text: str, amounts: list[dict], bare: list[dict]) -> list[dict]
             first["magnitude"] = number["magnitude"]
         elif number["scale"] is None and first.get("scale"):
             value *= Decimal(first["scale"])  # "Rs 5 crore to 6"
-        amounts.append({
+        joined.append({
             "start": number["start"], "end": number["end"], "amount": _clean(value),
             "currency": first["currency"], "marker": first["marker"], "ambiguous": first["ambiguous"],
             "minor": False, "magnitude": number["magnitude"] or first["magnitude"], "bound": "exact",
             "number": [number["start"], number["end"]], "range_with": first["start"],
             "scale": number["scale"] or first.get("scale"),
         })
-        amounts.sort(key=lambda a: a["end"])
-        starts = [a["end"] for a in amounts]
-    return amounts
+    return sorted(amounts + joined, key=lambda a: a["end"])
 
 
 def _table_amounts(text: str, bare: list[dict], amounts: list[dict],
@@ -335,10 +338,13 @@ def _table_amounts(text: str, bare: list[dict], amounts: list[dict],
     """Bare numbers in a table column whose header names a currency: "On-road price (Rs)"."""
     found: list[dict] = []
     taken = {a["number"][0] for a in amounts}
+    bare_at = {number["start"]: number for number in bare}
+    table_end = -1  # rows already read belong to the table above them
     for header in TABLE_CURRENCY.finditer(text):
-        line_start = text.rfind("\n", 0, header.start()) + 1
-        line_end = text.find("\n", header.end())
-        line_end = len(text) if line_end < 0 else line_end
+        if header.start() < table_end:
+            continue
+        line_start = scan.line_start(text, header.start())
+        line_end = scan.line_end(text, header.end())
         cells = TABLE_SPLIT.split(text[line_start:line_end].strip())
         if len(cells) < 2:
             continue
@@ -352,8 +358,8 @@ def _table_amounts(text: str, bare: list[dict], amounts: list[dict],
             continue
         position = line_end + 1
         while position < len(text):
-            end = text.find("\n", position)
-            end = len(text) if end < 0 else end
+            end = scan.line_end(text, position)
+            table_end = end
             line = text[position:end]
             if not line.strip():
                 break
@@ -361,19 +367,18 @@ def _table_amounts(text: str, bare: list[dict], amounts: list[dict],
             if len(cells_here) == len(cells) and column < len(cells_here):
                 cell = cells_here[column]
                 offset = position + (len(line) - len(line.lstrip())) + line.strip().find(cell)
-                for number in bare:
-                    if (number["start"] == offset and number["end"] == offset + len(cell)
-                            and number["start"] not in taken
-                            and not (boilerplate and boilerplate.contains(offset))):
-                        value = Decimal(number["value"])
-                        if scale_word:
-                            value *= parse_number("1 " + scale_word) or 1
-                        found.append({
-                            "start": number["start"], "end": number["end"], "amount": _clean(value),
-                            "currency": row["code"], "marker": marker, "ambiguous": row.get("ambiguous"),
-                            "minor": False, "magnitude": scale_word, "bound": "exact",
-                            "number": [number["start"], number["end"]], "table": True,
-                        })
+                number = bare_at.get(offset)
+                if (number is not None and number["end"] == offset + len(cell) and offset not in taken
+                        and not (boilerplate and boilerplate.contains(offset))):
+                    value = Decimal(number["value"])
+                    if scale_word:
+                        value *= parse_number("1 " + scale_word) or 1
+                    found.append({
+                        "start": number["start"], "end": number["end"], "amount": _clean(value),
+                        "currency": row["code"], "marker": marker, "ambiguous": row.get("ambiguous"),
+                        "minor": False, "magnitude": scale_word, "bound": "exact",
+                        "number": [number["start"], number["end"]], "table": True,
+                    })
             position = end + 1
     return found
 
@@ -413,10 +418,10 @@ YEN_COUNTRIES = {"China": CHINA, "Japan": JAPAN}
 
 
 def _nearest_country(text: str, amount: dict, countries: dict[str, regex.Pattern]) -> str | None:
-    """The country named nearest the amount: near it, else in its paragraph."""
-    paragraph_start = text.rfind("\n", 0, amount["start"]) + 1
-    paragraph_end = text.find("\n", amount["end"])
-    paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+    """The country named nearest the amount: near it, else in its paragraph (or the 2,000
+    characters around it, in a paragraph without end)."""
+    paragraph_start = max(scan.line_start(text, amount["start"]), amount["start"] - PARAGRAPH_REACH)
+    paragraph_end = min(scan.line_end(text, amount["end"]), amount["end"] + PARAGRAPH_REACH)
     for window in (120, None):
         lo = paragraph_start if window is None else max(paragraph_start, amount["start"] - window)
         hi = paragraph_end if window is None else min(paragraph_end, amount["end"] + window)
@@ -429,12 +434,6 @@ def _nearest_country(text: str, amount: dict, countries: dict[str, regex.Pattern
         if best:
             return best[1]
     return None
-
-
-def _paragraph(text: str, offset: int) -> str:
-    start = text.rfind("\n", 0, offset) + 1
-    end = text.find("\n", offset)
-    return text[start:len(text) if end < 0 else end]
 
 
 def _set_bounds(text: str, amounts: list[dict]) -> None:
@@ -480,16 +479,20 @@ def classify(text: str, amounts: list[dict], sentences: list[tuple[int, int]],
     cues = _cues()
     sentence_starts = [s for s, _ in sentences]
     previous: dict | None = None
+    per_sentence: dict[int, tuple[str | None, bool]] = {}  # sentence -> (its cue, has a product word)
     for amount in amounts:
         k = max(0, bisect.bisect_right(sentence_starts, amount["start"]) - 1)
         sentence = sentences[k] if sentences else (0, len(text))
-        paragraph_start = text.rfind("\n", 0, amount["start"]) + 1
+        if k not in per_sentence:
+            sentence_text = text[sentence[0]:sentence[1]]
+            per_sentence[k] = (_sentence_cue(sentence_text, cues), PRODUCT_WORDS.search(sentence_text) is not None)
+        sentence_cue, product_word = per_sentence[k]
+        paragraph_start = scan.line_start(text, amount["start"])
         same_sentence = previous is not None and previous["end"] > sentence[0]
         same_paragraph = previous is not None and previous["end"] > paragraph_start
         left_end = amount.get("bound_start", amount["start"])
         left = text[max(sentence[0], left_end - CUE_REACH_LEFT):left_end]
         right = text[amount["end"]:min(sentence[1], amount["end"] + CUE_REACH_RIGHT)]
-        sentence_text = text[sentence[0]:sentence[1]]
         kind = (("price" if PRODUCT_THEN_AMOUNT.search(text, max(sentence[0], left_end - 30), left_end)
                  and products is not None and products.mention_ending_near(left_end, 30) else None)
                 or _nearest_cue(left, right, cues)
@@ -497,9 +500,9 @@ def classify(text: str, amounts: list[dict], sentences: list[tuple[int, int]],
                 or ("money" if _is_big(amount) else None)
                 or ("price" if amount.get("table") or _list_entry(text, amount) else None)
                 or _weak_cue(left, cues)
-                or _sentence_cue(sentence_text, cues)
+                or sentence_cue
                 or (previous["kind"] if same_paragraph else None)
-                or ("price" if PRODUCT_WORDS.search(sentence_text) else "money"))
+                or ("price" if product_word else "money"))
         amount["kind"] = kind
         previous = amount
 
@@ -514,8 +517,7 @@ LIST_ENTRY = regex.compile(r"(?:^|\n)[ \t]*(?:[•·*\-–]\s*)?(?P<label>[^\n:|
 
 def _list_entry(text: str, amount: dict) -> dict | None:
     """"E 1.2 MT: Rs 7.99 lakh" — a short line that ends with the amount; returns the label."""
-    line_end = text.find("\n", amount["end"])
-    rest = text[amount["end"]:len(text) if line_end < 0 else line_end]
+    rest = text[amount["end"]:min(scan.line_end(text, amount["end"]), amount["end"] + 80)]
     if rest.strip(" \t()*") and not regex.fullmatch(r"\s*\((?:ex-showroom|on-road)[^)]*\)\s*", rest, regex.I):
         return None
     match = LIST_ENTRY.search(text, max(0, amount["start"] - 80), amount.get("bound_start", amount["start"]))
@@ -524,7 +526,7 @@ def _list_entry(text: str, amount: dict) -> dict | None:
 
 def _row_label(text: str, amount: dict) -> str | None:
     """The label of a list line or table row holding the amount: "E 1.2 MT: Rs 7.99 lakh"."""
-    line_start = text.rfind("\n", 0, amount["start"]) + 1
+    line_start = scan.line_start(text, amount["start"])
     if amount.get("table"):
         cells = TABLE_SPLIT.split(text[line_start:amount["start"]].strip())
         return cells[0] if cells and cells[0] else None

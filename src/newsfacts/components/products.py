@@ -23,10 +23,11 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .. import docdata, lexicons
+from .. import docdata, lexicons, scan
 from .layout import Boilerplate, get_layout
 
 FAMILY = "products"
+MENTION_REACH = 600  # a mention further than this from a fact is not "in its sentence"
 COMPARED = regex.compile(r"\b(?:than|unlike|over|versus|vs\.?|compared\s+(?:to|with)|predecessor|successor|"
                          r"rivals?(?:\s+like)?|replaces|replacing|from)\s+(?:the\s+|its\s+|a\s+)?\Z", regex.IGNORECASE)
 STANDALONE_CATEGORIES = {"car", "two_wheeler"}
@@ -277,14 +278,19 @@ class ProductIndex:
         """The mention nearest before offset ``before`` within [start, end), else the first after.
         A product named only to compare ("unlike the Redmi Note 13", "than the Galaxy") is
         not what the words around it are about."""
-        lo, hi = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
-        candidates = [m for m in self.mentions[lo:hi]
-                      if not COMPARED.search(self.text, max(0, m[0] - 24), m[0])]
-        preceding = [m for m in candidates if m[1] <= before]
-        if preceding:
-            return preceding[-1]
-        following = [m for m in candidates if m[0] >= before]
-        return following[0] if following else None
+        lo = bisect.bisect_left(self.starts, max(start, before - MENTION_REACH))
+        hi = bisect.bisect_left(self.starts, min(end, before + MENTION_REACH))
+        split = bisect.bisect_left(self.starts, before, lo, hi)
+        for mention in reversed(self.mentions[lo:split]):  # nearest before first
+            if mention[1] <= before and not self._compared(mention):
+                return mention
+        for mention in self.mentions[split:hi]:
+            if not self._compared(mention):
+                return mention
+        return None
+
+    def _compared(self, mention: list[int]) -> bool:
+        return COMPARED.search(self.text, max(0, mention[0] - 24), mention[0]) is not None
 
     def mention_ending_near(self, offset: int, reach: int) -> bool:
         """Does a mention end within ``reach`` characters before ``offset``?"""
@@ -316,7 +322,7 @@ class ProductIndex:
         else the main one."""
         mention = self.mention_in(sentence[0], sentence[1], offset)
         if mention is None:
-            paragraph_start = self.text.rfind("\n", 0, sentence[0]) + 1
+            paragraph_start = scan.line_start(self.text, sentence[0])
             mention = self.mention_in(paragraph_start, sentence[0], sentence[0])
         if mention is not None:
             return self.mention_name(mention)

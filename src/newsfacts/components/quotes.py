@@ -25,7 +25,7 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .. import docdata, lexicons
+from .. import docdata, lexicons, scan
 from .base import FactComponent
 from .layout import Boilerplate, get_layout
 from .products import get_products
@@ -246,7 +246,7 @@ class QuoteFinder:
         quotes: list[dict] = []
         tweets = self._tweets()
         covered = [(t["span"][0], t["span"][1]) for t in tweets]
-        last_end = -1
+        last_end = noted_until = 0
         for segment in quoted_segments(self.text):
             if segment["start"] < last_end:
                 continue  # a quote nested in another belongs to the outer one
@@ -254,7 +254,8 @@ class QuoteFinder:
                 continue
             if any(s <= segment["start"] < e for s, e in covered):
                 continue
-            self._note_people(max(0, last_end), segment["open"])
+            self._note_people(max(0, last_end, noted_until), segment["open"])
+            noted_until = max(noted_until, segment["open"])
             record = self._attribute(segment, quotes)
             if record is None:
                 continue
@@ -292,7 +293,7 @@ class QuoteFinder:
         for match in TWEET_SIGNATURE.finditer(self.text):
             if self.boilerplate is not None and self.boilerplate.contains(match.start()):
                 continue
-            line_start = self.text.rfind("\n", 0, match.start()) + 1
+            line_start = scan.line_start(self.text, match.start())
             body_end = match.start()
             link = self.text.rfind("pic.twitter.com", line_start, body_end)
             if link >= 0:
@@ -322,7 +323,8 @@ class QuoteFinder:
             absolute = start + run_start
             if self._is_product(absolute) or fragment[max(0, run_start - 1):run_start] in "“\"‘'" and run_start > 0:
                 continue
-            sentence_start = max(fragment.rfind(". ", 0, run_start) + 2, fragment.rfind("\n", 0, run_start) + 1, 0)
+            sentence_start = max(fragment.rfind(". ", max(0, run_start - 300), run_start) + 2,
+                                 fragment.rfind("\n", max(0, run_start - 300), run_start) + 1, run_start - 300, 0)
             lead = fragment[sentence_start:run_start]
             lead = lead if len(lead) < 120 and not regex.search(r"[,;:]", lead) else ""
             clause = regex.match(r"[^.;:\n“”\"]{0,160}", fragment[run_start:])
@@ -342,9 +344,8 @@ class QuoteFinder:
     def _attribute(self, segment: dict, earlier: list[dict]) -> dict | None:
         text = self.text
         inner = text[segment["start"]:segment["end"]]
-        paragraph_start = text.rfind("\n", 0, segment["open"]) + 1
-        paragraph_end = text.find("\n", segment["end"])
-        paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+        paragraph_start = scan.line_start(text, segment["open"])
+        paragraph_end = scan.line_end(text, segment["end"])
         after_from = segment["close_end"] if segment["close_end"] is not None else segment["end"]
         after = text[after_from:min(paragraph_end, after_from + 220)]
         after = after[:_sentence_end(after)]
@@ -403,7 +404,7 @@ class QuoteFinder:
         previous_end = paragraph_start - 1
         while previous_end > 0 and self.text[previous_end - 1] in "\r\n ":
             previous_end -= 1
-        previous_start = self.text.rfind("\n", 0, previous_end) + 1
+        previous_start = max(scan.line_start(self.text, previous_end), previous_end - 400)
         intro = self.text[previous_start:previous_end]
         if not intro.rstrip().endswith(":"):
             return None
@@ -434,7 +435,7 @@ class QuoteFinder:
         """An interview's unattributed quote belongs to the last speaker, if recent."""
         if not earlier or earlier[-1].get("speaker") is None:
             return None
-        paragraphs_between = self.text.count("\n", earlier[-1]["span"][1], offset)
+        paragraphs_between = scan.newlines_between(self.text, earlier[-1]["span"][1], offset)
         if paragraphs_between > 2 * INHERIT_PARAGRAPHS:
             return None
         return self._inherit(earlier[-1])

@@ -22,7 +22,7 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .. import docdata, lexicons
+from .. import docdata, lexicons, scan
 from .base import FactComponent
 from .layout import Boilerplate, get_layout
 from .money import find_amounts
@@ -36,6 +36,7 @@ MAIN_PRODUCT_MENTIONS = 3  # a product named this often ...
 MAIN_PRODUCT_SHARE = 0.5  # ... and this share of all product mentions is what the article is about
 MARKET_REPORT_BRANDS = 4  # an article naming this many brands is a market report
 SENTENCE_OPENING = 25  # a period this close to the sentence start governs the whole sentence
+SENTENCE_REACH = 400
 MIN_UNITS = 100  # "6 phones", "one phone": too few to be a sales figure
 SALES_CONTEXT = 400  # characters after a sale within which a bare "N units" is a sale too
 COMPARED_BEFORE = regex.compile(r"(?:up from|down from|from|against|compared with|compared to|versus|vs\.?)\s+(?:about\s+|around\s+|roughly\s+)?\Z",
@@ -129,8 +130,11 @@ class SalesFinder:
 
     # -- helpers ------------------------------------------------------------------------------
     def sentence_of(self, offset: int) -> tuple[int, int]:
+        """The sentence around ``offset``, cut to SENTENCE_REACH on each side (a "sentence"
+        of a megabyte without a full stop must not make every figure read all of it)."""
         k = max(0, bisect.bisect_right(self.sentence_starts, offset) - 1)
-        return self.sentences[k] if self.sentences else (0, len(self.text))
+        start, end = self.sentences[k] if self.sentences else (0, len(self.text))
+        return max(start, offset - SENTENCE_REACH), min(end, offset + SENTENCE_REACH)
 
     def inside_other_fact(self, start: int, end: int) -> bool:
         """Is the number part of an amount of money, a spec or a time span?"""
@@ -212,7 +216,7 @@ class SalesFinder:
         period = self._period(start, sale_end, sentence, previous_in_paragraph)
         is_rate = RATE.match(text, sale_end, sale_end + 20) is not None
         product = self._product(start, sale_end, sentence, item_noun)
-        bound = self._bound(start, sale_end)
+        bound = self._bound(start, end)
         if shared_item and RANGE_BETWEEN.search(text[max(0, start - 10):start]):
             bound = "at_least"  # the low end of "between X and Y"
         elif RANGE_AND_BEFORE.search(text[max(0, start - 60):start]) and bound == "exact":
@@ -237,7 +241,7 @@ class SalesFinder:
     def _previous_sale(self, earlier: list[dict], offset: int) -> dict | None:
         if not earlier:
             return None
-        paragraph_start = self.text.rfind("\n", 0, offset) + 1
+        paragraph_start = scan.line_start(self.text, offset)
         last = earlier[-1]
         return last if last["span"][0] >= paragraph_start else None
 
@@ -257,24 +261,16 @@ class SalesFinder:
             return words[found[-1].group(0).lower()]
         return previous["metric"] if previous else "sold"
 
-    def _bound(self, start: int, end: int) -> str:
+    def _bound(self, start: int, number_end: int) -> str:
+        """From the words before the figure ("over", "nearly", "about") or a "+" after it."""
         before = self.text[max(0, start - 30):start]
         if self.patterns["bound_about"].search(before):
             return "approximate"
         if self.patterns["bound_at_most"].search(before):
             return "at_most"
-        if self.patterns["bound_verb"].search(before) or self.text[end:end + 1] == "+" \
-                or regex.match(r"\+", self.text[start:end + 2][len(self.text[start:end]):]):
-            return "at_least"
-        if regex.match(r"\s*\+", self.text[self._number_end(start):end]):
+        if self.patterns["bound_verb"].search(before) or self.text[number_end:number_end + 1] == "+":
             return "at_least"
         return "exact"
-
-    def _number_end(self, start: int) -> int:
-        for number in self.numbers:
-            if number["start"] == start:
-                return number["end"]
-        return start
 
     def _period(self, start: int, end: int, sentence: tuple[int, int], previous: dict | None) -> dict | None:
         text = self.text
@@ -368,7 +364,10 @@ class SalesFinder:
         sales = []
         numbers_by_start = {n["start"]: n for n in self.numbers}
         lines = self._lines()
+        table_end = -1  # rows of a table already read are no header of another
         for index, (line_start, line_end) in enumerate(lines):
+            if index <= table_end:
+                continue
             line = self.text[line_start:line_end]
             header_period = None
             if "|" in line and not any(c.isdigit() for c in TABLE_SPLIT.split(line)[0]):
@@ -376,11 +375,13 @@ class SalesFinder:
                 columns = self._column_periods(line_start, line_end, headers)
                 if columns is None:
                     continue
-                for row_start, row_end in lines[index + 1:]:
+                for row_index in range(index + 1, len(lines)):
+                    row_start, row_end = lines[row_index]
                     row = self.text[row_start:row_end]
                     cells = TABLE_SPLIT.split(row.strip())
                     if len(cells) != len(headers):
                         break
+                    table_end = row_index
                     label = cells[0]
                     position = row_start
                     for column, cell in enumerate(cells):
@@ -412,6 +413,15 @@ class SalesFinder:
                               "region": None, "period": header_period})
         return sales
 
+    def _span_within(self, start: int, end: int, with_duration: bool = False) -> dict | None:
+        """The first time span starting in [start, end)."""
+        i = bisect.bisect_left(self.time_starts, start)
+        while i < len(self.time_spans) and self.time_starts[i] < end:
+            if not with_duration or self.time_spans[i].get("duration"):
+                return self.time_spans[i]
+            i += 1
+        return None
+
     def _lines(self) -> list[tuple[int, int]]:
         lines, position = [], 0
         for line in self.text.splitlines(keepends=True):
@@ -426,8 +436,7 @@ class SalesFinder:
         for header in headers:
             cell_start = self.text.find(header, position, line_end)
             position = cell_start + len(header)
-            inside = [t for t in self.time_spans if cell_start <= t["span"][0] < cell_start + len(header)]
-            periods.append(inside[0] if inside else None)
+            periods.append(self._span_within(cell_start, cell_start + len(header)))
         return periods if any(p is not None for p in periods[1:]) else None
 
     def _list_heading(self, lines: list[tuple[int, int]], index: int) -> tuple[str, dict | None] | None:
@@ -440,8 +449,7 @@ class SalesFinder:
             if match is None:
                 return None
             metric = _words()["verb"][match.group(0).lower()]
-            inside = [t for t in self.time_spans if line_start <= t["span"][0] < line_end and t.get("duration")]
-            return metric, (inside[0] if inside else None)
+            return metric, self._span_within(line_start, line_end, with_duration=True)
         return None
 
 

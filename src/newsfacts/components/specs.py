@@ -24,7 +24,7 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .. import docdata, lexicons
+from .. import docdata, lexicons, scan
 from .base import FactComponent
 from .layout import Boilerplate, get_layout
 from .products import ProductIndex, get_products
@@ -117,9 +117,8 @@ def _in_context(text: str, rule: dict, start: int, end: int) -> bool:
     if pattern is None:
         return True
     reach = rule.get("context_reach", 60)
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
+    line_start = scan.line_start(text, start)
+    line_end = scan.line_end(text, end)
     return bool(pattern.search(text, max(line_start, start - reach), min(line_end, end + reach)))
 
 
@@ -152,10 +151,8 @@ def find_specs(text: str, boilerplate: Boilerplate | None = None) -> list[dict]:
             value, unit = parsed
             keep(start, end, rule["priority"],
                  [{"span": [start, end], "name": rule["name"], "value": value, "unit": unit}])
-    chosen: list[tuple[int, int, list[dict]]] = []
-    for start, end, _, records in sorted(candidates, key=lambda c: (-c[2], -(c[1] - c[0]), c[0])):
-        if all(end <= s or start >= e for s, e, _ in chosen):
-            chosen.append((start, end, records))
+    ranked = sorted(candidates, key=lambda c: (-c[2], -(c[1] - c[0]), c[0]))  # priority, then length
+    chosen = scan.pick_non_overlapping((start, end, records) for start, end, _, records in ranked)
     specs = [record for _, _, records in chosen for record in records]
     specs.sort(key=lambda r: r["span"][0])
     return _drop_skins_beside_android(specs)
@@ -190,7 +187,7 @@ def _cameras(text: str):
 
 def _camera_side(text: str, start: int, end: int) -> str:
     """"rear_camera" or "front_camera": the nearest telling word after the figures, then before."""
-    line_start = text.rfind("\n", 0, start) + 1
+    line_start = scan.line_start(text, start)
     after = text[end:end + 40]
     before = text[max(line_start, start - 50):start]
     for window, nearest_first in ((after, True), (before, False)):
@@ -242,9 +239,8 @@ def attribute(text: str, specs: list[dict], sentences: list[tuple[int, int]], pr
 def _column_product(text: str, offset: int, products: ProductIndex) -> str | None:
     """"Display: 6.1-inch OLED | 6.2-inch AMOLED" under "Quick specs: iPhone 15 vs Galaxy
     S24": the k-th column belongs to the k-th product of the heading."""
-    line_start = text.rfind("\n", 0, offset) + 1
-    line_end = text.find("\n", offset)
-    line = text[line_start:len(text) if line_end < 0 else line_end]
+    line_start = scan.line_start(text, offset)
+    line = text[line_start:min(scan.line_end(text, offset), offset + 400)]
     if "|" not in line:
         return None
     label = regex.match(r"[^|:]{1,40}:\s*", line)
@@ -252,7 +248,7 @@ def _column_product(text: str, offset: int, products: ProductIndex) -> str | Non
     column = text.count("|", cells_start, offset)
     position = line_start - 1
     for _ in range(12):  # the heading is a few lines above the table
-        previous_start = text.rfind("\n", 0, max(0, position)) + 1
+        previous_start = scan.line_start(text, max(0, position))
         heading = text[previous_start:max(previous_start, position)]
         if "|" not in heading:
             names = []

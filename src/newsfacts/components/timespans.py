@@ -198,8 +198,9 @@ class Resolver:
 
     def looks_ahead(self, offset: int) -> bool:
         """Does the sentence around ``offset`` speak of the future?"""
-        start = max(self.text.rfind(". ", 0, offset), self.text.rfind("\n", 0, offset)) + 1
-        end = min(x for x in (self.text.find(". ", offset), self.text.find("\n", offset), len(self.text)) if x >= 0)
+        low, high = max(0, offset - 300), min(len(self.text), offset + 300)
+        start = max(self.text.rfind(". ", low, offset), self.text.rfind("\n", low, offset), low - 1) + 1
+        end = min(x for x in (self.text.find(". ", offset, high), self.text.find("\n", offset, high), high) if x >= 0)
         return bool(FUTURE.search(self.text, start, end))
 
     def ending(self, month_name: str, year: str | None, count: int) -> dict:
@@ -375,14 +376,16 @@ def _h_duration_range(r: Resolver, m: regex.Match) -> dict | None:
     return r.period(None, None, None)  # a range: text only, no single duration
 
 
-COMPOUND_PART = None
+@cache
+def _compound_part() -> regex.Pattern:
+    v = _vocabulary()
+    return regex.compile(rf"(?P<qty>{v['quantity']})[ -]?(?P<unit>{v['unit']})(?![\w-])", regex.IGNORECASE)
 
 
 def _h_compound(r: Resolver, m: regex.Match) -> dict | None:
-    v = _vocabulary()
-    part = regex.compile(rf"(?P<qty>{v['quantity']})[ -]?(?P<unit>{v['unit']})(?![\w-])", regex.IGNORECASE)
+    """"6 hours 30 minutes", "1 year 1 month 21 days": one duration of several parts."""
     totals: dict[str, Decimal] = {}
-    for piece in part.finditer(m.group("parts")):
+    for piece in _compound_part().finditer(m.group("parts")):
         quantity = quantity_of(piece.group("qty"))
         if quantity is None:
             return None
@@ -402,11 +405,8 @@ def _h_duration(r: Resolver, m: regex.Match) -> dict | None:
     return r.period(None, None, _duration(quantity, m.group("unit")))
 
 
-def _h_first_unit(r: Resolver, m: regex.Match) -> dict:
-    return r.period(None, None, _duration(Decimal(1), m.group("unit")))
-
-
-def _h_whole_unit(r: Resolver, m: regex.Match) -> dict:
+def _h_one_unit(r: Resolver, m: regex.Match) -> dict:
+    """"the first hour", "all day": one of the unit."""
     return r.period(None, None, _duration(Decimal(1), m.group("unit")))
 
 
@@ -480,7 +480,7 @@ HANDLERS: dict[str, Callable[[Resolver, regex.Match], dict | None]] = {
     "first_months": _h_first_months, "named_quarter": _h_named_quarter, "half": _h_half,
     "month_range": _h_month_range, "date_range": _h_date_range, "anchored": _h_anchored,
     "duration_range": _h_duration_range, "compound": _h_compound, "duration": _h_duration,
-    "first_unit": _h_first_unit, "whole_unit": _h_whole_unit, "relative": _h_relative,
+    "first_unit": _h_one_unit, "whole_unit": _h_one_unit, "relative": _h_relative,
     "month": _h_month, "year": _h_year, "year_to_date": _h_year_to_date,
     "day_one": lambda r, m: r.period(None, None, "P1D"),
 }
@@ -542,11 +542,8 @@ def find_time_spans(text: str, reference: date | None, boilerplate: Boilerplate 
                 continue
             record.setdefault("anchor", None)
             candidates.append((start, end, priority, record))
-    chosen: list[tuple[int, int, dict]] = []
-    for start, end, _, record in sorted(candidates, key=lambda c: (-(c[1] - c[0]), c[2], c[0])):
-        if all(end <= s or start >= e for s, e, _ in chosen):
-            chosen.append((start, end, record))
-    chosen.sort(key=lambda c: c[0])
+    ranked = sorted(candidates, key=lambda c: (-(c[1] - c[0]), c[2], c[0]))  # longest first
+    chosen = scan.pick_non_overlapping((start, end, record) for start, end, _, record in ranked)
     return [{"span": [start, end], **record} for start, end, record in chosen]
 
 
