@@ -82,7 +82,7 @@ def number_pattern() -> regex.Pattern:
         rf"|(?<=\d)[ \t\u00a0]?(?:{abbreviation})\b"
         rf"|(?<=\d)(?:{scale})\b)"
     )
-    return regex.compile(rf"{head}{tail}*", regex.IGNORECASE | regex.VERSION1)
+    return regex.compile(rf"{head}{tail}*", regex.IGNORECASE)
 
 
 PART = regex.compile(rf"{DIGITS}|[^\W\d_]+", regex.IGNORECASE)

@@ -53,7 +53,7 @@ REAR_WORDS = regex.compile(
     r"sensor|lens|shooter|wide-angle|monochrome)\b", regex.IGNORECASE)
 COLOUR_TRIGGER = regex.compile(
     r"\b(?:colou?rs?|colou?r\s+options|colou?rways?|shades|finishes|hues|comes\s+in|available\s+in|"
-    r"offered\s+in|sold\s+in|choose\s+from)\b[^.\n]{0,50}?(?=[A-Z][a-z])", regex.IGNORECASE | regex.VERSION1)
+    r"offered\s+in|sold\s+in|choose\s+from)\b[^.\n]{0,50}?(?=[A-Z][a-z])", regex.IGNORECASE)
 COLOUR_ITEM = regex.compile(r"(?P<name>(?:[A-Z][a-zA-Z]+)(?:[ -][A-Z][a-zA-Z]+){0,2})")
 COLOUR_WORDS = regex.compile(
     r"\b(?:Black|Blue|Red|Green|White|Gold|Silver|Grey|Gray|Purple|Pink|Violet|Orange|Yellow|Bronze|"

@@ -87,7 +87,7 @@ def rules() -> list[tuple[str, regex.Pattern]]:
     # "... ended September", "... ended December 31, 2024", "... ended 31 December"
     ended = (rf"(?:ended|ending|to)\s+(?:(?:on\s+)?(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s+)?(?P<month>{m})\.?"
              rf"(?:\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?!\d))?(?:,?\s+(?P<year>(?:19|20)\d{{2}}))?")
-    flags = regex.IGNORECASE | regex.VERSION1
+    flags = regex.IGNORECASE
     specs = [
         ("fiscal_year", rf"(?<![\w-]){fy}(?![\w-])", flags),
         ("fiscal_range_year", r"(?<=\b(?:in|for|during|of)\s+)(?P<fy_a>(?:19|20)\d{2})\s*[-–]\s*(?P<fy_b>\d{2})(?!\d)", flags),
@@ -515,6 +515,21 @@ def trigger() -> regex.Pattern:
         rf"opening\s+day)(?![\w])|\b(?:Q[1-4]|H[12]|FY)|(?<![\w-])(?:19|20)\d\d(?![\w-])")
 
 
+WORD_START = regex.compile(r"(?<![\w-])[\w]")
+
+
+def _matches_at(pattern: regex.Pattern, text: str, starts: list[int]):
+    """Matches of ``pattern`` anchored at the given offsets, none overlapping the previous."""
+    reached = -1
+    for start in starts:
+        if start < reached:
+            continue
+        match = pattern.match(text, start)
+        if match is not None and match.end() > start:
+            reached = match.end()
+            yield match
+
+
 def reference_date(text: str, published: date | None) -> date | None:
     """The date relative periods count from: ``published``, else the latest full date in
     the text (an embedded post's "April 10, 2019")."""
@@ -530,8 +545,10 @@ def find_time_spans(text: str, reference: date | None, boilerplate: Boilerplate 
     resolver = Resolver(text, reference, fiscal_context)
     candidates = []
     spans = scan.windows(text, trigger(), WINDOW_BEFORE, WINDOW_AFTER)
+    # every rule's match begins at a word: try the rules there only, not at every character
+    starts = [m.start() for m in scan.finditer(WORD_START, text, spans)]
     for priority, (name, pattern) in enumerate(rules()):
-        for match in scan.finditer(pattern, text, spans):
+        for match in _matches_at(pattern, text, starts):
             start, end = match.span()
             if boilerplate is not None and boilerplate.contains(start):
                 continue
