@@ -22,6 +22,8 @@ UNITS = {
     "table rows": "Model | Oct 2025 | 12,000\n" * 400,
     "no spaces": "9," * 15000,
     "periods": "April 10, 2019 in Q2 FY24 for 18 days " * 300,
+    "one paragraph repeated": "Xiaomi sold 1 million Redmi Note 7 units in a month at Rs 9,999 each, "
+                              "said Manu Kumar Jain.\n\n" * 400,
 }
 
 

@@ -515,21 +515,6 @@ def trigger() -> regex.Pattern:
         rf"opening\s+day)(?![\w])|\b(?:Q[1-4]|H[12]|FY)|(?<![\w-])(?:19|20)\d\d(?![\w-])")
 
 
-WORD_START = regex.compile(r"(?<![\w-])[\w]")
-
-
-def _matches_at(pattern: regex.Pattern, text: str, starts: list[int]):
-    """Matches of ``pattern`` anchored at the given offsets, none overlapping the previous."""
-    reached = -1
-    for start in starts:
-        if start < reached:
-            continue
-        match = pattern.match(text, start)
-        if match is not None and match.end() > start:
-            reached = match.end()
-            yield match
-
-
 def reference_date(text: str, published: date | None) -> date | None:
     """The date relative periods count from: ``published``, else the latest full date in
     the text (an embedded post's "April 10, 2019")."""
@@ -545,10 +530,8 @@ def find_time_spans(text: str, reference: date | None, boilerplate: Boilerplate 
     resolver = Resolver(text, reference, fiscal_context)
     candidates = []
     spans = scan.windows(text, trigger(), WINDOW_BEFORE, WINDOW_AFTER)
-    # every rule's match begins at a word: try the rules there only, not at every character
-    starts = [m.start() for m in scan.finditer(WORD_START, text, spans)]
     for priority, (name, pattern) in enumerate(rules()):
-        for match in _matches_at(pattern, text, starts):
+        for match in scan.finditer(pattern, text, spans):
             start, end = match.span()
             if boilerplate is not None and boilerplate.contains(start):
                 continue
