@@ -9,6 +9,7 @@ True
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from importlib.resources import files
 
@@ -35,3 +36,12 @@ def values(name: str, field: str, **where: object) -> list:
     True
     """
     return [row[field] for row in load(name) if all(row.get(k) == v for k, v in where.items())]
+
+
+def alternation(strings) -> str:
+    """A regex alternation of literal strings, longest first (so the longest one wins), in a fixed order.
+
+    >>> alternation(["Rs", "Rs.", "Rs", "INR"])
+    'INR|Rs\\\\.|Rs'
+    """
+    return "|".join(re.escape(s) for s in sorted(set(strings), key=lambda s: (-len(s), s)))

@@ -21,6 +21,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
 
 from . import lexicons
+from .lexicons import alternation
 
 #: Our components, in pipeline order. Products come before money: a price needs to know
 #: what it is the price of.
@@ -41,16 +42,12 @@ COMPONENTS: tuple[str, ...] = (
 MAX_LENGTH = 2**31 - 1
 
 
-def _alternation(strings: list[str]) -> str:
-    """A regex alternation of literal strings, longest first."""
-    return "|".join(re.escape(s) for s in sorted(set(strings), key=len, reverse=True))
-
 
 def tokenizer_rules() -> tuple[list[str], list[str], list[str], dict[str, list[dict]]]:
     """Extra (prefixes, infixes, suffixes, special cases) for number/unit/currency glue."""
-    units = _alternation(lexicons.values("tokenizer", "text", rule="unit_suffix"))
+    units = alternation(lexicons.values("tokenizer", "text", rule="unit_suffix"))
     currency_list = lexicons.values("tokenizer", "text", rule="currency_prefix") + list("₹$€£¥")
-    currencies = _alternation(currency_list)
+    currencies = alternation(currency_list)
     prefixes = [
         rf"(?:{currencies})(?=[0-9])",  # "Rs.16,999" "INR500" "Rs16,189-crore"
     ]

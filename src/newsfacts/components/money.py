@@ -30,6 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import docdata, lexicons, scan
+from ..lexicons import alternation
 from .layout import Boilerplate, get_layout
 from .numbers import find_numbers, get_numbers, integral, parse_number
 from .products import ProductIndex, get_products
@@ -114,28 +115,26 @@ class Currencies:
             if row["position"] in ("suffix", "both"):
                 (suffix_exact if case == "exact" else suffix_any).append(marker)
 
-        def alternation(exact: list[str], folded: list[str]) -> str:
+        def cased(exact: list[str], folded: list[str]) -> str:
+            """Markers matched as written, then markers matched in any case."""
             parts = []
             if exact:
-                parts.append(_alt(exact))
+                parts.append(alternation(exact))
             if folded:
-                parts.append(f"(?i:{_alt(folded)})")
+                parts.append(f"(?i:{alternation(folded)})")
             return "|".join(parts)
 
         word_start = r"(?<![A-Za-z])"
         self.prefix = regex.compile(
-            rf"{word_start}(?P<marker>{alternation(prefix_exact, prefix_any)})[ \u00a0]*\Z")
+            rf"{word_start}(?P<marker>{cased(prefix_exact, prefix_any)})[ \u00a0]*\Z")
         self.suffix = regex.compile(
-            rf"\A[ \u00a0]*-?(?P<marker>{alternation(suffix_exact, suffix_any)})(?![A-Za-z])")
+            rf"\A[ \u00a0]*-?(?P<marker>{cased(suffix_exact, suffix_any)})(?![A-Za-z])")
         self.scale_after_marker = regex.compile(
             r"\A[ \u00a0]+(?P<scale>million|billion|thousand|crore|lakh|mn|bn)\b", regex.IGNORECASE)
 
     def row(self, marker: str) -> dict:
         return self.exact.get(marker) or self.folded[marker.casefold()]
 
-
-def _alt(strings) -> str:
-    return "|".join(regex.escape(s) for s in sorted(set(strings), key=len, reverse=True))
 
 
 @cache
@@ -147,8 +146,8 @@ def currencies() -> Currencies:
 def _bounds() -> tuple[regex.Pattern, regex.Pattern, dict[str, str], dict[str, str]]:
     before = {r["phrase"].casefold(): r["bound"] for r in lexicons.load("bounds") if r["side"] == "before"}
     after = {r["phrase"].casefold(): r["bound"] for r in lexicons.load("bounds") if r["side"] == "after"}
-    before_re = regex.compile(rf"(?<![\w-])(?P<phrase>{_alt(before)})[ \u00a0-]*\Z", regex.IGNORECASE)
-    after_re = regex.compile(rf"\A[ \u00a0]*(?P<phrase>{_alt(after)})(?![\w])", regex.IGNORECASE)
+    before_re = regex.compile(rf"(?<![\w-])(?P<phrase>{alternation(before)})[ \u00a0-]*\Z", regex.IGNORECASE)
+    after_re = regex.compile(rf"\A[ \u00a0]*(?P<phrase>{alternation(after)})(?![\w])", regex.IGNORECASE)
     return before_re, after_re, before, after
 
 
@@ -160,7 +159,7 @@ def _cues() -> dict[str, tuple[regex.Pattern, dict[str, str]]]:
         key = f"{row['side']}:{row['strength']}"
         groups.setdefault(key, {})[row["cue"].casefold()] = row["class"]
     return {
-        key: (regex.compile(rf"(?<![\w-])(?:{_alt(phrases)})(?![\w-])", regex.IGNORECASE), phrases)
+        key: (regex.compile(rf"(?<![\w-])(?:{alternation(phrases)})(?![\w-])", regex.IGNORECASE), phrases)
         for key, phrases in groups.items()
     }
 

@@ -27,6 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import docdata, lexicons
+from ..lexicons import alternation
 
 FAMILY = "numbers"
 
@@ -56,19 +57,16 @@ def _lexicon() -> tuple[dict[str, tuple[str, Decimal]], dict[str, tuple[Decimal,
     return words, magnitudes
 
 
-def _alt(words) -> str:
-    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
-
 
 @cache
 def number_pattern() -> regex.Pattern:
     """One regex for every number phrase; its parts are checked by :func:`parse_parts`."""
     words, magnitudes = _lexicon()
-    small = _alt(w for w, (cls, _) in words.items() if cls in ("unit", "teen", "tens"))
-    tens = _alt(w for w, (cls, _) in words.items() if cls == "tens")
-    units = _alt(w for w, (cls, _) in words.items() if cls == "unit" and w != "zero")
-    scale = _alt([*(w for w, (_, abbr) in magnitudes.items() if not abbr), "hundred"])
-    abbreviation = _alt(w for w, (_, abbr) in magnitudes.items() if abbr)
+    small = alternation(w for w, (cls, _) in words.items() if cls in ("unit", "teen", "tens"))
+    tens = alternation(w for w, (cls, _) in words.items() if cls == "tens")
+    units = alternation(w for w, (cls, _) in words.items() if cls == "unit" and w != "zero")
+    scale = alternation([*(w for w, (_, abbr) in magnitudes.items() if not abbr), "hundred"])
+    abbreviation = alternation(w for w, (_, abbr) in magnitudes.items() if abbr)
     word_number = rf"(?:(?:{tens})(?:[-\s](?:{units}))?|(?:{small}))"
     gap = r"(?:[ \t\u00a0]+|[ \t\u00a0]*-[ \t\u00a0]*)"
     head = (

@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import docdata, lexicons, scan
+from ..lexicons import alternation
 from .layout import Boilerplate, get_layout
 
 FAMILY = "products"
@@ -79,26 +80,23 @@ def _lexicon() -> tuple[dict[str, dict], dict[str, dict], set[str]]:
     return brands, series, words
 
 
-def _alt(names) -> str:
-    return "|".join(regex.escape(n) for n in sorted(names, key=len, reverse=True))
-
 
 @cache
 def mention_pattern() -> regex.Pattern:
     """Brand/series + model tokens, standalone models, plans, and model-shaped names."""
     brands, series, words = _lexicon()
-    model = rf"(?:{MODEL_TOKEN}|(?:{_alt(words)})(?![\w-]))"
+    model = rf"(?:{MODEL_TOKEN}|(?:{alternation(words)})(?![\w-]))"
     tail = rf"(?:[ \u00a0](?:{model}))"
     return regex.compile(
         rf"(?<![\w-])(?:"
-        rf"(?P<plan>(?:(?:{_alt(b for b, r in brands.items() if r['category'] == 'telecom')})[ \u00a0])?"
+        rf"(?P<plan>(?:(?:{alternation(b for b, r in brands.items() if r['category'] == 'telecom')})[ \u00a0])?"
         rf"(?:Rs\.?[ \u00a0]?|₹[ \u00a0]?)\d[\d,]*(?:[ \u00a0](?:annual|yearly|prepaid|postpaid|"
         rf"unlimited|data|monthly|quarterly|entry-level|popular|data))?[ \u00a0](?:plan|pack|recharge|add-on|booster|top-up|voucher))"
-        rf"|(?P<model>(?:(?P<brand>{_alt(brands)})[ \u00a0])?(?P<series>{_alt(series)})"
+        rf"|(?P<model>(?:(?P<brand>{alternation(brands)})[ \u00a0])?(?P<series>{alternation(series)})"
         rf"(?:{tail}{{1,4}}|(?:[ \u00a0]{TRIM_TOKEN}(?![\w-])){{0,3}}))"
-        rf"|(?P<model>(?P<brand>{_alt(brands)}){tail}{{1,4}})"
-        rf"|(?P<model>(?P<generic>[A-Z][a-z]{{2,}})(?:[ \u00a0](?:{_alt(words)}))*[ \u00a0](?!Q\d)(?:[A-Z]{{0,3}}\d+[A-Za-z]*\+?)"
-        rf"(?:[ \u00a0](?:{_alt(words)})(?![\w-]))*)"
+        rf"|(?P<model>(?P<brand>{alternation(brands)}){tail}{{1,4}})"
+        rf"|(?P<model>(?P<generic>[A-Z][a-z]{{2,}})(?:[ \u00a0](?:{alternation(words)}))*[ \u00a0](?!Q\d)(?:[A-Z]{{0,3}}\d+[A-Za-z]*\+?)"
+        rf"(?:[ \u00a0](?:{alternation(words)})(?![\w-]))*)"
         rf")(?:[ \u00a0]series(?![\w-]))?(?![\w])",
         regex.VERSION1,
     )

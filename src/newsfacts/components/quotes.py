@@ -26,6 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import docdata, lexicons, scan
+from ..lexicons import alternation
 from .base import FactComponent
 from .layout import Boilerplate, get_layout
 from .products import get_products
@@ -86,15 +87,12 @@ def _words() -> dict[str, dict[str, str]]:
     return roles
 
 
-def _alt(items) -> str:
-    return "|".join(regex.escape(w) for w in sorted(items, key=len, reverse=True))
-
 
 @cache
 def _patterns() -> dict[str, regex.Pattern]:
     words = _words()
-    verb = rf"(?:{_alt(words['verb'])})"
-    title = rf"(?:{_alt(words['title'])})"
+    verb = rf"(?:{alternation(words['verb'])})"
+    title = rf"(?:{alternation(words['title'])})"
     return {
         "verb": regex.compile(rf"(?<![\w-]){verb}(?![\w-])", regex.IGNORECASE),
         # “…,” said NAME, TITLE of ORG.
@@ -111,15 +109,15 @@ def _patterns() -> dict[str, regex.Pattern]:
         "according": regex.compile(r"(?P<cue>according to)\s+(?P<who>(?:[^.!?\n“”\"]|(?<=\b[A-Z])\.){1,160}?)\s*[:,]?\s*\Z", regex.IGNORECASE),
         "title": regex.compile(rf"(?<![\w-]){title}(?![\w-])", regex.IGNORECASE),
         "name": regex.compile(rf"(?<![\w-]){NAME}(?![\w-])"),
-        "org_suffix": regex.compile(rf"(?<![\w-])(?:{_alt(words['org_suffix'])})(?![\w-])", regex.IGNORECASE),
-        "channel": regex.compile(rf"(?<![\w-])(?:{_alt(words['channel'])})(?![\w-])", regex.IGNORECASE),
+        "org_suffix": regex.compile(rf"(?<![\w-])(?:{alternation(words['org_suffix'])})(?![\w-])", regex.IGNORECASE),
+        "channel": regex.compile(rf"(?<![\w-])(?:{alternation(words['channel'])})(?![\w-])", regex.IGNORECASE),
     }
 
 
 @cache
 def _brands() -> regex.Pattern:
     names = [row["name"] for row in lexicons.load("brands") if row["kind"] == "brand"]
-    return regex.compile(rf"(?<![\w-])(?:{_alt(names)})(?:\s+(?:India|Mobile|Mobility|Motors?|Electric|"
+    return regex.compile(rf"(?<![\w-])(?:{alternation(names)})(?:\s+(?:India|Mobile|Mobility|Motors?|Electric|"
                          rf"Technologies|Electronics|Auto|Energy|Research|Group|Ltd|Limited))*(?![\w-])")
 
 
@@ -626,10 +624,6 @@ def _looks_like_a_name(inner: str) -> bool:
     return len(words) <= 6 and not inner.rstrip().endswith((".", "!", "?", ",")) and \
         sum(w[:1].isupper() for w in words) >= max(1, len(words) - 2)
 
-
-def _plausible_name(name: str) -> bool:
-    tokens = name.split()
-    return not any(t in NOT_NAME_WORDS for t in tokens) and not _brands().fullmatch(name)
 
 
 def _sentence_end(fragment: str) -> int:

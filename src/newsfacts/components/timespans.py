@@ -29,6 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import dates, docdata, lexicons, scan
+from ..lexicons import alternation
 from .base import FactComponent
 from .layout import Boilerplate, get_layout
 from .numbers import parse_number
@@ -56,23 +57,20 @@ def _vocabulary() -> dict[str, str]:
     words = [r["word"] for r in lexicons.load("number_words") if r["class"] in ("unit", "teen", "tens")]
     tens = [r["word"] for r in lexicons.load("number_words") if r["class"] == "tens"]
     units_small = [r["word"] for r in lexicons.load("number_words") if r["class"] == "unit"]
-    word_number = (rf"(?:(?:{_alt(tens)})(?:[ -](?:{_alt(units_small)}))?|{_alt(words)})")
+    word_number = (rf"(?:(?:{alternation(tens)})(?:[ -](?:{alternation(units_small)}))?|{alternation(words)})")
     quantity = (rf"(?:\d+(?:\.\d+)?|{word_number}(?:[ -]and[ -]a[ -]half)?|an?|a[ -]single|single|another|"
                 rf"(?:a[ -])?couple[ -]of|half[ -]an?|a[ -]half|half|one[ -]and[ -]a[ -]half|"
                 rf"\d+(?:\.\d+)?[ -]and[ -]a[ -]half)")
-    unit = rf"(?:{_alt(_units())})"
+    unit = rf"(?:{alternation(_units())})"
     months = dates.month_alternation()
     months_cased = dates.month_alternation(cased=True)
-    events = _alt(row["event"] for row in lexicons.load("time_events"))
+    events = alternation(row["event"] for row in lexicons.load("time_events"))
     fy = (r"(?:FY\s?'?(?P<fy>\d{2}(?:\d{2})?)(?:\s*[-–/]\s*(?P<fy_end>\d{2}(?:\d{2})?))?"
           r"|(?:the\s+)?(?:financial|fiscal)\s+year\s+(?P<fy_a>(?:19|20)\d{2})\s*(?:-|–|/|to)\s*(?P<fy_b>\d{2}(?:\d{2})?)"
           r"|fiscal\s+(?:year\s+)?(?P<fy_c>(?:19|20)\d{2}))")
     return {"quantity": quantity, "unit": unit, "months": months, "months_cased": months_cased,
             "events": events, "fy": fy}
 
-
-def _alt(strings) -> str:
-    return "|".join(regex.escape(s) for s in sorted(set(strings), key=len, reverse=True))
 
 
 # --- rules: (name, pattern) in priority order; handlers below -----------------------------------
