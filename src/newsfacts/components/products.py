@@ -29,8 +29,15 @@ from .layout import Boilerplate, get_layout
 
 FAMILY = "products"
 MENTION_REACH = 600  # a mention further than this from a fact is not "in its sentence"
-COMPARED = regex.compile(r"\b(?:than|unlike|over|versus|vs\.?|compared\s+(?:to|with)|predecessor|successor|"
-                         r"rivals?(?:\s+like)?|replaces|replacing|from)\s+(?:the\s+|its\s+|a\s+)?\Z", regex.IGNORECASE)
+COMPARE_WORDS = (r"(?:than|unlike|over|versus|vs\.?|compared\s+(?:to|with)|predecessor|successor|"
+                 r"rivals?(?:\s+like)?|replaces|replacing|from|between|against)")
+#: A product named only to compare: "than the Galaxy", "between the Redmi 13 5G", "a step up
+#: from the Dimensity 6080 on the Redmi Note 13 5G".
+COMPARED = regex.compile(rf"\b{COMPARE_WORDS}\s+(?:the\s+|its\s+|a\s+)?\Z"
+                         r"|\b(?:than|unlike|from|versus|vs\.?|compared\s+(?:to|with))\s+(?:the\s+|its\s+|a\s+)?"
+                         r"(?:[^\s.,;:!?]+\s+){1,3}(?:on|in|of|inside)\s+(?:the\s+|its\s+)?\Z",
+                         regex.IGNORECASE)
+COORDINATED = regex.compile(r"\A\s*(?:,|and|or|,\s+and)\s+(?:the\s+|its\s+)?\Z")
 STANDALONE_CATEGORIES = {"car", "two_wheeler"}
 #: First words that look like a model name's but name a platform, a period or a unit.
 NOT_A_PRODUCT = {
@@ -55,6 +62,8 @@ NOT_A_PRODUCT = {
     "Published", "Updated", "Posted", "Since", "Until", "Till", "Before", "After", "During",
     "Thunderbolt", "HDMI", "PCIe", "DDR", "LPDDR", "Gen", "WiFi", "Helio", "Dimensity", "Snapdragon",
     "Motocorp", "Twitter", "Facebook", "Weibo", "Instagram", "Volume", "Issue", "Part",
+    "Festival", "Sale", "Days", "Carnival", "Dhamaka", "Summit", "Expo", "Conference", "Awards",
+    "League", "Olympics", "Edition",
 }
 #: A model token: "M37", "5G", "450X", "(2)", "7"; never a spec such as "6GB" or "50MP".
 SPEC_TOKEN = r"\d+(?:\.\d+)?\s?(?:GB|TB|MB|mAh|MP|Hz|W|mm|inch|kWh|K)\b"
@@ -109,20 +118,48 @@ def _key(name: str, brand_text: str | None) -> str:
     return " ".join(tokens)
 
 
+class _Catalogue:
+    """Products and mentions as they are found: one product per key, mentions in a list."""
+
+    def __init__(self) -> None:
+        self.products: list[dict] = []
+        self.by_key: dict[str, int] = {}
+        self.mentions: list[list[int]] = []  # [start, end, product index]
+        self.aliases: list[int] = []  # starts of mentions that do not spell the name ("the 65-inch model")
+
+    def add(self, start: int, end: int, name: str, brand: str | None, key: str, alias: bool = False) -> None:
+        index = self.by_key.get(key)
+        if index is None:
+            index = self.by_key[key] = len(self.products)
+            self.products.append({"name": name, "brand": brand, "mentions": [], "key": key})
+        self.products[index]["mentions"].append([start, end])
+        self.mentions.append([start, end, index])
+        if alias:
+            self.aliases.append(start)
+
+    def covers(self, start: int) -> bool:
+        return any(s <= start < e for s, e, _ in self.mentions)
+
+    def brand_of(self, prefix: str) -> str | None:
+        return next((p["brand"] for p in self.products if p["name"].startswith(prefix)), None)
+
+
 def find_products(text: str, boilerplate: Boilerplate | None = None,
                   layout: dict | None = None) -> dict:
     """Products and their mentions in ``text`` (see the module docstring)."""
     brands, series, words = _lexicon()
-    products: list[dict] = []
-    by_key: dict[str, int] = {}
-    mentions: list[list[int]] = []  # [start, end, product index], in text order
+    found = _Catalogue()
     for match in mention_pattern().finditer(text):
         start, end = match.span()
         if boilerplate is not None and boilerplate.contains(start):
             continue
         name = match.group(0)
+        alias = False
         if match.group("plan"):
             brand = None
+            revised = _revised_price(text, end)
+            if revised is not None:  # "the Rs 299 plan ... will now cost Rs 349": the Rs 349 plan
+                name, alias = regex.sub(r"(?<=(?:Rs\.?|₹)\s?)\d[\d,]*", revised, name, count=1), True
             key = "plan " + regex.sub(r"[^\d]", "", name)
         else:
             series_name, brand_text = match.group("series"), match.group("brand")
@@ -140,16 +177,15 @@ def find_products(text: str, boilerplate: Boilerplate | None = None,
             key = _key(name, brand_text)
             if not key or key.isdigit() and not series_name:
                 continue
-        index = by_key.get(key)
-        if index is None:
-            index = by_key[key] = len(products)
-            products.append({"name": name, "brand": brand, "mentions": [], "key": key})
-        products[index]["mentions"].append([start, end])
-        mentions.append([start, end, index])
-    _add_siblings(text, products, by_key, mentions, boilerplate, words)
-    mentions.sort()
-    return {"products": products, "mentions": mentions,
-            "main": _main_product(products, layout), "sections": _sections(text, mentions, layout)}
+        found.add(start, end, name, brand, key, alias)
+    _add_revised_plans(text, found, boilerplate)
+    found.mentions.sort()
+    _add_introduced(text, found, boilerplate)
+    _add_siblings(text, found, boilerplate)
+    _add_sizes(text, found, boilerplate)
+    found.mentions.sort()
+    return {"products": found.products, "mentions": found.mentions, "aliases": sorted(found.aliases),
+            "main": _main_product(found.products, layout), "sections": _sections(text, found.mentions, layout)}
 
 
 MAGNITUDE_TOKEN = regex.compile(r"\d+(?:\.\d+)?(?:K|M|B|L|k|mn|bn|cr|lakh|crore)", regex.IGNORECASE)
@@ -164,40 +200,157 @@ def _has_model_token(tail: str, words: set[str]) -> bool:
     return any(any(c.isdigit() for c in t) or (t in words and len(t) > 2) for t in tokens)
 
 
-SIBLING = regex.compile(r"(?<![\w-])(?:the|its|a|new|cheaper|costlier|pricier|bigger|smaller)\s+"
-                        r"(?P<model>(?P<token>[A-Z]{1,3}\d{1,4}[a-z]?)(?:\s+(?P<words>(?:Pro|Max|Plus|Ultra|Lite|Mini|Neo|Prime|FE|Edge|Air|5G|4G|series)(?:\s+(?:Pro|Max|Plus|Ultra|Lite|Mini|Neo|Prime|FE|Edge|Air|5G|4G|series))*))?)(?![\w-])")
+RUPEES = r"(?:Rs\.?[ \u00a0]?|₹[ \u00a0]?)"
+PRICE = r"\d+(?:,\d{2,3})*"
+REVISED_TO = regex.compile(
+    rf"(?:[^.\n]|\.(?=\d)){{0,100}}?\b(?:will\s+)?(?:now\s+)?(?:costs?|becomes?|goes\s+(?:up\s+)?to|rises\s+to|"
+    rf"(?:has\s+been\s+|have\s+been\s+|is\s+|was\s+|been\s+)?(?:raised|hiked|increased|revised|cut|reduced)\s+to)"
+    rf"\s+{RUPEES}(?P<new>{PRICE})")
+#: "The entry-level unlimited plan goes from Rs 179 to Rs 199"
+PLAN_FROM_TO = regex.compile(
+    rf"\b(?i:the|its|an?)\s+(?P<plan>(?:[a-z-]+\s+){{0,3}}(?:plan|pack|booster|recharge))\b[^.\n]{{0,60}}?"
+    rf"\b(?:climbs?|goes|rises|jumps|moves|increases|changes|is\s+revised|has\s+been\s+revised)\s+(?:up\s+)?"
+    rf"from\s+{RUPEES}{PRICE}\s+to\s+{RUPEES}(?P<new>{PRICE})")
+#: "- Rs 179 → Rs 199: 2GB total data, 28 days validity" in a list of revised plans
+PLAN_LIST_LINE = regex.compile(
+    rf"^(?:[-*•]\s*)?(?P<plan>{RUPEES}{PRICE}\s*(?:→|->|➝|=>|to)\s*{RUPEES}(?P<new>{PRICE}))\s*[:|–-]",
+    regex.MULTILINE)
+PLAN_WORDS = regex.compile(r"\b(?:plans?|packs?|recharges?|tariffs?)\b", regex.IGNORECASE)
 
 
-def _add_siblings(text: str, products: list[dict], by_key: dict[str, int], mentions: list[list[int]],
-                  boilerplate: Boilerplate | None, words: set[str]) -> None:
-    """"the X7d" beside "Honor X9d", "the K90 Pro" beside "Redmi K90": a sibling model named
-    without its brand takes the brand (or series) of the product whose model it resembles."""
-    prefixes: dict[str, str] = {}  # model-token letters -> the words before the token ("Honor", "Redmi")
-    for product in products:
+def _revised_price(text: str, end: int) -> str | None:
+    """The new price when the plan named just before ``end`` "will now cost Rs 349" (in the
+    same sentence, before any other price plan is named)."""
+    match = REVISED_TO.match(text, end, min(len(text), end + 200))
+    if match is None or regex.search(rf"{RUPEES}\d[\d,]*\s+(?:plan|pack)", match.group(0)):
+        return None
+    return match.group("new")
+
+
+def _add_revised_plans(text: str, found: "_Catalogue", boilerplate: Boilerplate | None) -> None:
+    """Plans named by the price they are revised to: "the annual plan ... climbs from Rs 2,999
+    to Rs 3,599" is the Rs 3,599 annual plan; so is a list line "Rs 179 → Rs 199: ..."."""
+    for pattern in (PLAN_FROM_TO, PLAN_LIST_LINE):
+        for match in pattern.finditer(text):
+            start, end = match.span("plan")
+            if found.covers(start) or (boilerplate is not None and boilerplate.contains(start)):
+                continue
+            if pattern is PLAN_LIST_LINE and not PLAN_WORDS.search(text, max(0, start - 600), start):
+                continue
+            noun = match.group("plan").split()[-1] if pattern is PLAN_FROM_TO else "plan"
+            name = f"Rs {match.group('new')} {noun}"
+            found.add(start, end, name, None, "plan " + match.group("new").replace(",", ""), alias=True)
+
+
+LAUNCH_VERB = (r"(?:launch(?:es|ed)?|unveil(?:s|ed)?|introduc(?:es|ed)|debut(?:s|ed)|reveal(?:s|ed)|prices|priced"
+               r"|rolls?\s+out|rolled\s+out|showcas(?:es|ed)|announc(?:es|ed))")
+NEW_NAME = r"(?P<name>[A-Z][A-Za-z]{2,}(?:[ \u00a0](?:[A-Z][A-Za-z0-9+]*|\d[\w+]*)){0,3})"
+MAKER_SUFFIX = regex.compile(r"(?P<brand>[A-Z][A-Za-z]+)\s+(?:Motors?|Mobility|Technologies|Electric|Automotive|Auto|"
+                             r"Mobile|Electronics|Industries|Pvt|Ltd|Limited|Inc|Corp)\b")
+
+
+@cache
+def introduction_pattern() -> regex.Pattern:
+    """A name the lexicon does not know, introduced as a product: "launched the Aura X, a
+    family electric scooter", "its Sprite city car", "its scooter, the Vardhan Eon,"."""
+    nouns = alternation(lexicons.values("product_nouns", "word"))
+    determiners = r"(?:(?:the|its|their|a|an|new|all-new|latest|first|upcoming)\s+)*"
+    modifiers = r"(?:[a-z][a-z-]*\s+){0,2}"
+    return regex.compile(
+        rf"\b{LAUNCH_VERB}\s+{determiners}{NEW_NAME}(?=\s+{modifiers}(?:{nouns})(?![\w-])|,\s+(?:a|an|the|its)\s)"
+        rf"|\bits\s+{NEW_NAME}\s+{modifiers}(?:{nouns})(?![\w-])"
+        rf"|\b(?:its|the|a|new)\s+{modifiers}(?:{nouns}),\s+(?:the\s+)?{NEW_NAME},")
+
+
+def _add_introduced(text: str, found: _Catalogue, boilerplate: Boilerplate | None) -> None:
+    """Products the lexicon does not know, named where they are introduced (see
+    :func:`introduction_pattern`), then found wherever the text names them again."""
+    brands, series, _ = _lexicon()
+    mentions = found.mentions
+    starts = [m[0] for m in mentions]
+
+    def covered(start: int, end: int) -> bool:
+        i = bisect.bisect_right(starts, start) - 1
+        return (i >= 0 and mentions[i][1] > start) or (i + 1 < len(starts) and starts[i + 1] < end)
+
+    names: dict[str, str | None] = {}
+    for match in introduction_pattern().finditer(text):
+        start, end = match.span("name")
+        name = match.group("name")
+        first = name.split()[0]
+        if (first in NOT_A_PRODUCT or first in brands or first in series or covered(start, end)
+                or (boilerplate is not None and boilerplate.contains(start))):
+            continue
+        sentence_start = max(text.rfind(".", 0, start), text.rfind("\n", 0, start), start - 200)
+        maker = MAKER_SUFFIX.search(text, sentence_start + 1, start)
+        names.setdefault(name, maker.group("brand") if maker else None)
+    for name, brand in names.items():
+        key = _key(name, None)
+        for match in regex.finditer(rf"(?<![\w-]){regex.escape(name)}(?![\w-])", text):
+            start, end = match.span()
+            if not covered(start, end) and (boilerplate is None or not boilerplate.contains(start)):
+                found.add(start, end, name, brand, key)
+    mentions.sort()
+
+
+SIBLING_WORDS = r"(?:Pro|Max|Plus|Ultra|Lite|Mini|Neo|Prime|FE|Edge|Air|5G|4G|series)"
+SIBLING = regex.compile(r"(?<![\w-])(?i:the|its|a|new|cheaper|costlier|pricier|bigger|smaller)\s+"
+                        rf"(?P<model>(?P<token>[A-Z]{{1,3}}\d{{1,4}}[a-z]?|\d{{1,3}}[A-Z]{{1,2}})"
+                        rf"(?:\s+(?P<words>{SIBLING_WORDS}(?:\s+{SIBLING_WORDS})*))?)(?![\w-])")
+MODEL_SHAPE = regex.compile(r"(?P<letters>[A-Z]{1,3})\d{1,4}[a-z]?|\d{1,3}(?P<suffix>[A-Z]{1,2})")
+
+
+def _shape(token: str) -> str | None:
+    """The family a model token belongs to: "X" for "X7d" and "X9d", "#T" for "17T"."""
+    match = MODEL_SHAPE.fullmatch(token)
+    if match is None or token.casefold() in NETWORK_TOKENS:
+        return None
+    return match.group("letters") or "#" + match.group("suffix")
+
+
+def _add_siblings(text: str, found: _Catalogue, boilerplate: Boilerplate | None) -> None:
+    """"the X7d" beside "Honor X9d", "The K90 Pro" beside "Redmi K90", "the 17T Pro" beside
+    "Xiaomi 17T": a sibling model named without its brand takes the brand (or series) of the
+    product whose model it resembles."""
+    prefixes: dict[str, str] = {}  # model-token shape -> the words before the token ("Honor", "Redmi")
+    for product in found.products:
         tokens = product["name"].split()
         for i, token in enumerate(tokens[1:], start=1):
-            shape = regex.fullmatch(r"([A-Z]{1,3})\d{1,4}[a-z]?", token)
+            shape = _shape(token)
             if shape:
-                prefixes.setdefault(shape.group(1), " ".join(tokens[:i]))
+                prefixes.setdefault(shape, " ".join(tokens[:i]))
                 break
     if not prefixes:
         return
     for match in SIBLING.finditer(text):
         start, end = match.span("model")
-        letters = regex.match(r"[A-Z]+", match.group("token")).group(0)
-        if letters not in prefixes or (boilerplate is not None and boilerplate.contains(start)):
+        shape = _shape(match.group("token"))
+        if (shape not in prefixes or (boilerplate is not None and boilerplate.contains(start))
+                or found.covers(start)):
             continue
-        if any(s <= start < e for s, e, _ in mentions):
-            continue
-        name = f"{prefixes[letters]} {match.group('model')}"
-        key = _key(name, None)
-        index = by_key.get(key)
-        if index is None:
-            index = by_key[key] = len(products)
-            brand = next((p["brand"] for p in products if p["name"].startswith(prefixes[letters])), None)
-            products.append({"name": name, "brand": brand, "mentions": [], "key": key})
-        products[index]["mentions"].append([start, end])
-        mentions.append([start, end, index])
+        name = f"{prefixes[shape]} {match.group('model')}"
+        found.add(start, end, name, found.brand_of(prefixes[shape]), _key(name, None), alias=True)
+
+
+SIZED = regex.compile(r"(?<![\w-])(?i:the|a|its)\s+(?P<model>(?P<size>\d{2,3})-inch\s+(?:model|version|variant|TV|set))\b")
+
+
+def _add_sizes(text: str, found: _Catalogue, boilerplate: Boilerplate | None) -> None:
+    """"the 65-inch model" beside "the Vu Vibe Pro 55 is a 55-inch TV": TVs named by their
+    size, so the 65-inch one is the "Vu Vibe Pro 65"."""
+    sized = [m for m in SIZED.finditer(text) if boilerplate is None or not boilerplate.contains(m.start())]
+    if not sized:
+        return
+    sizes = {m.group(1) for m in regex.finditer(r"(?<![\w.])(\d{2,3})-inch\b", text)}
+    prefix = next((p["name"].rsplit(" ", 1)[0] for p in found.products
+                   if " " in p["name"] and p["name"].rsplit(" ", 1)[1] in sizes), None)
+    if prefix is None:
+        return
+    for match in sized:
+        start, end = match.span("model")
+        if not found.covers(start):
+            name = f"{prefix} {match.group('size')}"
+            found.add(start, end, name, found.brand_of(prefix), _key(name, None), alias=True)
 
 
 def _standalone(series_name: str) -> bool:
@@ -245,6 +398,18 @@ def _sections(text: str, mentions: list[list[int]], layout: dict | None) -> list
     return sections
 
 
+ALL_MODELS = regex.compile(r"\b(?:both|all(?:\s+(?:two|three|four|five))?)\s+(?:the\s+)?(?:[a-z]+\s+)?"
+                           r"(?:models|variants|versions|phones|TVs|sets|scooters|cars|laptops|trims)\b",
+                           regex.IGNORECASE)
+
+
+@cache
+def brand_word_pattern() -> regex.Pattern:
+    """A maker's or series' name on its own: "Samsung", "Apple's", "the iPhone"."""
+    brands, series, _ = _lexicon()
+    return regex.compile(rf"(?<![\w-])(?:{alternation(list(brands) + list(series))})(?![\w-])")
+
+
 class ProductIndex:
     """Which product a fact at a given offset belongs to.
 
@@ -262,6 +427,7 @@ class ProductIndex:
         self.mentions = data["mentions"]
         self.starts = [m[0] for m in self.mentions]
         self.main = data["main"]
+        self.aliases = set(data.get("aliases", ()))
         self.section_starts = [s for s, _ in data["sections"]]
         self.section_products = [p for _, p in data["sections"]]
 
@@ -287,8 +453,15 @@ class ProductIndex:
                 return mention
         return None
 
-    def _compared(self, mention: list[int]) -> bool:
-        return COMPARED.search(self.text, max(0, mention[0] - 24), mention[0]) is not None
+    def _compared(self, mention: list[int], depth: int = 0) -> bool:
+        line_start = scan.line_start(self.text, mention[0])
+        if COMPARED.search(self.text, max(line_start, mention[0] - 60), mention[0]) is not None:
+            return True
+        # "between the Redmi 13 5G and the Redmi Note 14 Pro": the second is compared too
+        i = bisect.bisect_left(self.starts, mention[0]) - 1
+        if depth < 3 and i >= 0 and COORDINATED.match(self.text[self.mentions[i][1]:mention[0]]):
+            return self._compared(self.mentions[i], depth + 1)
+        return False
 
     def mention_ending_near(self, offset: int, reach: int) -> bool:
         """Does a mention end within ``reach`` characters before ``offset``?"""
@@ -302,10 +475,9 @@ class ProductIndex:
     def mention_name(self, mention: list[int]) -> str:
         """A mention as written — or its product's full name when it is a bare sibling model
         ("K90 Pro" of "Redmi K90 Pro")."""
-        written = self.text[mention[0]:mention[1]]
-        name = self.products[mention[2]]["name"]
-        bare_model = regex.match(r"[A-Z]{1,3}\d", written) is not None
-        return name if bare_model and name != written and name.endswith(written) else written
+        if mention[0] in self.aliases:
+            return self.products[mention[2]]["name"]
+        return self.text[mention[0]:mention[1]]
 
     def mention_around(self, start: int, end: int) -> str | None:
         """The mention that contains [start, end) — "the Rs 399 plan" around its price."""
@@ -314,12 +486,58 @@ class ProductIndex:
             return self.text[self.mentions[i][0]:self.mentions[i][1]]
         return None
 
+    def brand_product(self, start: int, end: int, before: int) -> str | None:
+        """A product named by its maker or series alone in [start, end) — "Samsung's triple
+        setup", "the iPhone is stuck at 60Hz" — the nearest before ``before``, else the first
+        after: the product of that brand last named in the paragraph, else the main one,
+        else the most mentioned."""
+        if not self.products:
+            return None
+        chosen = None
+        for match in brand_word_pattern().finditer(self.text, start, end):
+            if chosen is not None and match.start() > before:
+                break
+            if not any(s <= match.start() < e for s, e, _ in self.mentions_between(match.start() - 60, match.end())):
+                chosen = match
+                if match.start() > before:
+                    break
+        if chosen is None:
+            return None
+        return self.name(self._product_of_brand(chosen.group(0), scan.line_start(self.text, start), start))
+
+    def _product_of_brand(self, word: str, paragraph_start: int, before: int) -> int | None:
+        _, series, _ = _lexicon()
+        brand = series[word]["brand"] if word in series else _canonical_brand(word)
+
+        def belongs(index: int) -> bool:
+            product = self.products[index]
+            return product["brand"] == brand and (word not in series or word in product["name"])
+
+        for mention in reversed(self.mentions_between(paragraph_start, before)):
+            if belongs(mention[2]) and not self._compared(mention):
+                return mention[2]
+        if self.main is not None and belongs(self.main):
+            return self.main
+        candidates = [i for i in range(len(self.products)) if belongs(i)]
+        return max(candidates, key=lambda i: len(self.products[i]["mentions"])) if candidates else None
+
     def product_at(self, offset: int, sentence: tuple[int, int]) -> str | None:
-        """The same sentence's nearest mention, else the last one earlier in the paragraph
-        ("... the Xiaomi 17T Pro. SoftBank sells it for ..."), else the section's product,
-        else the main one."""
-        mention = self.mention_in(sentence[0], sentence[1], offset)
+        """The same sentence's nearest mention, else the product its maker's name stands for
+        ("Samsung's screen"), else the article's subject when it speaks of "both models",
+        else the last mention earlier in the paragraph ("... the Xiaomi 17T Pro. SoftBank
+        sells it for ..."), else the section's product, else the main one."""
+        mention = self.mention_in(sentence[0], offset, offset)
         if mention is None:
+            by_brand = self.brand_product(sentence[0], offset, offset)
+            if by_brand is not None:
+                return by_brand
+            mention = self.mention_in(offset, sentence[1], offset)
+        if mention is None:
+            by_brand = self.brand_product(offset, sentence[1], offset)
+            if by_brand is not None:
+                return by_brand
+            if ALL_MODELS.search(self.text, sentence[0], sentence[1]) and self.main is not None:
+                return self.name(self.main)
             paragraph_start = scan.line_start(self.text, sentence[0])
             mention = self.mention_in(paragraph_start, sentence[0], sentence[0])
         if mention is not None:

@@ -1,0 +1,100 @@
+"""Products: names from the lexicon and from the text, and which product a fact belongs to."""
+
+import pytest
+
+from newsfacts import extract
+from newsfacts.components.products import find_products
+
+
+def names(text: str) -> dict[str, tuple[str | None, int]]:
+    return {p["name"]: (p["brand"], len(p["mentions"])) for p in find_products(text)["products"]}
+
+
+def spec_products(text: str) -> dict[str, str | None]:
+    """spec text -> product, for every spec of the article."""
+    return {s.span.text: s.product for s in extract(text).specs}
+
+
+def test_lexicon_brand_and_series():
+    found = names("The Redmi Note 7 Pro is here. Samsung Galaxy M37 5G rivals it.")
+    assert found["Redmi Note 7 Pro"] == ("Xiaomi", 1)
+    assert found["Samsung Galaxy M37 5G"] == ("Samsung", 1)
+
+
+@pytest.mark.parametrize("text, name, brand", [
+    ("Kestrel Motors today launched the Aura X, a family electric scooter, in Pune. The Aura X costs more.",
+     "Aura X", "Kestrel"),
+    ("Brightway Mobility has priced its Sprite city car at £23,495. The Sprite arrives in May.",
+     "Sprite", "Brightway"),
+    ("Sales of its electric scooter, the Vardhan Eon, crossed 54,000 units.", "Vardhan Eon", None),
+    ("Vu launches Vibe Pro QLED TVs in two sizes.", "Vibe Pro QLED", None),
+])
+def test_names_the_lexicon_does_not_know_are_read_where_they_are_introduced(text, name, brand):
+    found = names(text)
+    assert name in found and found[name][0] == brand
+    assert found[name][1] == text.count(name)
+
+
+@pytest.mark.parametrize("text", [
+    "Amazon Great Indian Festival 2024 begins on Friday.",
+    "Google launched new Android phones.",
+    "The company launched in India last year with two phones.",
+])
+def test_events_platforms_and_places_are_not_products(text):
+    assert names(text) == {}
+
+
+def test_a_sibling_model_named_with_a_capital_the_takes_the_series():
+    text = "Xiaomi unveiled the Redmi K90 and the Xiaomi 17T Pro.\n\nThe K90 Pro has a 7,560mAh battery. The 17T Pro uses a 6.83-inch display."
+    products = spec_products(text)
+    assert products["7,560mAh"] == "Redmi K90 Pro"
+    assert products["6.83-inch"] == "Xiaomi 17T Pro"
+
+
+def test_network_suffix_is_not_a_sibling_model():
+    assert "5G" not in names("Lava Blaze X Neo is the 5G phone to beat.")
+
+
+def test_tvs_named_by_their_size():
+    text = ("The Vu Vibe Pro 55 is a 55-inch 4K QLED TV.\n\n"
+            "The 55-inch TV weighs 11.2 kg, and the 65-inch model weighs 16.8 kg.")
+    products = spec_products(text)
+    assert products["11.2 kg"] == "Vu Vibe Pro 55"
+    assert products["16.8 kg"] == "Vu Vibe Pro 65"
+
+
+def test_a_maker_named_alone_stands_for_its_product():
+    text = ("The iPhone 15 and the Galaxy S24 are close rivals.\n\n"
+            "The iPhone 15 gets a 48MP main camera. Samsung's triple setup adds a 10MP telephoto lens. "
+            "Apple uses the A16 Bionic, a chip that debuted in the iPhone 14 Pro.")
+    products = spec_products(text)
+    assert products["48MP"] == "iPhone 15"
+    assert products["10MP"] == "Galaxy S24"
+    assert products["A16 Bionic"] == "iPhone 15"
+
+
+def test_products_named_only_to_compare_are_not_the_subject():
+    text = ("Xiaomi has added the Redmi Note 14 Lite 5G, slotting it between the Redmi 13 5G and the "
+            "Redmi Note 14 Pro. The headline features are a 120Hz AMOLED panel and 67W charging.")
+    assert spec_products(text)["67W"] == "Redmi Note 14 Lite 5G"
+
+
+def test_both_models_means_the_series():
+    text = ("Vu launches Vibe Pro QLED TVs today.\n\n"
+            "The Vu Vibe Pro 55 is a 55-inch TV, while the 65-inch model gets a 40W setup. "
+            "Both TVs run Google TV with 2GB RAM.")
+    assert spec_products(text)["2GB RAM"] == "Vibe Pro QLED"
+
+
+def test_a_revised_plan_is_named_by_its_new_price():
+    text = ("Airtel raises tariffs\n\n"
+            "The Rs 299 plan with 1.5GB per day and a validity of 28 days will now cost Rs 349. "
+            "The annual plan with 2GB/day climbs from Rs 2,999 to Rs 3,599.\n\n"
+            "Prepaid plans: old vs new\n\n"
+            "- Rs 179 → Rs 199: 2GB total data, 24 days validity\n"
+            "- Rs 719 → Rs 859: 3GB per day, 84 days validity\n")
+    products = spec_products(text)
+    assert products["1.5GB per day"] == "Rs 349 plan"
+    assert products["2GB/day"] == "Rs 3,599 plan"
+    assert products["2GB total data"] == "Rs 199 plan"
+    assert products["84 days validity"] == "Rs 859 plan"
