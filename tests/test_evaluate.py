@@ -115,3 +115,15 @@ def test_time_span_dates_are_compared_not_offsets():
                                                   "end": "2017-09-30", "duration": "P1M"})
     assert not _key_values_agree("time_spans", gold, {OFFSETS: (10, 20), "start": "2016-09-01",
                                                       "end": "2016-09-30"})
+
+
+def test_a_product_predicted_where_gold_says_none_is_counted():
+    [gold] = [g for g in load_corpus(CORPUS) if any("product" in s and s["product"] is None
+                                                   for s in g.records["sales"])][:1]
+    predicted = gold_as_predictions(gold)
+    for sale in predicted["sales"]:
+        sale["product"] = sale.get("product") or "Invented Phone 9"
+    report = Report("x")
+    score_records(report, gold, predicted, gold.published)
+    agree, total = report.attributes["sales.product=null"]
+    assert total > 0 and agree == 0

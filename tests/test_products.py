@@ -80,7 +80,7 @@ def test_products_named_only_to_compare_are_not_the_subject():
 
 
 def test_both_models_means_the_series():
-    text = ("Vu launches Vibe Pro QLED TVs today.\n\n"
+    text = ("Vu launches Vibe Pro QLED TVs in two sizes\n\n"
             "The Vu Vibe Pro 55 is a 55-inch TV, while the 65-inch model gets a 40W setup. "
             "Both TVs run Google TV with 2GB RAM.")
     assert spec_products(text)["2GB RAM"] == "Vibe Pro QLED"

@@ -98,3 +98,30 @@ def test_table_of_monthly_sales_by_model():
 def test_no_sales_from_comments():
     text = "Phone sells out\n\nIt sold 1 lakh units in a day.\n\nLeave a Reply\nravi: I heard they sold 5 lakh units"
     assert [s.units for s in extract(text).sales] == [100_000]
+
+
+def products_of_sales(text):
+    return {s.units: s.product for s in extract(text).sales}
+
+
+def test_a_reported_figure_takes_the_product_of_the_sentence_before():
+    text = ("Honor prices X9d and X7d for Sri Lanka\n\n"
+            "The Honor X9d costs more. The X7d uses a 6.77-inch display and a 6,500mAh battery. "
+            "Honor says it has already received more than 12,000 pre-orders.")
+    assert products_of_sales(text)[12000] == "Honor X7d"
+
+
+def test_a_launch_article_lends_its_product_to_bare_figures():
+    text = ("Lava Agni 3 launched at Rs 21,999: price, specs\n\n"
+            "The Lava Agni 3 comes with a 5,000mAh battery. Lava said pre-bookings crossed 50,000.")
+    assert products_of_sales(text)[50000] == "Lava Agni 3"
+
+
+@pytest.mark.parametrize("text, units", [
+    ("Nimbus Zen 5 launched\n\nThe Nimbus Zen 5 is here. Nimbus sold 38 lakh smartphones in 2023.", 3800000),
+    ("Kestrel Aura X review\n\nThe Kestrel Aura X rides well. Kestrel Motors sold 41,250 scooters last year.", 41250),
+    ("Nimbus Zen 5 launched\n\nThe Nimbus Zen 5 is here. The company crossed the 1 lakh cumulative sales mark.", 100000),
+    ("Maruti October sales\n\nCompact cars such as the Swift, Baleno and Dzire rose to 80,662 units.", 80662),
+])
+def test_company_segment_and_cumulative_totals_have_no_product(text, units):
+    assert products_of_sales(text)[units] is None

@@ -13,7 +13,8 @@ time_spans   duration; else the start/end dates gold gives; else no duration
 ===========  ===============================================================
 
 Other fields gold gives (a sale's product and period, a quote's title...) are reported as
-agreement rates over located pairs.
+agreement rates over located pairs. Where gold says explicitly that a fact has no product
+(``"product": null``), ``<type>.product=null`` counts how often none was predicted either.
 
 >>> report = evaluate_directory("corpus")          # doctest: +SKIP
 >>> print(format_report(report))                   # doctest: +SKIP
@@ -379,6 +380,10 @@ def score_records(report: Report, gold: GoldArticle, predicted: dict[str, list[d
                 if pair.gold.get(name) is not None:
                     tally = report.attributes.setdefault(f"{family}.{name}", [0, 0])
                     tally[0] += _attribute_agrees(family, name, pair.gold, pair.predicted)
+                    tally[1] += 1
+                elif name == "product" and name in pair.gold:  # gold says: no product
+                    tally = report.attributes.setdefault(f"{family}.{name}=null", [0, 0])
+                    tally[0] += not pair.predicted.get(name)
                     tally[1] += 1
             if not pair.correct:
                 report.errors.append({"article": gold.name, "type": family, "error": "wrong value",

@@ -129,6 +129,8 @@ class _Catalogue:
 
     def add(self, start: int, end: int, name: str, brand: str | None, key: str, alias: bool = False) -> None:
         index = self.by_key.get(key)
+        if index is None:  # "the S1 Ultra" after "Ola S1 Ultra": one product, however keyed
+            index = next((i for i, p in enumerate(self.products) if p["name"] == name), None)
         if index is None:
             index = self.by_key[key] = len(self.products)
             self.products.append({"name": name, "brand": brand, "mentions": [], "key": key})

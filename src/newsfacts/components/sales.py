@@ -57,6 +57,20 @@ REGIONS = regex.compile(
     r"Middle East|South-East Asia|Southeast Asia|Latin America|domestic market)\b")
 RATE_UNITS = {"day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y"}
 SERIES_AFTER = regex.compile(r"[^.;]{0,40}?\b(?:under|of|from|across)\s+the\s+(?:\w+\s+)?series\b", regex.IGNORECASE)
+ORG_SUFFIX = r"(?:Motors?|Mobility|Technologies|Electric|Automotive|Auto|Mobile|Electronics|Industries)"
+COMPANY_SUBJECT = regex.compile(
+    rf"\b[A-Z][A-Za-z]+\s+{ORG_SUFFIX}\b"
+    r"(?![\w-])(?!['’]s)(?!\s+(?:\w+\s+)?(?:said|says|claims|claimed|announced|added|told|reported|noted|"
+    r"confirmed|revealed)\b)")
+#: Figures of a segment, not a product: "compact cars such as the Swift and Dzire rose to ..."
+SEGMENT = regex.compile(r"\b(?:such\s+as|including|segment|category)\b", regex.IGNORECASE)
+#: Totals of a market, a retailer or a company: "shipments totalled", "across categories".
+AGGREGATE = regex.compile(r"\b(?:market|industry|worldwide|global|domestic|total(?:led|ed)?|cumulative|overall|"
+                          r"categories|exports?|exported|segment|retail)\b", regex.IGNORECASE)
+SERIES_BEFORE = regex.compile(r"\b(?:for|of|across)\s+the\s+series\b", regex.IGNORECASE)
+#: Items that count a company's total, not one product's: "Orvix has sold 50 lakh smartphones".
+CATEGORY_ITEMS = {"smartphones", "phones", "handsets", "cars", "vehicles", "scooters", "two-wheelers",
+                  "motorcycles", "tvs", "televisions", "devices", "laptops", "tablets", "smartwatches"}
 RANGE_BETWEEN = regex.compile(r"\bbetween\s+\Z", regex.IGNORECASE)
 RANGE_AND_BEFORE = regex.compile(r"\bbetween\s+[\d,.]+(?:\s+(?:lakh|crore|million|billion))?\s+and\s+\Z", regex.IGNORECASE)
 TABLE_SPLIT = regex.compile(r"\s*\|\s*")
@@ -104,6 +118,11 @@ def _clause_start(text: str, offset: int, sentence_start: int) -> int:
     return breaks[-1].end() if breaks else sentence_start
 
 
+def _category(item: str | None) -> bool:
+    """Does the item name a kind of product ("smartphones", "foldable phones"), not units?"""
+    return item is not None and item.split()[-1] in CATEGORY_ITEMS
+
+
 def _last_words(fragment: str, count: int) -> str:
     words = fragment.split()
     return " ".join(words[-count:]) if words else ""
@@ -125,8 +144,10 @@ class SalesFinder:
         self.sentence_starts = [s for s, _ in sentences]
         self.boilerplate = boilerplate
         self.report_period = self._report_period(title)
+        self.title = title
         self.patterns = _patterns()
         self._one_product: bool | None = None
+        self._makers: regex.Pattern | None = None
 
     # -- helpers ------------------------------------------------------------------------------
     def sentence_of(self, offset: int) -> tuple[int, int]:
@@ -306,14 +327,20 @@ class SalesFinder:
 
     def _product(self, start: int, end: int, sentence: tuple[int, int], item: str | None) -> str | None:
         """The product named in the figure's clause ("The Mate 60 Pro sold ...", "units of its
-        Rivra Glide"), else — in an article about one product — that product."""
+        Rivra Glide"), else the product the paragraph is about ("Honor says it has received
+        12,000 pre-orders" after a paragraph on the X7d), else — in an article about one
+        product — that product. A company's total ("Orvio sold 38 lakh smartphones") and a
+        segment's ("compact cars such as the Swift and Dzire rose to 80,662 units") have none."""
         text = self.text
         clause_start = _clause_start(text, start, sentence[0])
+        if SEGMENT.search(text, sentence[0], start):
+            return None
         mention = self.products.mention_in(clause_start, start, start)
         after = regex.match(r"\s+(?:of|for)\s+(?:its|the|their)\s+(?:new\s+)?", text[end:end + 24])
         if mention is None and after is not None:
             mention = self.products.mention_in(end + after.end(), end + after.end() + 1, end)
-        if mention is None and MAKER_PATTERN().search(text, clause_start, start) is None:
+        company_subject = self._company_subject(clause_start, start)
+        if mention is None and not company_subject and not _category(item):
             # "its scooter, the Vardhan Eon, crossed 54,000 units": the sentence's one product
             in_sentence = self.products.mentions_between(sentence[0], start)
             if len({text[m[0]:m[1]] for m in in_sentence}) == 1:
@@ -322,14 +349,57 @@ class SalesFinder:
             return self._series(self.products.mention_name(mention), end, sentence)
         if item in ("iphones", "iphone"):
             return "iPhone"
-        if MAKER_PATTERN().search(text, clause_start, start) is not None:
+        if company_subject:
             return None  # "OnePlus shipped 1.8 million smartphones": the company's total
         main = self.products.main_product()
-        if main is not None and self._about_one_product(main):
+        if main is None or AGGREGATE.search(text, sentence[0], min(sentence[1], end + 40)):
+            return None  # "shipments totalled 107 million units", "the 1 lakh cumulative sales mark"
+        if not _category(item):
+            if SERIES_BEFORE.search(text, clause_start, start):
+                return main["name"] if main["name"].endswith("series") else main["name"] + " series"
+            previous = self._previous_sentence_product(sentence)
+            if previous is not None:
+                return self._series(previous, end, sentence)
+            if self._launch_article(main):
+                return self._series(main["name"], end, sentence)
+        if self._about_one_product(main):
             brands = {m.group(0) for m in MAKER_PATTERN().finditer(self.text, sentence[0], sentence[1])}
             if not brands or all(b.split()[0] in main["name"] or b.split()[0] == main["brand"] for b in brands):
                 return self._series(main["name"], end, sentence)
         return None
+
+    def _previous_sentence_product(self, sentence: tuple[int, int]) -> str | None:
+        """The product the sentence before (in the same paragraph) is about: "The X7d uses a
+        6.77-inch display ... Honor says it has received 12,000 pre-orders"."""
+        k = bisect.bisect_right(self.sentence_starts, sentence[0] - 1) - 1
+        if k < 0 or scan.newlines_between(self.text, self.sentences[k][0], sentence[0]):
+            return None
+        mention = self.products.mention_in(self.sentences[k][0], sentence[0], self.sentences[k][0])
+        return self.products.mention_name(mention) if mention is not None else None
+
+    def _launch_article(self, main: dict) -> bool:
+        """An article whose headline names its product, and names it again below."""
+        return (self.title is not None and len(main["mentions"]) >= 2
+                and any(self.title[0] <= s < self.title[1] for s, _ in main["mentions"]))
+
+    def _company_subject(self, clause_start: int, start: int) -> bool:
+        """Is a company the clause's subject — a known maker, a maker of this article's
+        products ("Orvio sold"), "Tarang Motors" — and not just reporting?"""
+        if MAKER_PATTERN().search(self.text, clause_start, start) is not None:
+            return True
+        if self._makers is None:
+            words = {p["brand"] for p in self.products.products if p["brand"]}
+            words |= {p["name"].split()[0] for p in self.products.products if " " in p["name"]}
+            words = {w for w in words if regex.fullmatch(r"[A-Z][A-Za-z]+", w)}
+            self._makers = regex.compile(
+                rf"(?:(?<![\w-])(?:{lexicons.alternation(words)})(?:\s+{ORG_SUFFIX})?(?![\w-])|"
+                rf"\b[A-Z][A-Za-z]+\s+{ORG_SUFFIX}\b)"
+                rf"(?![\w-])(?!['’]s)(?!\s+(?:\w+\s+)?(?:said|says|claims|claimed|announced|added|told|reported|noted|"
+                rf"confirmed|revealed)\b)(?!\s+[A-Z]?\d)") if words else COMPANY_SUBJECT
+        for match in self._makers.finditer(self.text, clause_start, start):
+            if self.products.mention_around(match.start(), match.end()) is None:
+                return True
+        return False
 
     def _series(self, name: str, end: int, sentence: tuple[int, int]) -> str:
         """"sold a million units under the series": the product's series."""
