@@ -51,17 +51,15 @@ NOT_A_PRODUCT = {
     "Chapter", "Section", "Level", "Stage", "Class", "Category", "Grade", "Series", "Version",
     "Gen", "Generation", "Covid", "COVID", "Diwali", "Budget", "Union", "Vision", "Industry",
     "Mobile", "World", "Cup", "Season", "Episode", "Day", "Week", "Year", "Month", "Plan",
-    "Bharat", "NH", "Sector", "Block", "Route", "Wave", "Round", "Tier", "Euro", "BS", "Bharat",
-    "IP", "HDR", "Dolby", "Atmos", "Mali", "Adreno", "Immortalis", "PowerVR", "GeForce", "RTX",
+    "Bharat", "NH", "Sector", "Block", "Route", "Wave", "Round", "Tier", "Euro", "BS", "IP", "HDR", "Dolby", "Atmos", "Mali", "Adreno", "Immortalis", "PowerVR", "GeForce", "RTX",
     "Radeon", "Iris", "Arc", "Apple", "Galaxy", "The", "A", "An", "In", "On", "At", "By", "For",
     "From", "To", "Of", "And", "Or", "With", "About", "Over", "Under", "Nearly", "Around",
     "Upto", "Up", "Only", "Just", "Now", "All", "Its", "It", "This", "That", "These", "Those",
     "Some", "Every", "Each", "No", "Number", "Page", "Room", "Floor", "Gate", "Terminal",
     "Platform", "Price", "Rank", "Fund", "Nifty", "Sensex", "Article", "Rule", "Act",
-    "Schedule", "GST", "Tax", "Budget", "Lakh", "Crore", "Million", "Billion", "Percent",
+    "Schedule", "GST", "Tax", "Lakh", "Crore", "Million", "Billion", "Percent",
     "Published", "Updated", "Posted", "Since", "Until", "Till", "Before", "After", "During",
-    "Thunderbolt", "HDMI", "PCIe", "DDR", "LPDDR", "Gen", "WiFi", "Helio", "Dimensity", "Snapdragon",
-    "Motocorp", "Twitter", "Facebook", "Weibo", "Instagram", "Volume", "Issue", "Part",
+    "Thunderbolt", "HDMI", "PCIe", "DDR", "WiFi", "Motocorp", "Twitter", "Facebook", "Weibo", "Instagram", "Volume", "Issue", "Part",
     "Festival", "Sale", "Days", "Carnival", "Dhamaka", "Summit", "Expo", "Conference", "Awards",
     "League", "Olympics", "Edition",
 }
@@ -229,7 +227,7 @@ def _revised_price(text: str, end: int) -> str | None:
     return match.group("new")
 
 
-def _add_revised_plans(text: str, found: "_Catalogue", boilerplate: Boilerplate | None) -> None:
+def _add_revised_plans(text: str, found: _Catalogue, boilerplate: Boilerplate | None) -> None:
     """Plans named by the price they are revised to: "the annual plan ... climbs from Rs 2,999
     to Rs 3,599" is the Rs 3,599 annual plan; so is a list line "Rs 179 → Rs 199: ..."."""
     for pattern in (PLAN_FROM_TO, PLAN_LIST_LINE):

@@ -268,7 +268,7 @@ class SalesFinder:
 
     def _metric(self, before: str, after: str, item: str | None, previous: dict | None) -> str:
         words = _words()["verb"]
-        if item in words and words[item]:
+        if words.get(item):
             if item not in ("sales", "sale"):
                 return words[item]
         found = list(self.patterns["verb"].finditer(before[-80:]))
@@ -524,7 +524,7 @@ class SalesFinder:
 
 
 @cache
-def MAKER_PATTERN() -> regex.Pattern:  # noqa: N802 - a cached constant
+def MAKER_PATTERN() -> regex.Pattern:
     """Brands that make products (not retailers or trackers), as the subject of a clause —
     not when a reporting verb follows ("Toyota said the Ryze ...")."""
     names = [row["name"] for row in lexicons.load("brands")
@@ -536,7 +536,7 @@ def MAKER_PATTERN() -> regex.Pattern:  # noqa: N802 - a cached constant
 
 
 @cache
-def BRAND_PATTERN() -> regex.Pattern:  # noqa: N802 - a cached constant
+def BRAND_PATTERN() -> regex.Pattern:
     names = [row["name"] for row in lexicons.load("brands") if row["kind"] == "brand"]
     alternation = "|".join(regex.escape(n) for n in sorted(set(names), key=len, reverse=True))
     return regex.compile(rf"(?<![\w-])(?:{alternation})(?:\s+(?:India|Motor|Motors|Auto|Mobile|Mobility|Electric|Company|Motor Company|Kirloskar Motor|Corp|Inc|Ltd))*(?![\w-])")
