@@ -18,6 +18,25 @@ def test_each_rule_finds_its_own_examples(name, example):
     assert name in [s["name"] for s in find_specs(example)]
 
 
+RULE_SELF_EXAMPLES = [(i, example) for i, rule in enumerate(rules()) for example in rule["examples"]]
+
+
+@pytest.mark.parametrize("index, example", RULE_SELF_EXAMPLES)
+def test_a_rule_trigger_fires_wherever_the_rule_matches(index, example):
+    """Rules run only around their trigger, so the trigger must fire inside every match."""
+    rule = rules()[index]
+    for match in rule["regex"].finditer(example):
+        assert rule["trigger_regex"].search(example.lower(), match.start(), match.end()), (rule["name"], example)
+
+
+def test_every_rule_has_a_trigger():
+    assert all(rule["trigger_regex"] is not None for rule in rules())
+
+
+def test_text_that_changes_length_when_lowered_still_gets_its_specs():
+    assert ("battery", 5000, "mAh") in specs("\u0130stanbul edition: a 5000mAh battery")
+
+
 ISSUE_CASES = [
     ("a 6.3-inch FHD+ display", [("display_size", 6.3, "inch"), ("resolution", "FHD+", None)]),
     ("4 GB RAM + 64 GB storage", [("ram", 4, "GB"), ("storage", 64, "GB")]),

@@ -17,6 +17,7 @@ the paragraph, else the section heading's, else the article's main product.
 from __future__ import annotations
 
 import bisect
+import re
 from decimal import Decimal
 from functools import cache
 
@@ -72,6 +73,7 @@ def rules() -> list[dict]:
         rule = dict(row)
         rule["regex"] = regex.compile(row["pattern"], regex.IGNORECASE)
         rule["context_regex"] = regex.compile(row["context"], regex.IGNORECASE) if row.get("context") else None
+        rule["trigger_regex"] = re.compile(row["trigger"]) if row.get("trigger") else None
         compiled.append(rule)
     return sorted(compiled, key=lambda r: -r["priority"])
 
@@ -140,8 +142,11 @@ def find_specs(text: str, boilerplate: Boilerplate | None = None) -> list[dict]:
         keep(start, end, 80, records)
     for start, end, records in _colours(text):
         keep(start, end, 70, records)
+    folded = text.lower()
+    if len(folded) != len(text):  # a few letters change length when lowered: no shortcut then
+        folded = None
     for rule in rules():
-        for match in rule["regex"].finditer(text):
+        for match in _rule_matches(rule, text, folded):
             start, end = match.span()
             if not _in_context(text, rule, start, end):
                 continue
@@ -156,6 +161,19 @@ def find_specs(text: str, boilerplate: Boilerplate | None = None) -> list[dict]:
     specs = [record for _, _, records in chosen for record in records]
     specs.sort(key=lambda r: r["span"][0])
     return _drop_skins_beside_android(specs)
+
+
+#: How far a rule's match may reach before and after its trigger ("range of up to 320 km").
+TRIGGER_REACH = (60, 80)
+
+
+def _rule_matches(rule: dict, text: str, folded: str | None):
+    """A rule's matches, looked for only around its cheap trigger (a plain regex over the
+    lower-cased text: "mah" for the battery rule) — most rules fire in few places."""
+    trigger = rule["trigger_regex"]
+    if trigger is None or folded is None:
+        return rule["regex"].finditer(text)
+    return scan.finditer(rule["regex"], text, scan.windows(folded, trigger, *TRIGGER_REACH))
 
 
 SKIN = regex.compile(r"^(?:One\s?UI|OxygenOS|ColorOS|MIUI|HyperOS|Funtouch|Realme UI)", regex.IGNORECASE)
