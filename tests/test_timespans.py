@@ -183,3 +183,16 @@ def test_embedded_post_date_anchors_when_nothing_else_does():
     text = "Early this March, it sold well. — Redmi India (@RedmiIndia) April 10, 2019"
     [march] = extract(text).time_spans
     assert march.start == date(2019, 3, 1)
+
+
+def test_per_rule_triggers_find_what_scanning_every_window_finds(monkeypatch):
+    """Rules run only around their own trigger; on every corpus article that must give the
+    same spans as running every rule in every window."""
+    from pathlib import Path
+
+    from newsfacts.components import timespans
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(Path("corpus").glob("*.txt"))]
+    fast = [timespans.find_time_spans(t, None) for t in texts]
+    monkeypatch.setattr(timespans, "_rule_windows", lambda text: None)
+    assert fast == [timespans.find_time_spans(t, None) for t in texts]

@@ -24,6 +24,8 @@ from decimal import Decimal
 from functools import cache
 from typing import Callable
 
+import re
+
 import regex
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -513,6 +515,47 @@ def trigger() -> regex.Pattern:
         rf"opening\s+day)(?![\w])|\b(?:Q[1-4]|H[12]|FY)|(?<![\w-])(?:19|20)\d\d(?![\w-])")
 
 
+#: Which cheap trigger each rule needs; rules not named here run in every trigger window.
+RULE_TRIGGERS = {
+    "duration": "quantity_unit", "anchored": "quantity_unit", "compound": "quantity_unit",
+    "duration_range": "quantity_unit", "months_ended": "quantity_unit", "first_months": "quantity_unit",
+    "month_range": "month", "date_range": "month", "month": "month", "named_quarter": "month",
+    "year": "year", "fiscal_range_year": "year",
+    "quarter": "period", "half": "period", "fiscal_year": "period", "quarter_ended": "period",
+    "first_unit": "first", "whole_unit": "whole", "relative": "relative",
+    "year_to_date": "ytd", "day_one": "day_one",
+}
+
+
+@cache
+def rule_triggers() -> dict[str, re.Pattern]:
+    """Per trigger class, a plain regex over the lower-cased text: a quantity next to a unit
+    ("18 days", "two full weeks"), a month name, a year, a quarter or fiscal mark..."""
+    v = _vocabulary()
+    unit = v["unit"]
+    patterns = {
+        "quantity_unit": rf"(?<![a-z])(?:{v['quantity']}|another|single)[\s-]*(?:[a-z]+[\s-]+)?{unit}(?![a-z])",
+        "month": rf"(?<![a-z])(?:{v['months']})(?![a-z])",
+        "year": r"(?<![\w-])(?:19|20)\d\d(?!\w)",
+        "period": r"quarter|\bq[1-4]|\bh[12]\b|\bfy|fiscal|financial|\bhalf\b",
+        "first": rf"\bfirst\s+{unit}",
+        "whole": r"\b(?:all|full|whole|entire)[ -](?:day|week|month|year)",
+        "relative": r"\b(?:last|this|next|previous|current|past|coming|same)\s+(?:month|year|quarter|week|fortnight|financial|fiscal)",
+        "ytd": r"year-to-date|year to date|\bytd\b|so far this year",
+        "day_one": r"day\s+one|opening\s+day",
+    }
+    return {name: re.compile(pattern) for name, pattern in patterns.items()}
+
+
+def _rule_windows(text: str) -> dict[str, list[tuple[int, int]]] | None:
+    """Windows per trigger class, or None when lower-casing changes the text's length."""
+    folded = text.lower()
+    if len(folded) != len(text):
+        return None
+    return {name: scan.windows(folded, pattern, WINDOW_BEFORE, WINDOW_AFTER)
+            for name, pattern in rule_triggers().items()}
+
+
 def reference_date(text: str, published: date | None) -> date | None:
     """The date relative periods count from: ``published``, else the latest full date in
     the text (an embedded post's "April 10, 2019")."""
@@ -527,9 +570,11 @@ def find_time_spans(text: str, reference: date | None, boilerplate: Boilerplate 
     fiscal_context = bool(regex.search(r"\bFY\s?'?\d{2}|\b(?:financial|fiscal)\s+year\b|\bfiscal\b", text, regex.IGNORECASE))
     resolver = Resolver(text, reference, fiscal_context)
     candidates = []
-    spans = scan.windows(text, trigger(), WINDOW_BEFORE, WINDOW_AFTER)
+    per_class = _rule_windows(text)
+    spans = scan.windows(text, trigger(), WINDOW_BEFORE, WINDOW_AFTER) if per_class is None else None
     for priority, (name, pattern) in enumerate(rules()):
-        for match in scan.finditer(pattern, text, spans):
+        windows = spans if per_class is None else per_class[RULE_TRIGGERS[name]]
+        for match in scan.finditer(pattern, text, windows):
             start, end = match.span()
             if boilerplate is not None and boilerplate.contains(start):
                 continue
