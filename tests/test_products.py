@@ -98,3 +98,15 @@ def test_a_revised_plan_is_named_by_its_new_price():
     assert products["2GB/day"] == "Rs 3,599 plan"
     assert products["2GB total data"] == "Rs 199 plan"
     assert products["84 days validity"] == "Rs 859 plan"
+
+
+def test_mentions_found_from_cheap_starts_equal_a_full_scan():
+    from pathlib import Path
+
+    from newsfacts.components.products import mention_matches, mention_pattern
+
+    corpus = Path(__file__).resolve().parent.parent / "corpus"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
+    texts += ["Launched Redmi Note 7 Pro and Galaxy S24+ with the Rs 399 plan; Zephyr 125 Pro Max 2"]
+    for text in texts:
+        assert [m.span() for m in mention_matches(text)] == [m.span() for m in mention_pattern().finditer(text)]
