@@ -105,6 +105,8 @@ def _patterns() -> dict[str, regex.Pattern]:
         "after_colon": regex.compile(rf"\A\s*:\s*(?P<who>(?:[\w&.-]+\s+){{0,6}}?{NAME})\s+(?:on|about|says|talks)\b"),
         # NAME, TITLE at ORG, said: “…   /   NAME said, “…
         "before": regex.compile(rf"(?P<who>(?:[^.!?\n“”\"]|(?<=\b[A-Z])\.){{1,200}}?)\s*,?\s+(?P<cue>{verb})(?P<channel>[^.!?\n:“”\"]{{0,50}}?)\s*[:,]?\s*\Z", regex.IGNORECASE),
+        # the cue alone at the end: without it, "before" cannot match (a cheap test first)
+        "before_cue": regex.compile(rf"\s(?:{verb})[^.!?\n:“”\"]{{0,50}}?\s*[:,]?\s*\Z", regex.IGNORECASE),
         # according to NAME, “…
         "according": regex.compile(r"(?P<cue>according to)\s+(?P<who>(?:[^.!?\n“”\"]|(?<=\b[A-Z])\.){1,160}?)\s*[:,]?\s*\Z", regex.IGNORECASE),
         "title": regex.compile(rf"(?<![\w-]){title}(?![\w-])", regex.IGNORECASE),
@@ -385,6 +387,8 @@ class QuoteFinder:
     def _from_before(self, before: str) -> dict | None:
         p = self.patterns
         for name in ("according", "before"):
+            if name == "before" and p["before_cue"].search(before) is None:
+                continue
             match = p[name].search(before)
             if match is None:
                 continue

@@ -58,10 +58,13 @@ REGIONS = regex.compile(
 RATE_UNITS = {"day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y"}
 SERIES_AFTER = regex.compile(r"[^.;]{0,40}?\b(?:under|of|from|across)\s+the\s+(?:\w+\s+)?series\b", regex.IGNORECASE)
 ORG_SUFFIX = r"(?:Motors?|Mobility|Technologies|Electric|Automotive|Auto|Mobile|Electronics|Industries)"
+#: A company as a clause's subject, unless it only reports ("Honor says ..."): a name with
+#: an organisation suffix ("Tarang Motors"), or a capitalised word checked against the
+#: makers of the article's products ("Orvio sold ...").
 COMPANY_SUBJECT = regex.compile(
-    rf"\b[A-Z][A-Za-z]+\s+{ORG_SUFFIX}\b"
-    r"(?![\w-])(?!['’]s)(?!\s+(?:\w+\s+)?(?:said|says|claims|claimed|announced|added|told|reported|noted|"
-    r"confirmed|revealed)\b)")
+    rf"(?<![\w-])(?P<word>[A-Z][A-Za-z]+)(?P<suffix>\s+{ORG_SUFFIX})?(?![\w-])"
+    r"(?!['’]s)(?!\s+(?:\w+\s+)?(?:said|says|claims|claimed|announced|added|told|reported|noted|"
+    r"confirmed|revealed)\b)(?!\s+[A-Z]?\d)")
 #: Figures of a segment, not a product: "compact cars such as the Swift and Dzire rose to ..."
 SEGMENT = regex.compile(r"\b(?:such\s+as|including|segment|category)\b", regex.IGNORECASE)
 #: Totals of a market, a retailer or a company: "shipments totalled", "across categories".
@@ -147,7 +150,7 @@ class SalesFinder:
         self.title = title
         self.patterns = _patterns()
         self._one_product: bool | None = None
-        self._makers: regex.Pattern | None = None
+        self._makers: set[str] | None = None
 
     # -- helpers ------------------------------------------------------------------------------
     def sentence_of(self, offset: int) -> tuple[int, int]:
@@ -388,16 +391,11 @@ class SalesFinder:
         if MAKER_PATTERN().search(self.text, clause_start, start) is not None:
             return True
         if self._makers is None:
-            words = {p["brand"] for p in self.products.products if p["brand"]}
-            words |= {p["name"].split()[0] for p in self.products.products if " " in p["name"]}
-            words = {w for w in words if regex.fullmatch(r"[A-Z][A-Za-z]+", w)}
-            self._makers = regex.compile(
-                rf"(?:(?<![\w-])(?:{lexicons.alternation(words)})(?:\s+{ORG_SUFFIX})?(?![\w-])|"
-                rf"\b[A-Z][A-Za-z]+\s+{ORG_SUFFIX}\b)"
-                rf"(?![\w-])(?!['’]s)(?!\s+(?:\w+\s+)?(?:said|says|claims|claimed|announced|added|told|reported|noted|"
-                rf"confirmed|revealed)\b)(?!\s+[A-Z]?\d)") if words else COMPANY_SUBJECT
-        for match in self._makers.finditer(self.text, clause_start, start):
-            if self.products.mention_around(match.start(), match.end()) is None:
+            self._makers = {p["brand"] for p in self.products.products if p["brand"]}
+            self._makers |= {p["name"].split()[0] for p in self.products.products if " " in p["name"]}
+        for match in COMPANY_SUBJECT.finditer(self.text, clause_start, start):
+            if ((match.group("suffix") or match.group("word") in self._makers)
+                    and self.products.mention_around(match.start(), match.end()) is None):
                 return True
         return False
 

@@ -145,8 +145,9 @@ def find_specs(text: str, boilerplate: Boilerplate | None = None) -> list[dict]:
     folded = text.lower()
     if len(folded) != len(text):  # a few letters change length when lowered: no shortcut then
         folded = None
+    windows: dict[str, list[tuple[int, int]]] = {}  # per trigger, shared by the rules that use it
     for rule in rules():
-        for match in _rule_matches(rule, text, folded):
+        for match in _rule_matches(rule, text, folded, windows):
             start, end = match.span()
             if not _in_context(text, rule, start, end):
                 continue
@@ -167,13 +168,15 @@ def find_specs(text: str, boilerplate: Boilerplate | None = None) -> list[dict]:
 TRIGGER_REACH = (60, 80)
 
 
-def _rule_matches(rule: dict, text: str, folded: str | None):
+def _rule_matches(rule: dict, text: str, folded: str | None, windows: dict[str, list[tuple[int, int]]]):
     """A rule's matches, looked for only around its cheap trigger (a plain regex over the
     lower-cased text: "mah" for the battery rule) — most rules fire in few places."""
     trigger = rule["trigger_regex"]
     if trigger is None or folded is None:
         return rule["regex"].finditer(text)
-    return scan.finditer(rule["regex"], text, scan.windows(folded, trigger, *TRIGGER_REACH))
+    if trigger.pattern not in windows:
+        windows[trigger.pattern] = scan.windows(folded, trigger, *TRIGGER_REACH)
+    return scan.finditer(rule["regex"], text, windows[trigger.pattern])
 
 
 SKIN = regex.compile(r"^(?:One\s?UI|OxygenOS|ColorOS|MIUI|HyperOS|Funtouch|Realme UI)", regex.IGNORECASE)
