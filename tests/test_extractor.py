@@ -102,3 +102,25 @@ def test_extract_many_with_two_processes_equals_one():
 def test_extract_many_published_applies_to_all():
     articles = list(extract_many(["a", "b"], published=date(2020, 5, 1)))
     assert [a.published for a in articles] == [date(2020, 5, 1)] * 2
+
+
+def test_extract_many_in_processes_reads_the_stream_a_window_at_a_time():
+    taken = []
+
+    def stream():
+        for i in range(10_000):
+            taken.append(i)
+            yield f"Story {i}\n\nRs {i}."
+
+    articles = extract_many(stream(), n_process=2, batch_size=2)
+    assert next(articles).title == "Story 0"
+    assert len(taken) < 100  # a few batches ahead, not the whole stream
+    articles.close()
+
+
+def test_extract_many_in_processes_keeps_published_and_rejects_non_text():
+    [article] = extract_many(["last month\n\nIt sold 2 lakh units last month."], n_process=2,
+                             published=date(2020, 5, 1))
+    assert article.published == date(2020, 5, 1)
+    with pytest.raises(TypeError):
+        list(extract_many([b"bytes"], n_process=2))

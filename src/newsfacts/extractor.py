@@ -7,20 +7,21 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import re
+import sys
 import threading
-from collections import deque
 from collections.abc import Iterable, Iterator
 from datetime import date
+from itertools import islice
 
 from spacy.language import Language
-from spacy.tokens import Doc
 
 from . import docdata
 from .assemble import build_article
 from .models import Article
 from .pipeline import build_pipeline
-
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 #: spaCy's tokenizer strips affixes one by one, in time quadratic in a word's length
@@ -87,22 +88,46 @@ class Extractor:
         """Articles for many texts, streamed in input order.
 
         ``n_process`` > 1 spreads the work over that many processes (``-1``: all cores).
-        ``published`` applies to every text.
+        Each worker builds the records itself and sends back the finished Articles, never
+        spaCy Docs. Texts are handed out ``batch_size`` at a time, a few batches ahead, so
+        a long stream is never read into memory at once. ``published`` applies to every text.
+
+        >>> [a.title for a in Extractor().extract_many(["One\\n\\nRs 5.", "Two\\n\\nRs 6."])]
+        ['One', 'Two']
         """
-        originals: deque[str] = deque()
-
-        def feed() -> Iterator[str | Doc]:
+        if n_process == -1:
+            n_process = os.cpu_count() or 1
+        if n_process <= 1:
             for text in texts:
-                originals.append(_check_text(text))
-                if published is None:
-                    yield _processable(text)
-                else:  # the date must reach the components: give them a Doc that carries it
-                    doc = self.nlp.make_doc(_processable(text))
-                    docdata.put(doc, "published", published.isoformat())
-                    yield doc
+                yield self.extract(text, published=published)
+            return
+        yield from self._extract_in_processes(texts, published, n_process, batch_size)
 
-        for doc in self.nlp.pipe(feed(), n_process=n_process, batch_size=batch_size):
-            yield build_article(doc, published=published, text=originals.popleft())
+    def _extract_in_processes(self, texts: Iterable[str], published: date | None,
+                              n_process: int, batch_size: int) -> Iterator[Article]:
+        global _worker
+        fork = "fork" in multiprocessing.get_all_start_methods() and sys.platform != "darwin"
+        context = multiprocessing.get_context("fork" if fork else "spawn")
+        _worker = self  # a forked worker starts with this very extractor
+        window = max(1, batch_size) * n_process * 4
+        with context.Pool(n_process) as pool:
+            iterator = iter(texts)
+            while True:
+                chunk = [(_check_text(text), published) for text in islice(iterator, window)]
+                if not chunk:
+                    return
+                yield from pool.imap(_extract_in_worker, chunk, chunksize=max(1, batch_size // 4))
+
+_worker: Extractor | None = None
+
+
+def _extract_in_worker(job: tuple[str, date | None]) -> Article:
+    """One article, extracted in a worker process (with the parent's extractor when forked)."""
+    global _worker
+    if _worker is None:
+        _worker = Extractor()
+    text, published = job
+    return _worker.extract(text, published=published)
 
 
 _default: Extractor | None = None
