@@ -2,6 +2,8 @@
 
 import spacy
 
+from newsfacts import Extractor
+
 
 def test_line_breaks_start_sentences(nlp):
     doc = nlp("Xiaomi hits milestone\n\nFollow Us\nThe phone sold well. It costs Rs. 9,999 now.")
@@ -19,3 +21,12 @@ def test_component_works_in_a_fresh_pipeline():
     nlp.add_pipe("newsfacts_sentences")
     assert len(list(nlp("One.\nTwo").sents)) == 2
     assert list(nlp("").sents) == []
+
+
+def test_stored_sentence_spans_equal_the_docs_sentences():
+    from newsfacts import docdata
+
+    text = "Xiaomi hits 1 million\n\nThe phone sells. “It is great,” he said! Rs. 999 only?\nNext line"
+    doc = Extractor().nlp(text)
+    assert docdata.get(doc, "sentences") is not None
+    assert docdata.sentence_spans(doc) == [(s.start_char, s.end_char) for s in doc.sents]

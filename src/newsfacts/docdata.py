@@ -44,6 +44,9 @@ def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
     """(start, end) character offsets of each sentence; one sentence if none are marked."""
     if len(doc) == 0 or not doc.has_annotation("SENT_START"):
         return [(0, len(text_of(doc)))]
+    stored = get(doc, "sentences")  # the sentences component's, when it set the boundaries
+    if stored is not None:
+        return [(start, end) for start, end in stored]
     return [(sentence.start_char, sentence.end_char) for sentence in doc.sents]
 
 

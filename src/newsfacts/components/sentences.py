@@ -12,14 +12,18 @@ rules), so they do not end sentences.
 
 from __future__ import annotations
 
-from spacy.attrs import IS_SPACE, SENT_START
+import numpy
+from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
 
+from .. import docdata
+
 
 class NewsSentences:
-    """Sets ``token.is_sent_start``; leaves parsed Docs (a trained parser's sentences) alone."""
+    """Sets ``token.is_sent_start`` and stores the sentences' character spans (every fact
+    family asks for them); leaves parsed Docs (a trained parser's sentences) alone."""
 
     def __init__(self) -> None:
         self.punctuation = Sentencizer()
@@ -29,11 +33,13 @@ class NewsSentences:
             return doc
         if not doc.has_annotation("SENT_START"):
             doc = self.punctuation(doc)
-        # Work on arrays: setting token.is_sent_start one by one costs O(n) per token.
-        is_space = doc.to_array([IS_SPACE]).astype(bool)
         sent_start = doc.to_array([SENT_START]).astype("int32")
-        has_newline = [bool(i) and "\n" in doc[int(i)].text for i in is_space.nonzero()[0]]
-        for i, newline in zip(is_space.nonzero()[0].tolist(), has_newline):
+        idx, length, is_space = doc.to_array([IDX, LENGTH, IS_SPACE]).T
+        text = docdata.text_of(doc)
+        spaces = numpy.flatnonzero(is_space).tolist()
+        idx_list, length_list = idx.tolist(), length.tolist()
+        for i in spaces:
+            newline = "\n" in text[idx_list[i]:idx_list[i] + length_list[i]]
             starts_here = sent_start[i] == 1 and i > 0
             if starts_here:  # white space joins the sentence before it
                 sent_start[i] = -1
@@ -41,6 +47,9 @@ class NewsSentences:
                 sent_start[i + 1] = 1
         sent_start[0] = 1
         doc.from_array([SENT_START], sent_start.astype("uint64"))
+        starts = numpy.flatnonzero(sent_start == 1)
+        ends = numpy.append(starts[1:], len(doc)) - 1
+        docdata.put(doc, "sentences", numpy.stack([idx[starts], idx[ends] + length[ends]], axis=1).tolist())
         return doc
 
 
