@@ -558,9 +558,14 @@ def _nearest_cue(left: str, right: str, cues) -> str | None:
     return best[1] if best else None
 
 
+@cache
+def _at_end(pattern: str) -> regex.Pattern:
+    return regex.compile(rf"(?:{pattern})\s*\Z", regex.IGNORECASE)
+
+
 def _weak_cue(left: str, cues) -> str | None:
     pattern, phrases = cues["before:weak"]
-    match = regex.search(rf"(?:{pattern.pattern})\s*\Z", left, regex.IGNORECASE)
+    match = _at_end(pattern.pattern).search(left)
     return phrases[match.group(0).strip().casefold()] if match else None
 
 

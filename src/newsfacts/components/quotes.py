@@ -17,7 +17,7 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 import bisect
 
@@ -582,17 +582,23 @@ class QuoteFinder:
 NAME_WORD = regex.compile(r"[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?|[A-Z]\.")
 
 
+WORD = regex.compile(r"\S+")
+
+
+@lru_cache(maxsize=4096)
+def _is_name_word(token: str) -> bool:
+    """"Meera" or "D." — capitalised, and no title, brand or sentence word."""
+    return (NAME_WORD.fullmatch(token) is not None and token not in NOT_NAME_WORDS
+            and not _patterns()["title"].fullmatch(token) and not _brands().fullmatch(token))
+
+
 def _names_in(fragment: str) -> list[tuple[int, int]]:
     """(start, end) of person names: runs of two to four capitalised words that are no title,
     brand or sentence word ("Chief Financial Officer Meera Sethi" -> "Meera Sethi")."""
     names, run = [], []
-    for word in regex.finditer(r"\S+", fragment):
+    for word in WORD.finditer(fragment):
         token = word.group(0).strip(",;:()")
-        clean = token.rstrip("'’s") if token.endswith(("'s", "’s")) else token
-        is_name_word = (NAME_WORD.fullmatch(clean) is not None and clean not in NOT_NAME_WORDS
-                        and not _patterns()["title"].fullmatch(clean) and not _brands().fullmatch(clean)
-                        and clean == token)
-        if is_name_word:
+        if token[:1].isupper() and _is_name_word(token):
             run.append((word.start(), word.start() + len(token)))
             continue
         if _is_person_run(fragment, run):
