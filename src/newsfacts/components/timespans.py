@@ -527,6 +527,10 @@ RULE_TRIGGERS = {
 }
 
 
+#: Narrower windows where the trigger holds most of the match ("nearly [two weeks] of launch").
+TRIGGER_REACH = {"quantity_unit": (50, 70)}
+
+
 @cache
 def rule_triggers() -> dict[str, re.Pattern]:
     """Per trigger class, a plain regex over the lower-cased text: a quantity next to a unit
@@ -552,7 +556,7 @@ def _rule_windows(text: str) -> dict[str, list[tuple[int, int]]] | None:
     folded = text.lower()
     if len(folded) != len(text):
         return None
-    return {name: scan.windows(folded, pattern, WINDOW_BEFORE, WINDOW_AFTER)
+    return {name: scan.windows(folded, pattern, *TRIGGER_REACH.get(name, (WINDOW_BEFORE, WINDOW_AFTER)))
             for name, pattern in rule_triggers().items()}
 
 
