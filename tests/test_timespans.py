@@ -197,3 +197,16 @@ def test_per_rule_triggers_find_what_scanning_every_window_finds(monkeypatch):
     fast = [timespans.find_time_spans(t, None) for t in texts]
     monkeypatch.setattr(timespans, "_rule_windows", lambda text: None)
     assert fast == [timespans.find_time_spans(t, None) for t in texts]
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Sales grew in July. Prices rose after that.", "July"),
+    ("Sales in Sept. 2024 rose.", "Sept. 2024"),
+])
+def test_a_full_stop_after_a_month_belongs_to_an_abbreviation_only(text, span):
+    assert [t.span.text for t in extract(text).time_spans] == [span]
+
+
+def test_a_chip_name_is_no_duration():
+    text = "It runs an Intel Core Ultra 5 125H chip and the battery lasts 10 h."
+    assert [t.duration for t in extract(text).time_spans] == ["PT10H"]

@@ -118,7 +118,7 @@ def rules() -> list[tuple[str, regex.Pattern]]:
         ("relative", r"(?<![\w-])(?:(?P<early>early|mid|late|earlier)\s+)?(?:the\s+)?(?P<rel>last|this|next|previous|current|past|coming|same)\s+"
                      r"(?P<unit>month|year|quarter|week|fortnight|(?:financial|fiscal)\s+year|fiscal)(?![\w-])", flags),
         ("month", rf"(?<![\w-])(?:(?P<early>early|mid|late)[ -](?:of\s+)?)?(?:(?P<rel>this|last|next)\s+)?(?:the\s+month\s+of\s+)?"
-                  rf"(?P<month>{v['months_cased']})\.?(?:\s*,?\s*(?P<year>(?:19|20)\d{{2}})|\s+(?P<relyear>this|last|next)\s+year)?(?![\w-])",
+                  rf"(?P<month>{v['months_cased']})(?:(?<=\b(?i:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))\.)?(?:\s*,?\s*(?P<year>(?:19|20)\d{{2}})|\s+(?P<relyear>this|last|next)\s+year)?(?![\w-])",
          regex.VERSION1),
         ("year", r"(?<![\w-])(?:(?P<prep>in|of|since|during|for|from|until|till|through|throughout|calendar|calendar\s+year|the\s+year|year|between|and|early|late|mid)[ -])"
                  r"(?P<year>(?:19|20)\d{2})(?![\w-])(?!\s*[-–/]\s*\d)", flags),
@@ -611,6 +611,8 @@ def _acceptable(text: str, name: str, match: regex.Match) -> bool:
         if COMPARISON_AFTER.match(text[match.end():match.end() + 12]):
             return False  # "a year earlier": a comparison, not a period
         unit = (groups.get("unit") or "").lower()
+        if unit == "h" and groups.get("unit") == "H":
+            return False  # "Core Ultra 5 125H": a chip's name, not 125 hours
         if unit.startswith("sec") and (quantity in ("a", "an") or SPEED_TEST_BEFORE.search(before)):
             return False  # "a second plant", "0-100 km/h in 8.9 seconds"
     if name == "month":
