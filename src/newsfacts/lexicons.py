@@ -45,3 +45,15 @@ def alternation(strings) -> str:
     'INR|Rs\\\\.|Rs'
     """
     return "|".join(re.escape(s) for s in sorted(set(strings), key=lambda s: (-len(s), s)))
+
+
+@cache
+def brand_names(makers_only: bool = False) -> tuple[str, ...]:
+    """The brands of ``data/brands.jsonl``; ``makers_only`` leaves out retailers, trackers
+    and other companies that make no product.
+
+    >>> "Flipkart" in brand_names(), "Flipkart" in brand_names(makers_only=True)
+    (True, False)
+    """
+    return tuple(row["name"] for row in load("brands")
+                 if row["kind"] == "brand" and not (makers_only and row["category"] == "company"))

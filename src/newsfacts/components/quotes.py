@@ -118,8 +118,7 @@ def _patterns() -> dict[str, regex.Pattern]:
 
 @cache
 def _brands() -> regex.Pattern:
-    names = [row["name"] for row in lexicons.load("brands") if row["kind"] == "brand"]
-    return regex.compile(rf"(?<![\w-])(?:{alternation(names)})(?:\s+(?:India|Mobile|Mobility|Motors?|Electric|"
+    return regex.compile(rf"(?<![\w-])(?:{alternation(lexicons.brand_names())})(?:\s+(?:India|Mobile|Mobility|Motors?|Electric|"
                          rf"Technologies|Electronics|Auto|Energy|Research|Group|Ltd|Limited))*(?![\w-])")
 
 

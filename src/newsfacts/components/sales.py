@@ -23,6 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import docdata, lexicons, scan
+from ..lexicons import alternation
 from .base import FactComponent
 from .layout import Boilerplate, get_layout
 from .money import find_amounts
@@ -57,14 +58,16 @@ REGIONS = regex.compile(
     r"Middle East|South-East Asia|Southeast Asia|Latin America|domestic market)\b")
 RATE_UNITS = {"day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y"}
 SERIES_AFTER = regex.compile(r"[^.;]{0,40}?\b(?:under|of|from|across)\s+the\s+(?:\w+\s+)?series\b", regex.IGNORECASE)
+#: Not followed by a reporting verb: "Honor says it has received ..." reports, it does not sell.
+NOT_REPORTING = (r"(?!\s+(?:\w+\s+)?(?:said|says|claims|claimed|announced|added|told|reported|noted|"
+                 r"confirmed|revealed)\b)")
 ORG_SUFFIX = r"(?:Motors?|Mobility|Technologies|Electric|Automotive|Auto|Mobile|Electronics|Industries)"
 #: A company as a clause's subject, unless it only reports ("Honor says ..."): a name with
 #: an organisation suffix ("Tarang Motors"), or a capitalised word checked against the
 #: makers of the article's products ("Orvio sold ...").
 COMPANY_SUBJECT = regex.compile(
     rf"(?<![\w-])(?P<word>[A-Z][A-Za-z]+)(?P<suffix>\s+{ORG_SUFFIX})?(?![\w-])"
-    r"(?!['’]s)(?!\s+(?:\w+\s+)?(?:said|says|claims|claimed|announced|added|told|reported|noted|"
-    r"confirmed|revealed)\b)(?!\s+[A-Z]?\d)")
+    rf"(?!['’]s){NOT_REPORTING}(?!\s+[A-Z]?\d)")
 #: Figures of a segment, not a product: "compact cars such as the Swift and Dzire rose to ..."
 SEGMENT = regex.compile(r"\b(?:such\s+as|including|segment|category)\b", regex.IGNORECASE)
 #: Totals of a market, a retailer or a company: "shipments totalled", "across categories".
@@ -522,22 +525,18 @@ class SalesFinder:
 
 
 @cache
-def MAKER_PATTERN() -> regex.Pattern:
+def MAKER_PATTERN() -> regex.Pattern:  # noqa: N802 - a cached constant
     """Brands that make products (not retailers or trackers), as the subject of a clause —
     not when a reporting verb follows ("Toyota said the Ryze ...")."""
-    names = [row["name"] for row in lexicons.load("brands")
-             if row["kind"] == "brand" and row["category"] != "company"]
-    alternation = "|".join(regex.escape(n) for n in sorted(set(names), key=len, reverse=True))
-    return regex.compile(rf"(?<![\w-])(?:{alternation})(?:\s+(?:India|Motor|Motors|Auto|Mobile|Electric|Company))*"
-                         rf"(?![\w-])(?!['’]s)(?!\s+(?:has\s+|had\s+|have\s+|also\s+)?(?:said|says|claims|claimed|announced|"
-                         rf"added|told|reported|noted|confirmed|revealed)\b)")
+    return regex.compile(rf"(?<![\w-])(?:{alternation(lexicons.brand_names(makers_only=True))})"
+                         r"(?:\s+(?:India|Motor|Motors|Auto|Mobile|Electric|Company))*"
+                         rf"(?![\w-])(?!['’]s){NOT_REPORTING}")
 
 
 @cache
-def BRAND_PATTERN() -> regex.Pattern:
-    names = [row["name"] for row in lexicons.load("brands") if row["kind"] == "brand"]
-    alternation = "|".join(regex.escape(n) for n in sorted(set(names), key=len, reverse=True))
-    return regex.compile(rf"(?<![\w-])(?:{alternation})(?:\s+(?:India|Motor|Motors|Auto|Mobile|Mobility|Electric|Company|Motor Company|Kirloskar Motor|Corp|Inc|Ltd))*(?![\w-])")
+def BRAND_PATTERN() -> regex.Pattern:  # noqa: N802 - a cached constant
+    return regex.compile(rf"(?<![\w-])(?:{alternation(lexicons.brand_names())})(?:\s+(?:India|Motor|Motors|Auto|Mobile|"
+                         r"Mobility|Electric|Company|Motor Company|Kirloskar Motor|Corp|Inc|Ltd))*(?![\w-])")
 
 
 def find_sales(text: str, published: date | None = None) -> list[dict]:
