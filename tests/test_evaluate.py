@@ -127,3 +127,10 @@ def test_a_product_predicted_where_gold_says_none_is_counted():
     score_records(report, gold, predicted, gold.published)
     agree, total = report.attributes["sales.product=null"]
     assert total > 0 and agree == 0
+
+
+def test_products_agree_without_the_maker_the_article_names():
+    from newsfacts.evaluate import product_words
+
+    assert product_words("Nuvora Ray", frozenset({"nuvora"})) == product_words("Ray")
+    assert product_words("Nuvora Ray") != product_words("Ray")

@@ -110,3 +110,35 @@ def test_mentions_found_from_cheap_starts_equal_a_full_scan():
     texts += ["Launched Redmi Note 7 Pro and Galaxy S24+ with the Rs 399 plan; Zephyr 125 Pro Max 2"]
     for text in texts:
         assert [m.span() for m in mention_matches(text)] == [m.span() for m in mention_pattern().finditer(text)]
+
+
+PLAN_TABLE = ("Jio raises tariffs: Rs 349 plan now Rs 409\n\n"
+              "Jio prepaid plans: old vs new prices\n\n"
+              "Data | Validity | Old price | New price\n"
+              "1GB/day | 28 days | Rs 249 | Rs 289\n"
+              "1.5GB/day | 28 days | Rs 299 | Rs 349\n"
+              "2GB/day | 28 days | Rs 349 | Rs 409\n\n"
+              "If you are on the Rs 299 plan, recharge before July 10.")
+
+
+def test_rows_of_a_revised_plan_table_belong_to_the_plan_at_its_new_price():
+    article = extract(PLAN_TABLE)
+    prices = {(p.span.start, p.amount): p for p in article.prices}
+    assert all(p.kind == "price" for p in article.prices) and not article.money
+    row = PLAN_TABLE.index("1GB/day")
+    assert {p.product for (start, _), p in prices.items() if row < start < row + 40} == {"Rs 289 plan"}
+    assert [s.product for s in article.specs if s.span.text == "1GB/day"] == ["Rs 289 plan"]
+
+
+def test_a_plan_named_by_its_old_price_takes_its_new_name():
+    article = extract(PLAN_TABLE)
+    later = PLAN_TABLE.index("the Rs 299 plan")
+    assert [p.product for p in article.prices if p.span.start > later] == ["Rs 349 plan"]
+    headline = [p.product for p in article.prices if p.span.start < PLAN_TABLE.index("\n")]
+    assert headline == ["Rs 409 plan", "Rs 409 plan"]
+
+
+def test_a_variant_beside_an_introduced_name_is_its_own_product():
+    found = names("Nuvora Motors today launched the Ray, an electric scooter. The Ray Plus costs more. "
+                  "The Ray is cheaper.")
+    assert found["Ray"] == ("Nuvora", 2) and found["Ray Plus"] == ("Nuvora", 1)

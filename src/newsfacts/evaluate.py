@@ -197,7 +197,8 @@ def normalise_duration(value: str | None) -> tuple | str | None:
 PRODUCT_FILLERS = {"the", "a", "an", "and", "with", "of", "for", "its", "variant", "variants",
                    "model", "models", "version", "option", "edition", "storage", "ram", "rom",
                    "internal", "inbuilt", "plan", "pack", "recharge", "annual", "prepaid",
-                   "postpaid", "unlimited", "+", "&", "/"}
+                   "postpaid", "unlimited", "data", "voucher", "booster", "add-on", "top-up",
+                   "+", "&", "/"}
 
 
 @cache
@@ -205,16 +206,18 @@ def _brand_words() -> frozenset[str]:
     return frozenset(row["name"].casefold() for row in lexicons.load("brands") if row["kind"] == "brand")
 
 
-def product_words(value: Any) -> frozenset[str]:
-    """A product (with its variant) as a set of telling words: brand names, fillers and
-    separators folded away, so "Samsung Galaxy M37 5G 8GB RAM and 256GB storage" names the
-    same thing as "Galaxy M37 5G 8GB RAM + 256GB storage"."""
+def product_words(value: Any, brands: frozenset[str] = frozenset()) -> frozenset[str]:
+    """A product (with its variant) as a set of telling words: brand names (the lexicon's,
+    and ``brands``, the makers the article names), fillers and separators folded away, so
+    "Samsung Galaxy M37 5G 8GB RAM and 256GB storage" names the same thing as "Galaxy M37 5G
+    8GB RAM + 256GB storage"."""
     text = normalise_text(value) or ""
-    for brand in sorted(_brand_words(), key=len, reverse=True):
+    known = _brand_words() | brands
+    for brand in sorted(known, key=len, reverse=True):
         if " " in brand and brand in text:
             text = text.replace(brand, " ")
     words = text.replace("+", " + ").split()
-    return frozenset(w for w in words if w not in PRODUCT_FILLERS and w not in _brand_words())
+    return frozenset(w for w in words if w not in PRODUCT_FILLERS and w not in known)
 
 
 def _key_values_agree(family: str, gold: dict, predicted: dict) -> bool:
@@ -237,14 +240,15 @@ def _key_values_agree(family: str, gold: dict, predicted: dict) -> bool:
     raise ValueError(family)
 
 
-def _attribute_agrees(family: str, name: str, gold: dict, predicted: dict) -> bool:
+def _attribute_agrees(family: str, name: str, gold: dict, predicted: dict,
+                      brands: frozenset[str] = frozenset()) -> bool:
     value = gold[name]
     if name == "period":
         period = predicted.get("period") or {}
         return normalise_duration(period.get("duration")) == normalise_duration(value)
     if name == "product":
         named = " ".join(str(p) for p in (predicted.get("product"), predicted.get("variant")) if p)
-        return product_words(value) == product_words(named) if named else False
+        return product_words(value, brands) == product_words(named, brands) if named else False
     if name == "unit":
         return _in_base_unit(1.0, value)[0] == _in_base_unit(1.0, predicted.get("unit"))[0]
     return normalise_text(predicted.get(name)) == normalise_text(value)
@@ -358,11 +362,12 @@ class Report:
 def score_article(report: Report, gold: GoldArticle, article: Article) -> None:
     """Add one article's counts, agreements and misses to ``report``."""
     published = article.published.isoformat() if article.published else None
-    score_records(report, gold, predicted_records(article), published)
+    brands = frozenset(p.brand.casefold() for p in article.products if p.brand)
+    score_records(report, gold, predicted_records(article), published, brands)
 
 
 def score_records(report: Report, gold: GoldArticle, predicted: dict[str, list[dict]],
-                  published: str | None) -> None:
+                  published: str | None, brands: frozenset[str] = frozenset()) -> None:
     """Score flat predicted records (as :func:`predicted_records` makes) against gold."""
     report.articles += 1
     if gold.published is not None:
@@ -379,7 +384,7 @@ def score_records(report: Report, gold: GoldArticle, predicted: dict[str, list[d
             for name in ATTRIBUTES[family]:
                 if pair.gold.get(name) is not None:
                     tally = report.attributes.setdefault(f"{family}.{name}", [0, 0])
-                    tally[0] += _attribute_agrees(family, name, pair.gold, pair.predicted)
+                    tally[0] += _attribute_agrees(family, name, pair.gold, pair.predicted, brands)
                     tally[1] += 1
                 elif name == "product" and name in pair.gold:  # gold says: no product
                     tally = report.attributes.setdefault(f"{family}.{name}=null", [0, 0])

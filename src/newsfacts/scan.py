@@ -106,3 +106,30 @@ def pick_non_overlapping(candidates):
         starts.insert(i, start)
         kept.insert(i, candidate)
     return kept
+
+
+def table_header(text: str, offset: int, max_rows: int = 60) -> str | None:
+    """The header cell above ``offset`` in a pipe table ("Old price" over "Rs 189"), or None
+    when ``offset`` is in no table row. The header is the first line of the run of pipe rows.
+
+    >>> text = "Data | Old price | New price\\n2GB | Rs 189 | Rs 219\\n"
+    >>> table_header(text, text.index("Rs 219"))
+    'New price'
+    """
+    start = line_start(text, offset)
+    row = text[start:line_end(text, offset)]
+    if "|" not in row:
+        return None
+    column = text.count("|", start, offset)
+    header_start = start
+    for _ in range(max_rows):
+        if header_start == 0:
+            break
+        previous = line_start(text, header_start - 1)
+        if "|" not in text[previous:header_start - 1]:
+            break
+        header_start = previous
+    if header_start == start:
+        return None
+    cells = [cell.strip() for cell in text[header_start:line_end(text, header_start)].split("|")]
+    return cells[column] if column < len(cells) else None

@@ -492,7 +492,8 @@ def classify(text: str, amounts: list[dict], sentences: list[tuple[int, int]],
         left_end = amount.get("bound_start", amount["start"])
         left = text[max(sentence[0], left_end - CUE_REACH_LEFT):left_end]
         right = text[amount["end"]:min(sentence[1], amount["end"] + CUE_REACH_RIGHT)]
-        kind = (("price" if PRODUCT_THEN_AMOUNT.search(text, max(sentence[0], left_end - 30), left_end)
+        kind = (_column_kind(text, amount)
+                or ("price" if PRODUCT_THEN_AMOUNT.search(text, max(sentence[0], left_end - 30), left_end)
                  and products is not None and products.mention_ending_near(left_end, 30) else None)
                 or _nearest_cue(left, right, cues)
                 or (previous["kind"] if same_sentence else None)
@@ -504,6 +505,20 @@ def classify(text: str, amounts: list[dict], sentences: list[tuple[int, int]],
                 or ("price" if product_word else "money"))
         amount["kind"] = kind
         previous = amount
+
+
+PRICE_HEADER = regex.compile(r"\b(?:price|prices|MRP|cost|costs|tariff|fare|ex-showroom|on-road)\b", regex.IGNORECASE)
+MONEY_HEADER = regex.compile(r"\b(?:revenue|sales|profit|loss|income|turnover|ARPU|market cap|valuation)\b", regex.IGNORECASE)
+
+
+def _column_kind(text: str, amount: dict) -> str | None:
+    """"price" under a table column headed "New price" or "MRP", "money" under "Revenue"."""
+    header = scan.table_header(text, amount["start"])
+    if header is None:
+        return None
+    if PRICE_HEADER.search(header):
+        return "price"
+    return "money" if MONEY_HEADER.search(header) else None
 
 
 def _is_big(amount: dict) -> bool:

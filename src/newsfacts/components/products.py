@@ -178,6 +178,7 @@ def find_products(text: str, boilerplate: Boilerplate | None = None,
     """Products and their mentions in ``text`` (see the module docstring)."""
     brands, series, words = _lexicon()
     found = _Catalogue()
+    revisions: dict[str, str] | None = None  # found when the first plan is met
     for match in mention_matches(text):
         start, end = match.span()
         if boilerplate is not None and boilerplate.contains(start):
@@ -187,6 +188,12 @@ def find_products(text: str, boilerplate: Boilerplate | None = None,
         if match.group("plan"):
             brand = None
             revised = _revised_price(text, end)
+            if revised is None:  # "the Rs 299 plan" of a text that revised it to Rs 349 elsewhere
+                price = regex.search(r"\d[\d,]*", name).group(0).replace(",", "")
+                if revisions is None:
+                    revisions = plan_revisions(text)
+                new_prices = {new.replace(",", "") for new in revisions.values()}
+                revised = revisions.get(price) if price not in new_prices else None
             if revised is not None:  # "the Rs 299 plan ... will now cost Rs 349": the Rs 349 plan
                 name, alias = regex.sub(r"(?<=(?:Rs\.?|₹)\s?)\d[\d,]*", revised, name, count=1), True
             key = "plan " + regex.sub(r"[^\d]", "", name)
@@ -232,19 +239,50 @@ def _has_model_token(tail: str, words: set[str]) -> bool:
 RUPEES = r"(?:Rs\.?[ \u00a0]?|₹[ \u00a0]?)"
 PRICE = r"\d+(?:,\d{2,3})*"
 REVISED_TO = regex.compile(
-    rf"(?:[^.\n]|\.(?=\d)){{0,100}}?\b(?:will\s+)?(?:now\s+)?(?:costs?|becomes?|goes\s+(?:up\s+)?to|rises\s+to|"
+    rf"(?:[^.\n]|\.(?=\d)){{0,100}}?\b(?:will\s+)?(?:now\s+)?(?:costs?|becomes?|goes\s+(?:up\s+)?to|(?:is\s+)?going\s+(?:up\s+)?to|rises\s+to|now|"
     rf"(?:has\s+been\s+|have\s+been\s+|is\s+|was\s+|been\s+)?(?:raised|hiked|increased|revised|cut|reduced)\s+to)"
     rf"\s+{RUPEES}(?P<new>{PRICE})")
 #: "The entry-level unlimited plan goes from Rs 179 to Rs 199"
 PLAN_FROM_TO = regex.compile(
     rf"\b(?i:the|its|an?)\s+(?P<plan>(?:[a-z-]+\s+){{0,3}}(?:plan|pack|booster|recharge))\b[^.\n]{{0,60}}?"
     rf"\b(?:climbs?|goes|rises|jumps|moves|increases|changes|is\s+revised|has\s+been\s+revised)\s+(?:up\s+)?"
-    rf"from\s+{RUPEES}{PRICE}\s+to\s+{RUPEES}(?P<new>{PRICE})")
+    rf"from\s+{RUPEES}(?P<old>{PRICE})\s+to\s+{RUPEES}(?P<new>{PRICE})")
 #: "- Rs 179 → Rs 199: 2GB total data, 28 days validity" in a list of revised plans
 PLAN_LIST_LINE = regex.compile(
-    rf"^(?:[-*•]\s*)?(?P<plan>{RUPEES}{PRICE}\s*(?:→|->|➝|=>|to)\s*{RUPEES}(?P<new>{PRICE}))\s*[:|–-]",
+    rf"^(?:[-*•]\s*)?(?P<plan>{RUPEES}(?P<old>{PRICE})\s*(?:→|->|➝|=>|to)\s*{RUPEES}(?P<new>{PRICE}))\s*[:|–-]",
     regex.MULTILINE)
+#: A rupee amount alone in a table cell, and the column headers that make it a plan's name.
+TABLE_PRICE = regex.compile(rf"(?<=\|[ \t]*){RUPEES}(?P<price>{PRICE})(?=[ \t]*(?:\||$))", regex.MULTILINE)
+PRICE_COLUMN = regex.compile(r"\bnew\s+(?:price|tariff|MRP)\b|\brevised\b", regex.IGNORECASE)
+OLD_PRICE_COLUMN = regex.compile(r"\b(?:old|current|earlier|previous)\s+(?:price|tariff|MRP)\b", regex.IGNORECASE)
 PLAN_WORDS = regex.compile(r"\b(?:plans?|packs?|recharges?|tariffs?)\b", regex.IGNORECASE)
+
+
+def plan_revisions(text: str) -> dict[str, str]:
+    """Old price -> new price of every plan the text says is revised: "Rs 179 → Rs 199",
+    "goes from Rs 179 to Rs 199", "the Rs 299 plan will now cost Rs 349", a table row under
+    "Old price | New price". Digits only ("3599")."""
+    revisions = {}
+    for pattern in (PLAN_FROM_TO, PLAN_LIST_LINE):
+        for match in pattern.finditer(text):
+            revisions[match.group("old").replace(",", "")] = match.group("new")
+    for match in PLAN_MENTION_PRICE.finditer(text):
+        new = _revised_price(text, match.end())
+        if new is not None:
+            revisions[match.group("price").replace(",", "")] = new
+    for match in TABLE_PRICE.finditer(text):
+        header = scan.table_header(text, match.start())
+        if header is None or not OLD_PRICE_COLUMN.search(header):
+            continue
+        row_end = scan.line_end(text, match.end())
+        for later in TABLE_PRICE.finditer(text, match.end(), row_end):
+            if PRICE_COLUMN.search(scan.table_header(text, later.start()) or ""):
+                revisions[match.group("price").replace(",", "")] = later.group("price")
+                break
+    return revisions
+
+
+PLAN_MENTION_PRICE = regex.compile(rf"{RUPEES}(?P<price>{PRICE})(?:[ \u00a0][a-z-]+)?[ \u00a0](?:plan|pack|booster|voucher|recharge)\b")
 
 
 def _revised_price(text: str, end: int) -> str | None:
@@ -269,6 +307,17 @@ def _add_revised_plans(text: str, found: _Catalogue, boilerplate: Boilerplate | 
             noun = match.group("plan").split()[-1] if pattern is PLAN_FROM_TO else "plan"
             name = f"Rs {match.group('new')} {noun}"
             found.add(start, end, name, None, "plan " + match.group("new").replace(",", ""), alias=True)
+    for match in TABLE_PRICE.finditer(text):
+        start, end = match.span()
+        if found.covers(start) or (boilerplate is not None and boilerplate.contains(start)):
+            continue
+        header = scan.table_header(text, start)
+        if header is None or not PRICE_COLUMN.search(header):
+            continue
+        table_start = scan.line_start(text, start)  # the plan words sit near the table's head
+        if PLAN_WORDS.search(text, max(0, table_start - 1500), table_start):
+            found.add(start, end, f"Rs {match.group('price')} plan", None,
+                      "plan " + match.group("price").replace(",", ""), alias=True)
 
 
 LAUNCH_VERB = (r"(?:launch(?:es|ed)?|unveil(?:s|ed)?|introduc(?:es|ed)|debut(?:s|ed)|reveal(?:s|ed)|prices|priced"
@@ -313,12 +362,15 @@ def _add_introduced(text: str, found: _Catalogue, boilerplate: Boilerplate | Non
         sentence_start = max(text.rfind(".", 0, start), text.rfind("\n", 0, start), start - 200)
         maker = MAKER_SUFFIX.search(text, sentence_start + 1, start)
         names.setdefault(name, maker.group("brand") if maker else None)
+    _, _, words = _lexicon()
+    model_words = alternation(w for w in words if w[:1].isupper())
     for name, brand in names.items():
-        key = _key(name, None)
-        for match in regex.finditer(rf"(?<![\w-]){regex.escape(name)}(?![\w-])", text):
+        # "Ray" and the "Ray Plus" beside it are two products
+        pattern = rf"(?<![\w-]){regex.escape(name)}(?:[ \u00a0](?:{model_words}))*(?![\w-])"
+        for match in regex.finditer(pattern, text):
             start, end = match.span()
             if not covered(start, end) and (boilerplate is None or not boilerplate.contains(start)):
-                found.add(start, end, name, brand, key)
+                found.add(start, end, match.group(0), brand, _key(match.group(0), None))
     mentions.sort()
 
 
@@ -512,7 +564,7 @@ class ProductIndex:
         """The mention that contains [start, end) — "the Rs 399 plan" around its price."""
         i = bisect.bisect_right(self.starts, start) - 1
         if i >= 0 and self.mentions[i][1] >= end:
-            return self.text[self.mentions[i][0]:self.mentions[i][1]]
+            return self.mention_name(self.mentions[i])
         return None
 
     def brand_product(self, start: int, end: int, before: int) -> str | None:
