@@ -94,3 +94,8 @@ def test_paragraphs_are_non_empty_lines(nlp):
     assert [doc.text[s:e] for s, e in layout["paragraphs"]] == [
         "Title here", "First para.", "Second para."]
     assert [s.text for s in doc.spans["newsfacts_title"]] == ["Title here"]
+
+
+def test_a_reading_time_bar_is_boilerplate():
+    text = "Headline\n\nListen to this article | 4 min read | Share | Follow us\n\nBody text."
+    assert [what for _, what in regions(text)] == ["reading time and audio bar"]

@@ -125,3 +125,9 @@ def test_a_launch_article_lends_its_product_to_bare_figures():
 ])
 def test_company_segment_and_cumulative_totals_have_no_product(text, units):
     assert products_of_sales(text)[units] is None
+
+
+def test_a_change_column_of_percentages_is_no_sale():
+    text = ("October sales\n\nModel | Oct 2026 | Oct 2025 | Change\n"
+            "Honda Activa | 2,61,340 | 2,44,910 | 6.7%\nTVS Jupiter | 1,35,060 | 1,12,400 | 20.2%\n")
+    assert sorted(s.units for s in extract(text).sales) == [112400, 135060, 244910, 261340]

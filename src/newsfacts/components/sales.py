@@ -124,6 +124,14 @@ def _clause_start(text: str, offset: int, sentence_start: int) -> int:
     return breaks[-1].end() if breaks else sentence_start
 
 
+def _units_cell(text: str, number: dict, columns: list, column: int) -> bool:
+    """A table cell that counts units: not a percentage ("6.7%"), not a fraction, and in a
+    column of a month or year when the table has such columns ("Change" is none)."""
+    if text[number["end"]:number["end"] + 1] == "%" or Decimal(number["value"]) % 1:
+        return False
+    return columns[column] is not None or not any(columns)
+
+
 def _category(item: str | None) -> bool:
     """Does the item name a kind of product ("smartphones", "foldable phones"), not units?"""
     return item is not None and item.split()[-1] in CATEGORY_ITEMS
@@ -460,6 +468,8 @@ class SalesFinder:
                         position = cell_start + len(cell)
                         number = numbers_by_start.get(cell_start)
                         if column == 0 or number is None or cell_start in taken:
+                            continue
+                        if not _units_cell(self.text, number, columns, column):
                             continue
                         if self.boilerplate is not None and self.boilerplate.contains(cell_start):
                             continue

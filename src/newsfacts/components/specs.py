@@ -3,9 +3,11 @@ engines, plans — every spec name in DESIGN.md, each value normalised with its 
 
 Most specs are rules in ``data/specs.jsonl``: a regex with a ``value`` group, the spec name,
 its unit (or a ``unit`` group), an optional context that must stand nearby ("charging" for
-"33W"), and examples that the tests run. Three shapes need code: memory pairs ("6GB/128GB"
-is RAM and storage), camera lists ("48 MP + 5 MP" is one spec per lens, rear or front by the
-words around them) and colour lists ("Onyx Black, Ruby Red and Sapphire Blue").
+"33W"), an optional table ``header`` the match must sit under ("28 days" under "Validity"),
+a cheap ``trigger`` around which the rule is tried, and examples that the tests run. Three
+shapes need code: memory pairs ("6GB/128GB" is RAM and storage), camera lists ("48 MP + 5 MP"
+is one spec per lens, rear or front by the words around them) and colour lists ("Onyx Black,
+Ruby Red and Sapphire Blue").
 
 >>> [(s["name"], s["value"], s["unit"]) for s in find_specs("It has a 6.3-inch display and 4GB/64GB.")]
 [('display_size', 6.3, 'inch'), ('ram', 4, 'GB'), ('storage', 64, 'GB')]
@@ -74,6 +76,7 @@ def rules() -> list[dict]:
         rule["regex"] = regex.compile(row["pattern"], regex.IGNORECASE)
         rule["context_regex"] = regex.compile(row["context"], regex.IGNORECASE) if row.get("context") else None
         rule["trigger_regex"] = re.compile(row["trigger"]) if row.get("trigger") else None
+        rule["header_regex"] = regex.compile(row["header"], regex.IGNORECASE) if row.get("header") else None
         compiled.append(rule)
     return sorted(compiled, key=lambda r: -r["priority"])
 
@@ -124,6 +127,15 @@ def _in_context(text: str, rule: dict, start: int, end: int) -> bool:
     return bool(pattern.search(text, max(line_start, start - reach), min(line_end, end + reach)))
 
 
+def _under_header(text: str, rule: dict, start: int) -> bool:
+    """A rule for table cells ("28 days" under "Validity") holds under its column only."""
+    pattern = rule["header_regex"]
+    if pattern is None:
+        return True
+    header = scan.table_header(text, start)
+    return header is not None and pattern.search(header) is not None
+
+
 def find_specs(text: str, boilerplate: Boilerplate | None = None) -> list[dict]:
     """Every spec in ``text`` as plain records: ``span``, ``name``, ``value``, ``unit``."""
     candidates: list[tuple[int, int, int, list[dict]]] = []  # (start, end, priority, records)
@@ -149,7 +161,7 @@ def find_specs(text: str, boilerplate: Boilerplate | None = None) -> list[dict]:
     for rule in rules():
         for match in _rule_matches(rule, text, folded, windows):
             start, end = match.span()
-            if not _in_context(text, rule, start, end):
+            if not _in_context(text, rule, start, end) or not _under_header(text, rule, start):
                 continue
             parsed = _value(rule, match)
             if parsed is None:
