@@ -118,3 +118,12 @@ def test_no_specs_from_boilerplate():
             "Related Stories\nBest phones with 6000mAh battery\n\nLeave a Reply\nmine has 8GB RAM")
     assert specs(text) == [("battery", 5000, "mAh"), ("battery", 6000, "mAh"), ("ram", 8, "GB")]
     assert [(s.name, s.value) for s in extract(text).specs] == [("battery", 5000)]
+
+
+@pytest.mark.parametrize("index, example", RULE_SELF_EXAMPLES)
+def test_a_rule_trigger_words_stand_in_every_match(index, example):
+    """A rule is skipped when none of its trigger words is in the text."""
+    rule = rules()[index]
+    for match in rule["regex"].finditer(example):
+        if rule["trigger_words"]:
+            assert any(w in example.lower() for w in rule["trigger_words"]), (rule["name"], example)

@@ -4,7 +4,8 @@ engines, plans — every spec name in DESIGN.md, each value normalised with its 
 Most specs are rules in ``data/specs.jsonl``: a regex with a ``value`` group, the spec name,
 its unit (or a ``unit`` group), an optional context that must stand nearby ("charging" for
 "33W"), an optional table ``header`` the match must sit under ("28 days" under "Validity"),
-a cheap ``trigger`` around which the rule is tried, and examples that the tests run. Three
+a cheap ``trigger`` around which the rule is tried (skipped at once when none of its
+``trigger_words`` is in the text), and examples that the tests run. Three
 shapes need code: memory pairs ("6GB/128GB" is RAM and storage), camera lists ("48 MP + 5 MP"
 is one spec per lens, rear or front by the words around them) and colour lists ("Onyx Black,
 Ruby Red and Sapphire Blue").
@@ -76,6 +77,7 @@ def rules() -> list[dict]:
         rule["regex"] = regex.compile(row["pattern"], regex.IGNORECASE)
         rule["context_regex"] = regex.compile(row["context"], regex.IGNORECASE) if row.get("context") else None
         rule["trigger_regex"] = re.compile(row["trigger"]) if row.get("trigger") else None
+        rule["trigger_words"] = tuple(row.get("trigger_words", ()))
         rule["header_regex"] = regex.compile(row["header"], regex.IGNORECASE) if row.get("header") else None
         compiled.append(rule)
     return sorted(compiled, key=lambda r: -r["priority"])
@@ -186,6 +188,8 @@ def _rule_matches(rule: dict, text: str, folded: str | None, windows: dict[str, 
     trigger = rule["trigger_regex"]
     if trigger is None or folded is None:
         return rule["regex"].finditer(text)
+    if rule["trigger_words"] and not any(word in folded for word in rule["trigger_words"]):
+        return iter(())  # none of the words the trigger needs: a plain substring test
     if trigger.pattern not in windows:
         windows[trigger.pattern] = scan.windows(folded, trigger, *TRIGGER_REACH)
     return scan.finditer(rule["regex"], text, windows[trigger.pattern])
