@@ -110,3 +110,9 @@ def test_no_quotes_from_comments():
     text = ("“We are delighted with the response so far,” Raghu Reddy said.\n\nLeave a Reply\n"
             "ravi: “this phone is the best value for money ever made”")
     assert [q.speaker for q in extract(text).quotes] == ["Raghu Reddy"]
+
+
+def test_the_maker_of_an_unknown_product_can_speak():
+    text = ('Lumio X5 launched\n\nThe Lumio X5 costs Rs 9,999.\n\n'
+            '"We are thrilled with the response to the phone," Lumio said.')
+    assert [(q.speaker, q.cue) for q in extract(text).quotes] == [("Lumio", "said")]

@@ -491,6 +491,18 @@ def brand_word_pattern() -> regex.Pattern:
     return regex.compile(rf"(?<![\w-])(?:{alternation(list(brands) + list(series))})(?![\w-])")
 
 
+def makers_of(products: list[dict]) -> frozenset[str]:
+    """The brands of the products, and the first word of names without a known brand
+    ("Lumio" of "Lumio X5").
+
+    >>> sorted(makers_of([{"name": "Lumio X5", "brand": None}, {"name": "Redmi 13", "brand": "Xiaomi"}]))
+    ['Lumio', 'Xiaomi']
+    """
+    found = {p["brand"] for p in products if p["brand"]}
+    found |= {p["name"].split()[0] for p in products if not p["brand"] and " " in p["name"]}
+    return frozenset(word for word in found if regex.fullmatch(r"[A-Z][A-Za-z]+", word))
+
+
 class ProductIndex:
     """Which product a fact at a given offset belongs to.
 

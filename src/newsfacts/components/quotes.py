@@ -29,7 +29,7 @@ from .. import docdata, lexicons, scan
 from ..lexicons import alternation
 from .base import FactComponent
 from .layout import Boilerplate, get_layout
-from .products import get_products
+from .products import get_products, makers_of
 from .specs import COLOUR_WORDS
 
 FAMILY = "quotes"
@@ -220,8 +220,13 @@ class People:
 
 
 class QuoteFinder:
-    def __init__(self, text: str, boilerplate: Boilerplate | None, product_spans: list | None = None):
+    """Quotes of one text. ``makers`` are the makers of the article's products, even those no
+    lexicon knows ("Lumio" of the "Lumio X5"): '"...," Lumio said' is the company speaking."""
+
+    def __init__(self, text: str, boilerplate: Boilerplate | None, product_spans: list | None = None,
+                 makers: frozenset[str] = frozenset()):
         self.text = text
+        self.makers = makers
         self.boilerplate = boilerplate
         self.people = People()
         self.patterns = _patterns()
@@ -503,7 +508,7 @@ class QuoteFinder:
             known = self.people.by_part(head) if single else None
             if known is not None:
                 return known
-            if _brands().fullmatch(head) or ORG_NAME.fullmatch(head):
+            if _brands().fullmatch(head) or ORG_NAME.fullmatch(head) or head in self.makers:
                 return {"speaker": head, "title": None, "organization": None}
             return None
         rest = [r for r in rest if not regex.match(r"(?:who|which|that|with|a|an|the)\b", r)] \
@@ -646,16 +651,17 @@ def _sentence_start(fragment: str) -> int:
 
 
 def find_quotes(text: str, boilerplate: Boilerplate | None = None,
-                product_spans: list | None = None) -> list[dict]:
+                product_spans: list | None = None, makers: frozenset[str] = frozenset()) -> list[dict]:
     """Every quote in ``text`` as plain records (``span``, ``text``, ``speaker``, ...)."""
-    return QuoteFinder(text, boilerplate, product_spans).find()
+    return QuoteFinder(text, boilerplate, product_spans, makers).find()
 
 
 def _extract(doc: Doc) -> list[dict]:
     layout = get_layout(doc)
     products = get_products(doc)
     spans = [m[:2] for m in products["mentions"]]
-    return find_quotes(docdata.text_of(doc), Boilerplate(layout["boilerplate"]), spans)
+    return find_quotes(docdata.text_of(doc), Boilerplate(layout["boilerplate"]), spans,
+                       makers_of(products["products"]))
 
 
 class Quotes(FactComponent):

@@ -28,7 +28,7 @@ from .base import FactComponent
 from .layout import Boilerplate, get_layout
 from .money import find_amounts
 from .numbers import find_numbers, get_numbers
-from .products import ProductIndex, find_products, get_products
+from .products import ProductIndex, find_products, get_products, makers_of
 from .timespans import find_time_spans, get_time_spans, reference_date
 
 FAMILY = "sales"
@@ -161,7 +161,7 @@ class SalesFinder:
         self.title = title
         self.patterns = _patterns()
         self._one_product: bool | None = None
-        self._makers: set[str] | None = None
+        self._makers: frozenset[str] | None = None
 
     # -- helpers ------------------------------------------------------------------------------
     def sentence_of(self, offset: int) -> tuple[int, int]:
@@ -402,8 +402,7 @@ class SalesFinder:
         if MAKER_PATTERN().search(self.text, clause_start, start) is not None:
             return True
         if self._makers is None:
-            self._makers = {p["brand"] for p in self.products.products if p["brand"]}
-            self._makers |= {p["name"].split()[0] for p in self.products.products if " " in p["name"]}
+            self._makers = makers_of(self.products.products)
         for match in COMPANY_SUBJECT.finditer(self.text, clause_start, start):
             if ((match.group("suffix") or match.group("word") in self._makers)
                     and self.products.mention_around(match.start(), match.end()) is None):
