@@ -99,3 +99,16 @@ def test_paragraphs_are_non_empty_lines(nlp):
 def test_a_reading_time_bar_is_boilerplate():
     text = "Headline\n\nListen to this article | 4 min read | Share | Follow us\n\nBody text."
     assert [what for _, what in regions(text)] == ["reading time and audio bar"]
+
+
+@pytest.mark.parametrize("line, published", [
+    ("New Delhi | Updated: 28-06-2024 10:05 IST | Written by Shreya Iyer", "2024-06-28"),
+    ("By Ritika Sen | Bengaluru, December 4, 2019", "2019-12-04"),
+    ("PUNE, India, March 12, 2025 /PRNewswire/ -- Tarang Motors today launched a scooter.", "2025-03-12"),
+])
+def test_more_dateline_shapes(line, published):
+    assert analyse(f"Headline of the story\n\n{line}\n\nBody text.")["published"] == published
+
+
+def test_a_date_inside_a_sentence_is_no_dateline():
+    assert analyse("Headline of the story\n\nSales rose 5% on 28-06-2024 after the launch.")["published"] is None

@@ -136,25 +136,40 @@ def analyse(text: str) -> dict:
 
 
 #: Datelines and bylines: "New Delhi, April 10, 2019:", "Updated: Apr 10, 2019 14:32 IST",
-#: "Posted on June 4, 2024 by ...", "Tech Desk | Pune | October 8, 2025".
+#: "Posted on June 4, 2024 by ...", "Tech Desk | Pune | October 8, 2025", "By Ritika Sen |
+#: Bengaluru, December 4, 2019", "PUNE, India, March 12, 2025 /PRNewswire/".
 DATELINE_LINES = 6
 DATELINE_PREFIX = regex.compile(
     r"\A(?:.{0,80}?\b(?:updated|published|posted|last updated|first published)(?:\s+on)?\s*:?\s*"
-    r"|[A-Z][\w .'/&-]{1,40},\s*"
-    r"|(?:[^|\n]{0,50}\|\s*){1,4})?"
+    r"|(?:[^|\n]{0,50}\|\s*){0,4}(?:[A-Z][\w .'/&-]{1,40},\s*){0,2})?"
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*)?\Z",
     regex.IGNORECASE,
 )
+#: "Updated: 28-06-2024 10:05 IST": day first, as Indian pages write it.
+NUMERIC_DATE = regex.compile(r"(?<![\d.-])(?P<day>[0-3]?\d)[-/.](?P<month>[01]?\d)[-/.](?P<year>(?:19|20)\d\d)(?![\d.-])")
 
 
 def _dateline_date(text: str, paragraphs: list[list[int]]) -> str | None:
     """The date of a dateline or byline among the first lines, as ISO, or None."""
     for start, end in paragraphs[:DATELINE_LINES]:
-        for day, match in dates.find_dates(text, start, end):
+        for day, match in _line_dates(text, start, end):
             if DATELINE_PREFIX.match(text[start:match.start()]):
                 return day.isoformat()
             break
     return None
+
+
+def _line_dates(text: str, start: int, end: int):
+    """Written dates of one line, else its numeric ones ("28-06-2024")."""
+    written = list(dates.find_dates(text, start, end))
+    if written:
+        yield from written
+        return
+    for match in NUMERIC_DATE.finditer(text, start, end):
+        try:
+            yield date(int(match.group("year")), int(match.group("month")), int(match.group("day"))), match
+        except ValueError:
+            continue
 
 
 def get_layout(doc: Doc) -> dict:
