@@ -551,13 +551,29 @@ def rule_triggers() -> dict[str, re.Pattern]:
     return {name: re.compile(pattern) for name, pattern in patterns.items()}
 
 
+#: Words one of which a trigger class needs: without them its scan is skipped.
+TRIGGER_WORDS = {
+    "period": ("quarter", "q1", "q2", "q3", "q4", "h1", "h2", "fy", "fiscal", "financial", "half"),
+    "ytd": ("year-to-date", "year to date", "ytd", "so far this year"),
+    "day_one": ("day one", "opening day"),
+    "first": ("first",),
+    "whole": ("all", "full", "whole", "entire"),
+}
+
+
 def _rule_windows(text: str) -> dict[str, list[tuple[int, int]]] | None:
     """Windows per trigger class, or None when lower-casing changes the text's length."""
     folded = text.lower()
     if len(folded) != len(text):
         return None
-    return {name: scan.windows(folded, pattern, *TRIGGER_REACH.get(name, (WINDOW_BEFORE, WINDOW_AFTER)))
-            for name, pattern in rule_triggers().items()}
+    windows = {}
+    for name, pattern in rule_triggers().items():
+        words = TRIGGER_WORDS.get(name)
+        if words is not None and not any(word in folded for word in words):
+            windows[name] = []
+            continue
+        windows[name] = scan.windows(folded, pattern, *TRIGGER_REACH.get(name, (WINDOW_BEFORE, WINDOW_AFTER)))
+    return windows
 
 
 def reference_date(text: str, published: date | None) -> date | None:
