@@ -116,3 +116,18 @@ def test_the_maker_of_an_unknown_product_can_speak():
     text = ('Lumio X5 launched\n\nThe Lumio X5 costs Rs 9,999.\n\n'
             '"We are thrilled with the response to the phone," Lumio said.')
     assert [(q.speaker, q.cue) for q in extract(text).quotes] == [("Lumio", "said")]
+
+
+def test_an_initial_does_not_end_the_attribution():
+    text = ("Results\n\nManaging director and CEO K. Srinivasan said: “Our performance reflects the "
+            "strength of our premium motorcycle portfolio.”")
+    [quote] = extract(text).quotes
+    assert quote.speaker == "K. Srinivasan"
+
+
+def test_a_quote_over_two_paragraphs_attributed_at_its_end():
+    text = ('Launch\n\n"Most of our early buyers are first-time EV owners who ride to work every day.\n\n'
+            '"Our suppliers are all within a few hours of the plant," said Kavya Subramanian, founder and CEO, '
+            'Nuvora Motors.')
+    quotes = extract(text).quotes
+    assert [q.speaker for q in quotes] == ["Kavya Subramanian", "Kavya Subramanian"]

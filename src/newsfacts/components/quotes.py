@@ -263,6 +263,10 @@ class QuoteFinder:
             record = self._attribute(segment, quotes)
             if record is None:
                 continue
+            if quotes and segment["continues"] and not quotes[-1].get("speaker") and record.get("speaker"):
+                # a quote running over paragraphs, attributed only at its end
+                for key in ("speaker", "title", "organization", "cue", "channel"):
+                    quotes[-1][key] = record.get(key)
             quotes.append(record)
             last_end = segment["end"]
         quotes += tweets
@@ -645,8 +649,12 @@ def _sentence_end(fragment: str) -> int:
     return match.start() if match else len(fragment)
 
 
+#: A sentence's end before a capital — not an initial ("K. Srinivasan") or "Mr."/"Dr.".
+SENTENCE_BREAK = regex.compile(r"(?<!\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Prof|Sr|Jr|St))[.!?][\"”’]?\s+(?=[A-Z“\"‘])|\n")
+
+
 def _sentence_start(fragment: str) -> int:
-    matches = list(regex.finditer(r"[.!?][\"”’]?\s+(?=[A-Z“\"‘])|\n", fragment))
+    matches = list(SENTENCE_BREAK.finditer(fragment))
     return matches[-1].end() if matches else 0
 
 
