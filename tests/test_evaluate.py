@@ -134,3 +134,10 @@ def test_products_agree_without_the_maker_the_article_names():
 
     assert product_words("Nuvora Ray", frozenset({"nuvora"})) == product_words("Ray")
     assert product_words("Nuvora Ray") != product_words("Ray")
+
+
+def test_a_chip_agrees_with_or_without_its_maker():
+    from newsfacts.evaluate import spec_values_agree
+
+    assert spec_values_agree({"value": "Dimensity 7200"}, {"value": "MediaTek Dimensity 7200"})
+    assert not spec_values_agree({"value": "Dimensity 7200"}, {"value": "MediaTek Dimensity 7300"})

@@ -127,3 +127,13 @@ def test_a_rule_trigger_words_stand_in_every_match(index, example):
     for match in rule["regex"].finditer(example):
         if rule["trigger_words"]:
             assert any(w in example.lower() for w in rule["trigger_words"]), (rule["name"], example)
+
+
+def test_a_camera_line_is_not_read_by_the_next_line():
+    text = "Rear camera: 50MP + 8MP + 2MP\nFront camera: 16MP\nBattery: 5000mAh"
+    cameras = [(s["name"], s["value"]) for s in find_specs(text) if s["name"].endswith("camera")]
+    assert cameras == [("rear_camera", 50), ("rear_camera", 8), ("rear_camera", 2), ("front_camera", 16)]
+
+
+def test_a_resolution_is_given_without_the_word_pixels():
+    assert ("resolution", "2400 x 1080", None) in specs("a 2400 x 1080 pixels panel")

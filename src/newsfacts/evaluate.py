@@ -161,7 +161,19 @@ def spec_values_agree(gold: dict, predicted: dict) -> bool:
         if gold_dim is None or pred_dim is None:
             g, p = gold_number, predicted_number
         return abs(g - p) <= RELATIVE_TOLERANCE * max(abs(g), abs(p), 1e-9)
-    return normalise_text(gold_value) == normalise_text(predicted_value)
+    return _without_maker(gold_value) == _without_maker(predicted_value)
+
+
+#: Chip makers a spec value may or may not name: "MediaTek Dimensity 7200" is "Dimensity 7200".
+CHIP_MAKERS = ("mediatek ", "qualcomm ", "hisilicon ", "samsung ", "google ")
+
+
+def _without_maker(value: Any) -> str | None:
+    text = normalise_text(value)
+    for maker in CHIP_MAKERS:
+        if text and text.startswith(maker):
+            return text[len(maker):]
+    return text
 
 
 def _number(value: Any) -> float | None:

@@ -225,7 +225,7 @@ def _cameras(text: str):
 def _camera_side(text: str, start: int, end: int) -> str:
     """"rear_camera" or "front_camera": the nearest telling word after the figures, then before."""
     line_start = scan.line_start(text, start)
-    after = text[end:end + 40]
+    after = text[end:min(end + 40, scan.line_end(text, end))]  # "Front camera:" on the next line is another
     before = text[max(line_start, start - 50):start]
     for window, nearest_first in ((after, True), (before, False)):
         fronts = [m.start() if nearest_first else len(window) - m.end() for m in FRONT_WORDS.finditer(window)]
