@@ -131,3 +131,16 @@ def test_a_change_column_of_percentages_is_no_sale():
     text = ("October sales\n\nModel | Oct 2026 | Oct 2025 | Change\n"
             "Honda Activa | 2,61,340 | 2,44,910 | 6.7%\nTVS Jupiter | 1,35,060 | 1,12,400 | 20.2%\n")
     assert sorted(s.units for s in extract(text).sales) == [112400, 135060, 244910, 261340]
+
+
+def test_the_rest_of_a_ranking_in_one_sentence():
+    text = "Samsung shipped 57.5 million units in the quarter, followed by Apple at 54.5 million and Xiaomi at 43.5 million."
+    assert [(s.units, s.company) for s in extract(text).sales] == [
+        (57500000, "Samsung"), (54500000, "Apple"), (43500000, "Xiaomi")]
+
+
+def test_a_ranked_list_with_lower_case_brands_and_others():
+    text = ("Top five brands, Q3 2023 (shipments)\n1. Samsung – 7.9 million (18.4%)\n2. vivo – 7.6 million (17.7%)\n"
+            "Others – 10.8 million (25.1%)\n")
+    assert [(s.units, s.company) for s in extract(text).sales] == [
+        (7900000, "Samsung"), (7600000, "vivo"), (10800000, None)]

@@ -73,6 +73,9 @@ SEGMENT = regex.compile(r"\b(?:such\s+as|including|segment|category)\b", regex.I
 #: Totals of a market, a retailer or a company: "shipments totalled", "across categories".
 AGGREGATE = regex.compile(r"\b(?:market|industry|worldwide|global|domestic|total(?:led|ed)?|cumulative|overall|"
                           r"categories|exports?|exported|segment|retail)\b", regex.IGNORECASE)
+#: The next brand of a ranking in the same sentence: "followed by Transsion at", "and vivo at".
+RANKED_AFTER = regex.compile(r"(?:\bfollowed\s+by|\bahead\s+of|\bbehind|,|\band|\bwhile)\s+"
+                             r"[A-Za-z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,2}\s+(?:at|with)\s+\Z")
 SERIES_BEFORE = regex.compile(r"\b(?:for|of|across)\s+the\s+series\b", regex.IGNORECASE)
 #: Items that count a company's total, not one product's: "Orvix has sold 50 lakh smartphones".
 CATEGORY_ITEMS = {"smartphones", "phones", "handsets", "cars", "vehicles", "scooters", "two-wheelers",
@@ -80,7 +83,7 @@ CATEGORY_ITEMS = {"smartphones", "phones", "handsets", "cars", "vehicles", "scoo
 RANGE_BETWEEN = regex.compile(r"\bbetween\s+\Z", regex.IGNORECASE)
 RANGE_AND_BEFORE = regex.compile(r"\bbetween\s+[\d,.]+(?:\s+(?:lakh|crore|million|billion))?\s+and\s+\Z", regex.IGNORECASE)
 TABLE_SPLIT = regex.compile(r"\s*\|\s*")
-LIST_LINE = regex.compile(r"^\s*(?:\d+\.\s*)?(?P<label>[A-Z][\w&'’. -]{0,40}?)\s*[–—-]\s*(?=\d)")
+LIST_LINE = regex.compile(r"^\s*(?:\d+\.\s*)?(?P<label>[A-Za-z][\w&'’. -]{0,40}?)\s*[–—-]\s*(?=\d)")
 
 
 @cache
@@ -130,6 +133,12 @@ def _units_cell(text: str, number: dict, columns: list, column: int) -> bool:
     if text[number["end"]:number["end"] + 1] == "%" or Decimal(number["value"]) % 1:
         return False
     return columns[column] is not None or not any(columns)
+
+
+def _list_company(label: str) -> str | None:
+    """The company of a ranked list line; "Others" and "Total" are none."""
+    label = label.strip()
+    return None if label.casefold() in ("others", "other", "rest", "total", "others total") else label
 
 
 def _category(item: str | None) -> bool:
@@ -224,8 +233,12 @@ class SalesFinder:
         if item is None:  # "26.1 million and 25.5 million units", "between 800,000 and 925,000 units"
             item = self._shared_item(number)
             shared_item = item is not None
-        compared = (previous_in_paragraph is not None and previous_in_paragraph["span"][0] >= sentence[0]
-                    and COMPARED_BEFORE.search(before_sentence[-40:]))
+        same_sentence_sale = (previous_in_paragraph is not None
+                              and previous_in_paragraph["span"][0] >= sentence[0])
+        compared = same_sentence_sale and COMPARED_BEFORE.search(before_sentence[-40:])
+        # "Xiaomi came third with 43.5 million units, followed by Transsion at 28.6 million"
+        compared = compared or (same_sentence_sale and number.get("magnitude")
+                                and RANKED_AFTER.search(before_sentence[-60:]))
         if item is None and not compared:
             # a bare figure needs a sales verb right before it: "crossed 2.2 lakh", "reached 598,000"
             if not near_verb or (text[end:end + 1].isalpha()):
@@ -489,7 +502,7 @@ class SalesFinder:
                 metric, header_period = heading
                 sales.append({"span": [number["start"], number["end"]],
                               "units": int(Decimal(number["value"])), "bound": "exact", "metric": metric,
-                              "item": None, "product": None, "company": entry.group("label").strip(),
+                              "item": None, "product": None, "company": _list_company(entry.group("label")),
                               "region": None, "period": header_period})
         return sales
 
