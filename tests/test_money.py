@@ -200,3 +200,13 @@ def test_price_spans_index_the_input():
 @pytest.mark.xfail(reason="a bare '10K' with no currency marker is not read as money yet")
 def test_bare_k_amount_in_a_rupee_article():
     assert amounts("About a third of the phones under 10K were cheaper in August, in Rs terms.")
+
+
+@pytest.mark.parametrize("text, amount", [
+    ("A recharge before July 10 saves you Rs 50 for the next 28 days.", "Rs 50"),
+    ("The Z9 Pro justifies its extra Rs 8,000 only if you use the telephoto lens.", "Rs 8,000"),
+    ("For someone on the old plan, the annual outgo rises by roughly Rs 650.", "Rs 650"),
+])
+def test_savings_and_differences_are_money(text, amount):
+    article = extract(text)
+    assert [m.span.text for m in article.money] == [amount] and not article.prices
