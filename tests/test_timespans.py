@@ -210,3 +210,8 @@ def test_a_full_stop_after_a_month_belongs_to_an_abbreviation_only(text, span):
 def test_a_chip_name_is_no_duration():
     text = "It runs an Intel Core Ultra 5 125H chip and the battery lasts 10 h."
     assert [t.duration for t in extract(text).time_spans] == ["PT10H"]
+
+
+def test_a_period_between_two_dates():
+    spans = extract("The sale ran between September 28 and October 31.", published=date(2019, 11, 5)).time_spans
+    assert [(t.duration, t.start, t.end) for t in spans] == [("P34D", date(2019, 9, 28), date(2019, 10, 31))]

@@ -103,6 +103,9 @@ def rules() -> list[tuple[str, regex.Pattern]]:
                         rf"(?:\s*,?\s*(?P<year>(?:19|20)\d{{2}}))?(?:\s+(?P<kind>quarter|period|months))?(?![\w-])", flags),
         ("date_range", rf"(?<![\w-])(?P<month>{m})\.?\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|to|till)\s*"
                        rf"(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)\d{{2}}))?(?![\w-])", flags),
+        ("dates_between", rf"(?<![\w-])(?:between|from)\s+(?P<m1>{m})\.?\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?"
+                          rf"(?:,?\s+(?P<y1>(?:19|20)\d{{2}}))?\s+(?:and|to|till|until|through)\s+(?P<m2>{m})\.?\s+"
+                          rf"(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<y2>(?:19|20)\d{{2}}))?(?![\w-])", flags),
         ("anchored", rf"(?<![\w-])(?P<qty>{q})[ -]?(?P<unit>{u})(?:\s+and\s+a\s+half)?\s+(?:of|after|from|since)\s+"
                      rf"(?:its\s+|the\s+|their\s+)?(?P<event>{v['events']})(?![\w-])"
                      rf"(?:\s+on\s+(?P<on>(?:{m})\.?\s+[0-3]?\d(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}))?", flags),
@@ -349,6 +352,23 @@ def _h_date_range(r: Resolver, m: regex.Match) -> dict | None:
     return r.period(start, end, f"P{d2 - d1 + 1}D")
 
 
+def _h_dates_between(r: Resolver, m: regex.Match) -> dict | None:
+    """"between September 28 and October 31": both days counted."""
+    months = dates.month_numbers()
+    m1, m2 = months[m.group("m1").lower().rstrip(".")], months[m.group("m2").lower().rstrip(".")]
+    y2 = int(m.group("y2")) if m.group("y2") else r.month_year(m2, None)
+    if y2 is None:
+        return None
+    y1 = int(m.group("y1")) if m.group("y1") else (y2 if m1 <= m2 else y2 - 1)
+    try:
+        start, end = date(y1, m1, int(m.group("d1"))), date(y2, m2, int(m.group("d2")))
+    except ValueError:
+        return None
+    if not start < end:
+        return None
+    return r.period(start, end, f"P{(end - start).days + 1}D")
+
+
 def _h_anchored(r: Resolver, m: regex.Match) -> dict | None:
     quantity = quantity_of(m.group("qty"))
     if quantity is None:
@@ -478,7 +498,8 @@ HANDLERS: dict[str, Callable[[Resolver, regex.Match], dict | None]] = {
     "fiscal_year": _h_fiscal_year, "fiscal_range_year": _h_fiscal_year, "quarter": _h_quarter,
     "quarter_ended": _h_quarter_ended, "months_ended": _h_months_ended,
     "first_months": _h_first_months, "named_quarter": _h_named_quarter, "half": _h_half,
-    "month_range": _h_month_range, "date_range": _h_date_range, "anchored": _h_anchored,
+    "month_range": _h_month_range, "date_range": _h_date_range, "dates_between": _h_dates_between,
+    "anchored": _h_anchored,
     "duration_range": _h_duration_range, "compound": _h_compound, "duration": _h_duration,
     "first_unit": _h_one_unit, "whole_unit": _h_one_unit, "relative": _h_relative,
     "month": _h_month, "year": _h_year, "year_to_date": _h_year_to_date,
@@ -519,7 +540,7 @@ def trigger() -> regex.Pattern:
 RULE_TRIGGERS = {
     "duration": "quantity_unit", "anchored": "quantity_unit", "compound": "quantity_unit",
     "duration_range": "quantity_unit", "months_ended": "quantity_unit", "first_months": "quantity_unit",
-    "month_range": "month", "date_range": "month", "month": "month", "named_quarter": "month",
+    "month_range": "month", "date_range": "month", "dates_between": "month", "month": "month", "named_quarter": "month",
     "year": "year", "fiscal_range_year": "year",
     "quarter": "period", "half": "period", "fiscal_year": "period", "quarter_ended": "period",
     "first_unit": "first", "whole_unit": "whole", "relative": "relative",
