@@ -142,3 +142,15 @@ def test_a_variant_beside_an_introduced_name_is_its_own_product():
     found = names("Nuvora Motors today launched the Ray, an electric scooter. The Ray Plus costs more. "
                   "The Ray is cheaper.")
     assert found["Ray"] == ("Nuvora", 2) and found["Ray Plus"] == ("Nuvora", 1)
+
+
+def test_a_known_maker_and_an_unknown_word_named_twice_is_a_model():
+    text = ("Hyundai Arvo first drive review\n\nThe Arvo sits between the Venue and the Creta. "
+            "Hyundai Arvo prices start at Rs 10.99 lakh. The Arvo has six airbags.")
+    found = names(text)
+    assert found["Hyundai Arvo"] == ("Hyundai", 4)
+    assert [s.product for s in extract(text).specs if s.name == "airbags"] == ["Hyundai Arvo"]
+
+
+def test_a_maker_and_a_common_word_is_no_model():
+    assert names("Hyundai India said sales grew. Hyundai India will add a plant.") == {}

@@ -217,6 +217,7 @@ def find_products(text: str, boilerplate: Boilerplate | None = None,
     _add_revised_plans(text, found, boilerplate)
     found.mentions.sort()
     _add_introduced(text, found, boilerplate)
+    _add_brand_named(text, found, boilerplate)
     _add_siblings(text, found, boilerplate)
     _add_sizes(text, found, boilerplate)
     found.mentions.sort()
@@ -372,6 +373,43 @@ def _add_introduced(text: str, found: _Catalogue, boilerplate: Boilerplate | Non
             if not covered(start, end) and (boilerplate is None or not boilerplate.contains(start)):
                 found.add(start, end, match.group(0), brand, _key(match.group(0), None))
     mentions.sort()
+
+
+#: Capitalised words after a brand that name no model: "Hyundai India", "Tata Motors", "Asus Launches".
+NOT_A_MODEL_NAME = {
+    "India", "Motor", "Motors", "Group", "Company", "Limited", "Ltd", "Electric", "Mobility", "Technologies",
+    "Auto", "Global", "Mobile", "Electronics", "International", "Launches", "Launched", "Unveils", "Unveiled",
+    "Sales", "Sold", "Sells", "Price", "Prices", "Review", "Reviews", "Says", "Said", "Reports", "Drive",
+    "First", "New", "Cars", "Car", "Phones", "Phone", "Smartphones", "Dealers", "Dealer", "Showroom", "Plant",
+    "Chief", "President", "Director", "Head", "Executive", "Spokesperson", "Officials", "Store", "Stores",
+    "Store", "Website", "Event", "Offers", "Offer", "Deal", "Deals", "Hikes", "Cuts", "Shares", "Stock",
+}
+BRAND_NAMED = regex.compile(r"(?<![\w-])(?P<brand>[A-Z][\w-]*(?:[ \u00a0][A-Z][\w-]*)?)[ \u00a0](?P<name>[A-Z][a-z]{2,})(?![\w-])")
+
+
+def _add_brand_named(text: str, found: _Catalogue, boilerplate: Boilerplate | None) -> None:
+    """A known maker and a word the lexicon does not know, named twice ("Hyundai Arvo"):
+    a model; the word alone later ("the Arvo") names it too."""
+    brands, series, _ = _lexicon()
+    counts: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    for match in BRAND_NAMED.finditer(text):
+        brand, name = match.group("brand"), match.group("name")
+        if brand not in brands or name in NOT_A_MODEL_NAME or name in NOT_A_PRODUCT or name in brands or name in series:
+            continue
+        if found.covers(match.start()) or (boilerplate is not None and boilerplate.contains(match.start())):
+            continue
+        counts.setdefault((brand, name), []).append(match.span())
+    for (brand, name), spans in counts.items():
+        if len(spans) < 2:
+            continue
+        full = f"{brand} {name}"
+        key = _key(full, brand)
+        for start, end in spans:
+            found.add(start, end, full, _canonical_brand(brand), key)
+        for match in regex.finditer(rf"(?<![\w-]){regex.escape(name)}(?![\w-])", text):
+            start = match.start()
+            if not found.covers(start) and (boilerplate is None or not boilerplate.contains(start)):
+                found.add(start, match.end(), full, _canonical_brand(brand), key, alias=True)
 
 
 SIBLING_WORDS = r"(?:Pro|Max|Plus|Ultra|Lite|Mini|Neo|Prime|FE|Edge|Air|5G|4G|series)"
