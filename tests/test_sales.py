@@ -144,3 +144,21 @@ def test_a_ranked_list_with_lower_case_brands_and_others():
             "Others – 10.8 million (25.1%)\n")
     assert [(s.units, s.company) for s in extract(text).sales] == [
         (7900000, "Samsung"), (7600000, "vivo"), (10800000, None)]
+
+
+def test_a_table_column_of_shipments_scaled_by_its_heading():
+    text = ("Japan smartphone shipments, Q3 2025 (million units)\nBrand | Shipments | Share\n"
+            "Apple | 3.40 | 50.0%\nGoogle | 1.02 | 15.0%\n")
+    found = [(s.units, s.metric, s.company, s.period.duration) for s in extract(text).sales]
+    assert found == [(3400000, "shipped", "Apple", "P3M"), (1020000, "shipped", "Google", "P3M")]
+
+
+def test_an_elliptic_figure_after_a_brand():
+    text = "Samsung shipped 480,000 phones in the quarter and Sony 290,000."
+    assert [s.units for s in extract(text).sales] == [480000, 290000]
+
+
+def test_a_sentence_with_its_own_subject_borrows_no_product():
+    text = ("Japan smartphone shipments\n\nApple shipped 3.4 million units in the quarter. Google was "
+            "second, helped by discounts on the Pixel 10. Sharp held third place with 710,000 units.")
+    assert [(s.units, s.product) for s in extract(text).sales] == [(3400000, None), (710000, None)]

@@ -73,9 +73,23 @@ SEGMENT = regex.compile(r"\b(?:such\s+as|including|segment|category)\b", regex.I
 #: Totals of a market, a retailer or a company: "shipments totalled", "across categories".
 AGGREGATE = regex.compile(r"\b(?:market|industry|worldwide|global|domestic|total(?:led|ed)?|cumulative|overall|"
                           r"categories|exports?|exported|segment|retail)\b", regex.IGNORECASE)
+#: A sentence whose subject is named ("Sharp held third place with 710,000 units"): it is
+#: not about the product of the sentence before.
+NAMED_SUBJECT = regex.compile(r"\s*(?!(?:It|Its|The|This|That|These|Those|He|She|They|We|Our|But|And|So|"
+                              r"Also|Meanwhile|However|In|On|At|For|With|Of)\b)[A-Z][\w&'’.-]+"
+                              r"(?:\s+[A-Z][\w&'’.-]+)*\s+(?!(?:said|says|added|claims|told)\b)[a-z]")
+#: A table column of units: "Shipments", "Units sold", "Sales (lakh)".
+METRIC_HEADER = regex.compile(r"(?P<noun>units(?:\s+sold)?|sales|shipments|deliveries|registrations|bookings|volumes?)"
+                              r"(?:\s*\([^)]{0,20}\))?", regex.IGNORECASE)
+METRIC_OF_NOUN = {"shipments": "shipped", "deliveries": "delivered", "registrations": "registered",
+                  "bookings": "booked"}
+SCALE_WORD = regex.compile(r"\b(?:million|mn|lakh|crore|thousand|'000)\b", regex.IGNORECASE)
+MAGNITUDE_FACTORS = {"million": Decimal(10**6), "mn": Decimal(10**6), "lakh": Decimal(10**5),
+                     "crore": Decimal(10**7), "thousand": Decimal(1000), "'000": Decimal(1000)}
 #: The next brand of a ranking in the same sentence: "followed by Transsion at", "and vivo at".
 RANKED_AFTER = regex.compile(r"(?:\bfollowed\s+by|\bahead\s+of|\bbehind|,|\band|\bwhile)\s+"
                              r"[A-Za-z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,2}\s+(?:at|with)\s+\Z")
+RANKED_BARE = regex.compile(r"(?:,|\band)\s+[A-Z][\w&'’.-]*\s+\Z")
 SERIES_BEFORE = regex.compile(r"\b(?:for|of|across)\s+the\s+series\b", regex.IGNORECASE)
 #: Items that count a company's total, not one product's: "Orvix has sold 50 lakh smartphones".
 CATEGORY_ITEMS = {"smartphones", "phones", "handsets", "cars", "vehicles", "scooters", "two-wheelers",
@@ -239,6 +253,9 @@ class SalesFinder:
         # "Xiaomi came third with 43.5 million units, followed by Transsion at 28.6 million"
         compared = compared or (same_sentence_sale and number.get("magnitude")
                                 and RANKED_AFTER.search(before_sentence[-60:]))
+        # "... while Samsung shipped 480,000 phones and Sony 290,000"
+        compared = compared or (same_sentence_sale and RANKED_BARE.search(before_sentence[-40:])
+                                and BRAND_PATTERN().search(before_sentence[-40:]))
         if item is None and not compared:
             # a bare figure needs a sales verb right before it: "crossed 2.2 lakh", "reached 598,000"
             if not near_verb or (text[end:end + 1].isalpha()):
@@ -384,7 +401,7 @@ class SalesFinder:
         if not _category(item):
             if SERIES_BEFORE.search(text, clause_start, start):
                 return main["name"] if main["name"].endswith("series") else main["name"] + " series"
-            previous = self._previous_sentence_product(sentence)
+            previous = None if NAMED_SUBJECT.match(text, sentence[0], start) else self._previous_sentence_product(sentence)
             if previous is not None:
                 return self._series(previous, end, sentence)
             if self._launch_article(main):
@@ -465,6 +482,10 @@ class SalesFinder:
                 headers = TABLE_SPLIT.split(line.strip())
                 columns = self._column_periods(line_start, line_end, headers)
                 if columns is None:
+                    rows = self._metric_column_sales(lines, index, headers, numbers_by_start, taken)
+                    if rows:
+                        sales += rows
+                        table_end = index + len(rows)
                     continue
                 for row_index in range(index + 1, len(lines)):
                     row_start, row_end = lines[row_index]
@@ -531,6 +552,46 @@ class SalesFinder:
             position = cell_start + len(header)
             periods.append(self._span_within(cell_start, cell_start + len(header)))
         return periods if any(p is not None for p in periods[1:]) else None
+
+    def _metric_column_sales(self, lines: list[tuple[int, int]], index: int, headers: list[str],
+                             numbers_by_start: dict[int, dict], taken: set[int]) -> list[dict]:
+        """"Brand | Shipments | Share" under "Japan smartphone shipments, Q3 2025 (million
+        units)": the Shipments column, scaled and dated by the line above the table."""
+        column = next((k for k, h in enumerate(headers) if k and METRIC_HEADER.fullmatch(h.strip())), None)
+        if column is None:
+            return []
+        heading_start, heading_end = lines[index - 1] if index else (0, 0)
+        heading = self.text[heading_start:heading_end]
+        scale_match = SCALE_WORD.search(headers[column]) or SCALE_WORD.search(heading)
+        scale = MAGNITUDE_FACTORS[scale_match.group(0).lower()] if scale_match else Decimal(1)
+        noun = METRIC_HEADER.fullmatch(headers[column].strip()).group("noun").lower()
+        metric = METRIC_OF_NOUN.get(noun, "sold")
+        period = self._span_within(heading_start, heading_end, with_duration=True) or self.report_period
+        sales = []
+        for row_start, row_end in lines[index + 1:]:
+            cells = TABLE_SPLIT.split(self.text[row_start:row_end].strip())
+            if len(cells) != len(headers):
+                break
+            cell_start = row_start
+            for k, cell in enumerate(cells):
+                cell_start = self.text.find(cell, cell_start, row_end)
+                if k == column:
+                    break
+                cell_start += len(cell)
+            number = numbers_by_start.get(cell_start)
+            if number is None or number["end"] != cell_start + len(cells[column]) or cell_start in taken:
+                sales.append(None)
+                continue
+            if self.boilerplate is not None and self.boilerplate.contains(cell_start):
+                sales.append(None)
+                continue
+            label = cells[0].strip()
+            mention = self.products.mention_around(row_start + self.text[row_start:row_end].find(label), row_start + 1)
+            sales.append({"span": [number["start"], number["end"]],
+                          "units": int(Decimal(number["value"]) * scale), "bound": "exact", "metric": metric,
+                          "item": None, "product": mention, "company": None if mention else _list_company(label),
+                          "region": None, "period": period})
+        return [sale for sale in sales if sale is not None] if any(sales) else []
 
     def _list_heading(self, lines: list[tuple[int, int]], index: int) -> tuple[str, dict | None] | None:
         """The line above a list that names shipments or sales, with its period."""
