@@ -137,3 +137,7 @@ def test_a_camera_line_is_not_read_by_the_next_line():
 
 def test_a_resolution_is_given_without_the_word_pixels():
     assert ("resolution", "2400 x 1080", None) in specs("a 2400 x 1080 pixels panel")
+
+
+def test_the_verb_led_is_no_display():
+    assert specs("Growth was led by SUVs, and the company led the market.") == []
