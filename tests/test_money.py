@@ -210,3 +210,13 @@ def test_bare_k_amount_in_a_rupee_article():
 def test_savings_and_differences_are_money(text, amount):
     article = extract(text)
     assert [m.span.text for m in article.money] == [amount] and not article.prices
+
+
+@pytest.mark.parametrize("text, variant", [
+    ("The Galaxy M37 5G is priced at Rs 14,999 for the base variant with 6GB RAM and 128GB storage.",
+     "6GB RAM and 128GB storage"),
+    ("The Core i5 model with 16GB RAM and a 512GB SSD is priced at Rs 67,990.", "16GB RAM and a 512GB SSD"),
+])
+def test_a_memory_variant_is_read_whole(text, variant):
+    [price] = extract(text).prices
+    assert price.variant == variant

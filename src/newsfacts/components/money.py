@@ -67,9 +67,9 @@ PRODUCT_WORDS = regex.compile(
 )
 #: RAM/storage variants: "6 GB", "4GB RAM/64GB storage", "8GB RAM + 128GB storage", "6GB/128GB".
 MEMORY_VARIANT = regex.compile(
-    r"\b\d+\s?(?:GB|TB)(?:\s?(?:RAM|LPDDR\w*))?(?:\s?(?:\+|/|and|with|&)\s?\d+\s?(?:GB|TB)"
-    r"(?:\s?(?:storage|ROM|internal storage|inbuilt storage|SSD|UFS\s?[\d.]+))?)?"
-    r"(?=\s+(?:RAM\s+)?(?:variant|model|version|option|trim|configuration|edition)\b|\s*[,;)]|\s*$"
+    r"\b\d+\s?(?:GB|TB)(?:\s?(?:RAM|LPDDR\w*))?(?:\s?(?:\+|/|and|with|&)\s?(?:an?\s+)?\d+\s?(?:GB|TB)"
+    r"(?:\s?(?:of\s+)?(?:storage|ROM|internal storage|inbuilt storage|SSD|UFS\s?[\d.]+))?)?"
+    r"(?=\s+(?:RAM\s+)?(?:variant|model|version|option|trim|configuration|edition)\b|\s*[,;)]|\.(?!\d)|\s*$"
     r"|\s+(?:is|costs|at|for|will|has|carries|gets|sells|now|comes|and)\b)",
     regex.IGNORECASE,
 )
