@@ -162,3 +162,12 @@ def test_a_sentence_with_its_own_subject_borrows_no_product():
     text = ("Japan smartphone shipments\n\nApple shipped 3.4 million units in the quarter. Google was "
             "second, helped by discounts on the Pixel 10. Sharp held third place with 710,000 units.")
     assert [(s.units, s.product) for s in extract(text).sales] == [(3400000, None), (710000, None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kairo sold 10 lakh units in May. It took a fortnight more to reach the 15 lakh mark.",
+     [(1000000, "units"), (1500000, None)]),
+    ("Sensex crossed the 75,000 mark on Monday.", []),
+])
+def test_a_milestone_mark_is_a_sale_only_among_sales(text, expected):
+    assert [(s.units, s.item) for s in extract(text).sales] == expected

@@ -73,6 +73,8 @@ SEGMENT = regex.compile(r"\b(?:such\s+as|including|segment|category)\b", regex.I
 #: Totals of a market, a retailer or a company: "shipments totalled", "across categories".
 AGGREGATE = regex.compile(r"\b(?:market|industry|worldwide|global|domestic|total(?:led|ed)?|cumulative|overall|"
                           r"categories|exports?|exported|segment|retail)\b", regex.IGNORECASE)
+SALES_NOUN = regex.compile(r"\b(?:sales|sold|units|bookings|pre-orders|deliveries|shipments|registrations)\b",
+                           regex.IGNORECASE)
 #: A sentence whose subject is named ("Sharp held third place with 710,000 units"): it is
 #: not about the product of the sentence before.
 NAMED_SUBJECT = regex.compile(r"\s*(?!(?:It|Its|The|This|That|These|Those|He|She|They|We|Our|But|And|So|"
@@ -272,6 +274,11 @@ class SalesFinder:
         if item is not None and not (verb_before or verb_after or is_sales_noun or previous_in_paragraph
                                      or recent_sale):
             return None
+        if item_noun in ("mark", "milestone") and not (
+                previous_in_paragraph or recent_sale or SALES_NOUN.search(text, sentence[0], sentence[1])):
+            return None  # "the Sensex crossed the 75,000 mark": no sale without sales around it
+        if item_noun in ("mark", "milestone"):
+            item_noun = None  # a milestone counts units, it does not name them
         left = _last_words(before_clause, CLAUSE_WORDS)
         if patterns["not_a_sale"].search(left) and not regex.search(r"\b(?:an\s+)?estimated\s*\Z", left, regex.I):
             return None
