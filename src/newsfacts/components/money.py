@@ -22,6 +22,7 @@ article's main product) and its variant ("6 GB RAM + 128 GB").
 from __future__ import annotations
 
 import bisect
+import re
 from decimal import Decimal
 from functools import cache
 
@@ -152,14 +153,15 @@ def _bounds() -> tuple[regex.Pattern, regex.Pattern, dict[str, str], dict[str, s
 
 
 @cache
-def _cues() -> dict[str, tuple[regex.Pattern, dict[str, str]]]:
+def _cues() -> dict[str, tuple[re.Pattern, dict[str, str]]]:
     """For (side, strength): a regex of cue phrases and phrase -> class."""
     groups: dict[str, dict[str, str]] = {}
     for row in lexicons.load("money_cues"):
         key = f"{row['side']}:{row['strength']}"
         groups.setdefault(key, {})[row["cue"].casefold()] = row["class"]
+    # plain ``re`` over lower-cased text: several times faster than a case-blind ``regex``
     return {
-        key: (regex.compile(rf"(?<![\w-])(?:{alternation(phrases)})(?![\w-])", regex.IGNORECASE), phrases)
+        key: (re.compile(rf"(?<![\w-])(?:{alternation(phrases)})(?![\w-])"), phrases)
         for key, phrases in groups.items()
     }
 
@@ -484,14 +486,15 @@ def classify(text: str, amounts: list[dict], sentences: list[tuple[int, int]],
         sentence = sentences[k] if sentences else (0, len(text))
         if k not in per_sentence:
             sentence_text = text[sentence[0]:sentence[1]]
-            per_sentence[k] = (_sentence_cue(sentence_text, cues), PRODUCT_WORDS.search(sentence_text) is not None)
+            per_sentence[k] = (_sentence_cue(sentence_text.lower(), cues),
+                               PRODUCT_WORDS.search(sentence_text) is not None)
         sentence_cue, product_word = per_sentence[k]
         paragraph_start = scan.line_start(text, amount["start"])
         same_sentence = previous is not None and previous["end"] > sentence[0]
         same_paragraph = previous is not None and previous["end"] > paragraph_start
         left_end = amount.get("bound_start", amount["start"])
-        left = text[max(sentence[0], left_end - CUE_REACH_LEFT):left_end]
-        right = text[amount["end"]:min(sentence[1], amount["end"] + CUE_REACH_RIGHT)]
+        left = text[max(sentence[0], left_end - CUE_REACH_LEFT):left_end].lower()
+        right = text[amount["end"]:min(sentence[1], amount["end"] + CUE_REACH_RIGHT)].lower()
         kind = (_column_kind(text, amount)
                 or ("price" if PRODUCT_THEN_AMOUNT.search(text, max(sentence[0], left_end - 30), left_end)
                  and products is not None and products.mention_ending_near(left_end, 30) else None)
@@ -574,8 +577,8 @@ def _nearest_cue(left: str, right: str, cues) -> str | None:
 
 
 @cache
-def _at_end(pattern: str) -> regex.Pattern:
-    return regex.compile(rf"(?:{pattern})\s*\Z", regex.IGNORECASE)
+def _at_end(pattern: str) -> re.Pattern:
+    return re.compile(rf"(?:{pattern})\s*\Z")
 
 
 def _weak_cue(left: str, cues) -> str | None:
