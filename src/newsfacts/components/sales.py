@@ -120,6 +120,9 @@ def _patterns() -> dict[str, regex.Pattern]:
 
     return {
         "verb": regex.compile(rf"(?<![\w-])(?:{alt(words['verb'])})(?![\w-])", regex.IGNORECASE),
+        # a verb at most two words before the end: "crossed 2.2 lakh", "sold over"
+        "verb_near_end": regex.compile(rf"(?:(?<![\w-])(?:{alt(words['verb'])})(?![\w-]))\s+(?:\S+\s+){{0,2}}\Z",
+                                       regex.IGNORECASE),
         "item": regex.compile(rf"\+?\s*(?:(?:[a-z][\w-]*|domestic|electric)\s+){{0,2}}?(?P<item>{alt(words['item'])})(?![\w-])",
                               regex.IGNORECASE),
         "not_a_sale": regex.compile(rf"(?<![\w-])(?:{alt(words['not_a_sale'])})(?![\w-])", regex.IGNORECASE),
@@ -240,8 +243,7 @@ class SalesFinder:
         item = patterns["item"].match(text, end, min(sentence[1], end + 40))
         verb_before = list(patterns["verb"].finditer(before_sentence[-80:]))
         verb_after = patterns["verb"].search(text, end, min(sentence[1], end + 40))
-        near_verb = bool(regex.search(r"(?:" + patterns["verb"].pattern + r")\s+(?:\S+\s+){0,2}\Z",
-                                      before_sentence[-60:], regex.IGNORECASE))
+        near_verb = patterns["verb_near_end"].search(before_sentence[-60:]) is not None
         previous_in_paragraph = self._previous_sale(earlier, start)
         if Decimal(number["value"]) < MIN_UNITS:
             return None
