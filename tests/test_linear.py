@@ -22,6 +22,8 @@ UNITS = {
     "table rows": "Model | Oct 2025 | 12,000\n" * 400,
     "no spaces": "9," * 15000,
     "periods": "April 10, 2019 in Q2 FY24 for 18 days " * 300,
+    "product mentions": "The Vu Vibe Pro 55 is a 55-inch TV; the 65-inch model is bigger. "
+                        "Hyundai Arvo is new, and the Arvo is roomy.\n" * 400,
     "one paragraph repeated": "Xiaomi sold 1 million Redmi Note 7 units in a month at Rs 9,999 each, "
                               "said Manu Kumar Jain.\n\n" * 400,
 }
@@ -42,3 +44,22 @@ def test_four_times_the_input_takes_about_four_times_as_long(name):
     extract(unit)  # warm up
     small, large = best_time(unit), best_time(unit * 4)
     assert large <= 10 * max(small, 0.01), f"{name}: {small:.3f}s -> {large:.3f}s for 4x the text"
+
+
+def test_many_product_mentions_stay_linear():
+    """Every new mention asks "is this place taken?": that lookup must not scan them all."""
+    from newsfacts.components.products import find_products
+
+    unit = "The Vu Vibe Pro 55 is a 55-inch TV; the 65-inch model is bigger. Hyundai Arvo is new; the Arvo is roomy.\n"
+
+    def best(text: str) -> float:
+        times = []
+        for _ in range(3):
+            start = time.perf_counter()
+            find_products(text)
+            times.append(time.perf_counter() - start)
+        return min(times)
+
+    small, large = best(unit * 500), best(unit * 4000)
+    assert large <= 24 * max(small, 0.005), f"{small:.3f}s -> {large:.3f}s for 8x the mentions"
+

@@ -146,13 +146,17 @@ def _key(name: str, brand_text: str | None) -> str:
 
 
 class _Catalogue:
-    """Products and mentions as they are found: one product per key, mentions in a list."""
+    """Products and mentions as they are found: one product per key, mentions in a list.
+    Mentions do not overlap; a sorted index of their spans answers "is this taken?" in
+    O(log n), so adding mentions stays linear in the text."""
 
-    def __init__(self) -> None:
+    def __init__(self, boilerplate: Boilerplate | None = None) -> None:
+        self.boilerplate = boilerplate
         self.products: list[dict] = []
         self.by_key: dict[str, int] = {}
         self.mentions: list[list[int]] = []  # [start, end, product index]
         self.aliases: list[int] = []  # starts of mentions that do not spell the name ("the 65-inch model")
+        self._spans: list[tuple[int, int]] = []  # the mentions' (start, end), sorted
 
     def add(self, start: int, end: int, name: str, brand: str | None, key: str, alias: bool = False) -> None:
         index = self.by_key.get(key)
@@ -163,11 +167,20 @@ class _Catalogue:
             self.products.append({"name": name, "brand": brand, "mentions": [], "key": key})
         self.products[index]["mentions"].append([start, end])
         self.mentions.append([start, end, index])
+        bisect.insort(self._spans, (start, end))
         if alias:
             self.aliases.append(start)
 
-    def covers(self, start: int) -> bool:
-        return any(s <= start < e for s, e, _ in self.mentions)
+    def covers(self, start: int, end: int | None = None) -> bool:
+        """Does a mention hold ``start`` — or, given ``end``, overlap [start, end)?"""
+        i = bisect.bisect_right(self._spans, (start, float("inf"))) - 1
+        if i >= 0 and self._spans[i][1] > start:
+            return True
+        return end is not None and i + 1 < len(self._spans) and self._spans[i + 1][0] < end
+
+    def free(self, start: int, end: int | None = None) -> bool:
+        """Neither a mention's (see :meth:`covers`) nor page boilerplate."""
+        return not self.covers(start, end) and (self.boilerplate is None or not self.boilerplate.contains(start))
 
     def brand_of(self, prefix: str) -> str | None:
         return next((p["brand"] for p in self.products if p["name"].startswith(prefix)), None)
@@ -177,7 +190,7 @@ def find_products(text: str, boilerplate: Boilerplate | None = None,
                   layout: dict | None = None) -> dict:
     """Products and their mentions in ``text`` (see the module docstring)."""
     brands, series, words = _lexicon()
-    found = _Catalogue()
+    found = _Catalogue(boilerplate)
     revisions: dict[str, str] | None = None  # found when the first plan is met
     for match in mention_matches(text):
         start, end = match.span()
@@ -214,12 +227,12 @@ def find_products(text: str, boilerplate: Boilerplate | None = None,
             if not key or key.isdigit() and not series_name:
                 continue
         found.add(start, end, name, brand, key, alias)
-    _add_revised_plans(text, found, boilerplate)
+    _add_revised_plans(text, found)
     found.mentions.sort()
-    _add_introduced(text, found, boilerplate)
-    _add_brand_named(text, found, boilerplate)
-    _add_siblings(text, found, boilerplate)
-    _add_sizes(text, found, boilerplate)
+    _add_introduced(text, found)
+    _add_brand_named(text, found)
+    _add_siblings(text, found)
+    _add_sizes(text, found)
     found.mentions.sort()
     return {"products": found.products, "mentions": found.mentions, "aliases": sorted(found.aliases),
             "main": _main_product(found.products, layout), "sections": _sections(text, found.mentions, layout)}
@@ -295,13 +308,13 @@ def _revised_price(text: str, end: int) -> str | None:
     return match.group("new")
 
 
-def _add_revised_plans(text: str, found: _Catalogue, boilerplate: Boilerplate | None) -> None:
+def _add_revised_plans(text: str, found: _Catalogue) -> None:
     """Plans named by the price they are revised to: "the annual plan ... climbs from Rs 2,999
     to Rs 3,599" is the Rs 3,599 annual plan; so is a list line "Rs 179 → Rs 199: ..."."""
     for pattern in (PLAN_FROM_TO, PLAN_LIST_LINE):
         for match in pattern.finditer(text):
             start, end = match.span("plan")
-            if found.covers(start) or (boilerplate is not None and boilerplate.contains(start)):
+            if not found.free(start):
                 continue
             if pattern is PLAN_LIST_LINE and not PLAN_WORDS.search(text, max(0, start - 600), start):
                 continue
@@ -310,7 +323,7 @@ def _add_revised_plans(text: str, found: _Catalogue, boilerplate: Boilerplate | 
             found.add(start, end, name, None, "plan " + match.group("new").replace(",", ""), alias=True)
     for match in TABLE_PRICE.finditer(text):
         start, end = match.span()
-        if found.covers(start) or (boilerplate is not None and boilerplate.contains(start)):
+        if not found.free(start):
             continue
         header = scan.table_header(text, start)
         if header is None or not PRICE_COLUMN.search(header):
@@ -341,38 +354,29 @@ def introduction_pattern() -> regex.Pattern:
         rf"|\b(?:its|the|a|new)\s+{modifiers}(?:{nouns}),\s+(?:the\s+)?{NEW_NAME},")
 
 
-def _add_introduced(text: str, found: _Catalogue, boilerplate: Boilerplate | None) -> None:
+def _add_introduced(text: str, found: _Catalogue) -> None:
     """Products the lexicon does not know, named where they are introduced (see
     :func:`introduction_pattern`), then found wherever the text names them again."""
-    brands, series, _ = _lexicon()
-    mentions = found.mentions
-    starts = [m[0] for m in mentions]
-
-    def covered(start: int, end: int) -> bool:
-        i = bisect.bisect_right(starts, start) - 1
-        return (i >= 0 and mentions[i][1] > start) or (i + 1 < len(starts) and starts[i + 1] < end)
-
+    brands, series, words = _lexicon()
     names: dict[str, str | None] = {}
     for match in introduction_pattern().finditer(text):
         start, end = match.span("name")
         name = match.group("name")
         first = name.split()[0]
-        if (first in NOT_A_PRODUCT or first in brands or first in series or covered(start, end)
-                or (boilerplate is not None and boilerplate.contains(start))):
+        if first in NOT_A_PRODUCT or first in brands or first in series or not found.free(start, end):
             continue
         sentence_start = max(text.rfind(".", 0, start), text.rfind("\n", 0, start), start - 200)
         maker = MAKER_SUFFIX.search(text, sentence_start + 1, start)
         names.setdefault(name, maker.group("brand") if maker else None)
-    _, _, words = _lexicon()
     model_words = alternation(w for w in words if w[:1].isupper())
     for name, brand in names.items():
         # "Ray" and the "Ray Plus" beside it are two products
         pattern = rf"(?<![\w-]){regex.escape(name)}(?:[ \u00a0](?:{model_words}))*(?![\w-])"
         for match in regex.finditer(pattern, text):
             start, end = match.span()
-            if not covered(start, end) and (boilerplate is None or not boilerplate.contains(start)):
+            if found.free(start, end):
                 found.add(start, end, match.group(0), brand, _key(match.group(0), None))
-    mentions.sort()
+    found.mentions.sort()
 
 
 #: Capitalised words after a brand that name no model: "Hyundai India", "Tata Motors", "Asus Launches".
@@ -387,7 +391,7 @@ NOT_A_MODEL_NAME = {
 BRAND_NAMED = regex.compile(r"(?<![\w-])(?P<brand>[A-Z][\w-]*(?:[ \u00a0][A-Z][\w-]*)?)[ \u00a0](?P<name>[A-Z][a-z]{2,})(?![\w-])")
 
 
-def _add_brand_named(text: str, found: _Catalogue, boilerplate: Boilerplate | None) -> None:
+def _add_brand_named(text: str, found: _Catalogue) -> None:
     """A known maker and a word the lexicon does not know, named twice ("Hyundai Arvo"):
     a model; the word alone later ("the Arvo") names it too."""
     brands, series, _ = _lexicon()
@@ -396,7 +400,7 @@ def _add_brand_named(text: str, found: _Catalogue, boilerplate: Boilerplate | No
         brand, name = match.group("brand"), match.group("name")
         if brand not in brands or name in NOT_A_MODEL_NAME or name in NOT_A_PRODUCT or name in brands or name in series:
             continue
-        if found.covers(match.start()) or (boilerplate is not None and boilerplate.contains(match.start())):
+        if not found.free(match.start()):
             continue
         counts.setdefault((brand, name), []).append(match.span())
     for (brand, name), spans in counts.items():
@@ -408,7 +412,7 @@ def _add_brand_named(text: str, found: _Catalogue, boilerplate: Boilerplate | No
             found.add(start, end, full, _canonical_brand(brand), key)
         for match in regex.finditer(rf"(?<![\w-]){regex.escape(name)}(?![\w-])", text):
             start = match.start()
-            if not found.covers(start) and (boilerplate is None or not boilerplate.contains(start)):
+            if found.free(start):
                 found.add(start, match.end(), full, _canonical_brand(brand), key, alias=True)
 
 
@@ -427,7 +431,7 @@ def _shape(token: str) -> str | None:
     return match.group("letters") or "#" + match.group("suffix")
 
 
-def _add_siblings(text: str, found: _Catalogue, boilerplate: Boilerplate | None) -> None:
+def _add_siblings(text: str, found: _Catalogue) -> None:
     """"the X7d" beside "Honor X9d", "The K90 Pro" beside "Redmi K90", "the 17T Pro" beside
     "Xiaomi 17T": a sibling model named without its brand takes the brand (or series) of the
     product whose model it resembles."""
@@ -444,8 +448,7 @@ def _add_siblings(text: str, found: _Catalogue, boilerplate: Boilerplate | None)
     for match in SIBLING.finditer(text):
         start, end = match.span("model")
         shape = _shape(match.group("token"))
-        if (shape not in prefixes or (boilerplate is not None and boilerplate.contains(start))
-                or found.covers(start)):
+        if shape not in prefixes or not found.free(start):
             continue
         name = f"{prefixes[shape]} {match.group('model')}"
         found.add(start, end, name, found.brand_of(prefixes[shape]), _key(name, None), alias=True)
@@ -454,10 +457,10 @@ def _add_siblings(text: str, found: _Catalogue, boilerplate: Boilerplate | None)
 SIZED = regex.compile(r"(?<![\w-])(?i:the|a|its)\s+(?P<model>(?P<size>\d{2,3})-inch\s+(?:model|version|variant|TV|set))\b")
 
 
-def _add_sizes(text: str, found: _Catalogue, boilerplate: Boilerplate | None) -> None:
+def _add_sizes(text: str, found: _Catalogue) -> None:
     """"the 65-inch model" beside "the Vu Vibe Pro 55 is a 55-inch TV": TVs named by their
     size, so the 65-inch one is the "Vu Vibe Pro 65"."""
-    sized = [m for m in SIZED.finditer(text) if boilerplate is None or not boilerplate.contains(m.start())]
+    sized = [m for m in SIZED.finditer(text) if found.free(m.start("model"))]
     if not sized:
         return
     sizes = {m.group(1) for m in regex.finditer(r"(?<![\w.])(\d{2,3})-inch\b", text)}
@@ -467,7 +470,7 @@ def _add_sizes(text: str, found: _Catalogue, boilerplate: Boilerplate | None) ->
         return
     for match in sized:
         start, end = match.span("model")
-        if not found.covers(start):
+        if found.free(start):
             name = f"{prefix} {match.group('size')}"
             found.add(start, end, name, found.brand_of(prefix), _key(name, None), alias=True)
 
