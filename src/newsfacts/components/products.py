@@ -202,11 +202,9 @@ def find_products(text: str, boilerplate: Boilerplate | None = None,
             brand = None
             revised = _revised_price(text, end)
             if revised is None:  # "the Rs 299 plan" of a text that revised it to Rs 349 elsewhere
-                price = regex.search(r"\d[\d,]*", name).group(0).replace(",", "")
                 if revisions is None:
                     revisions = plan_revisions(text)
-                new_prices = {new.replace(",", "") for new in revisions.values()}
-                revised = revisions.get(price) if price not in new_prices else None
+                revised = revisions.get(regex.search(r"\d[\d,]*", name).group(0).replace(",", ""))
             if revised is not None:  # "the Rs 299 plan ... will now cost Rs 349": the Rs 349 plan
                 name, alias = regex.sub(r"(?<=(?:Rs\.?|₹)\s?)\d[\d,]*", revised, name, count=1), True
             key = "plan " + regex.sub(r"[^\d]", "", name)
@@ -272,14 +270,21 @@ OLD_PRICE_COLUMN = regex.compile(r"\b(?:old|current|earlier|previous)\s+(?:price
 PLAN_WORDS = regex.compile(r"\b(?:plans?|packs?|recharges?|tariffs?)\b", regex.IGNORECASE)
 
 
+def _revision_phrases(text: str):
+    """"goes from Rs 179 to Rs 199" and list lines "Rs 179 → Rs 199:", with their groups
+    ``plan``, ``old`` and ``new``."""
+    for pattern in (PLAN_FROM_TO, PLAN_LIST_LINE):
+        yield from pattern.finditer(text)
+
+
 def plan_revisions(text: str) -> dict[str, str]:
     """Old price -> new price of every plan the text says is revised: "Rs 179 → Rs 199",
     "goes from Rs 179 to Rs 199", "the Rs 299 plan will now cost Rs 349", a table row under
-    "Old price | New price". Digits only ("3599")."""
+    "Old price | New price". Keys are digits only ("3599"); an old price that is also some
+    plan's new price is left out, as it may name either plan."""
     revisions = {}
-    for pattern in (PLAN_FROM_TO, PLAN_LIST_LINE):
-        for match in pattern.finditer(text):
-            revisions[match.group("old").replace(",", "")] = match.group("new")
+    for match in _revision_phrases(text):
+        revisions[match.group("old").replace(",", "")] = match.group("new")
     for match in PLAN_MENTION_PRICE.finditer(text):
         new = _revised_price(text, match.end())
         if new is not None:
@@ -293,9 +298,11 @@ def plan_revisions(text: str) -> dict[str, str]:
             if PRICE_COLUMN.search(scan.table_header(text, later.start()) or ""):
                 revisions[match.group("price").replace(",", "")] = later.group("price")
                 break
-    return revisions
+    new_prices = {new.replace(",", "") for new in revisions.values()}
+    return {old: new for old, new in revisions.items() if old not in new_prices}
 
 
+NAMED_PLAN = regex.compile(rf"{RUPEES}\d[\d,]*\s+(?:plan|pack)")
 PLAN_MENTION_PRICE = regex.compile(rf"{RUPEES}(?P<price>{PRICE})(?:[ \u00a0][a-z-]+)?[ \u00a0](?:plan|pack|booster|voucher|recharge)\b")
 
 
@@ -303,7 +310,7 @@ def _revised_price(text: str, end: int) -> str | None:
     """The new price when the plan named just before ``end`` "will now cost Rs 349" (in the
     same sentence, before any other price plan is named)."""
     match = REVISED_TO.match(text, end, min(len(text), end + 200))
-    if match is None or regex.search(rf"{RUPEES}\d[\d,]*\s+(?:plan|pack)", match.group(0)):
+    if match is None or NAMED_PLAN.search(match.group(0)):
         return None
     return match.group("new")
 
@@ -311,16 +318,16 @@ def _revised_price(text: str, end: int) -> str | None:
 def _add_revised_plans(text: str, found: _Catalogue) -> None:
     """Plans named by the price they are revised to: "the annual plan ... climbs from Rs 2,999
     to Rs 3,599" is the Rs 3,599 annual plan; so is a list line "Rs 179 → Rs 199: ..."."""
-    for pattern in (PLAN_FROM_TO, PLAN_LIST_LINE):
-        for match in pattern.finditer(text):
-            start, end = match.span("plan")
-            if not found.free(start):
-                continue
-            if pattern is PLAN_LIST_LINE and not PLAN_WORDS.search(text, max(0, start - 600), start):
-                continue
-            noun = match.group("plan").split()[-1] if pattern is PLAN_FROM_TO else "plan"
-            name = f"Rs {match.group('new')} {noun}"
-            found.add(start, end, name, None, "plan " + match.group("new").replace(",", ""), alias=True)
+    for match in _revision_phrases(text):
+        start, end = match.span("plan")
+        if not found.free(start):
+            continue
+        from_to = match.re is PLAN_FROM_TO
+        if not from_to and not PLAN_WORDS.search(text, max(0, start - 600), start):
+            continue
+        noun = match.group("plan").split()[-1] if from_to else "plan"
+        name = f"Rs {match.group('new')} {noun}"
+        found.add(start, end, name, None, "plan " + match.group("new").replace(",", ""), alias=True)
     for match in TABLE_PRICE.finditer(text):
         start, end = match.span()
         if not found.free(start):
@@ -386,7 +393,7 @@ NOT_A_MODEL_NAME = {
     "Sales", "Sold", "Sells", "Price", "Prices", "Review", "Reviews", "Says", "Said", "Reports", "Drive",
     "First", "New", "Cars", "Car", "Phones", "Phone", "Smartphones", "Dealers", "Dealer", "Showroom", "Plant",
     "Chief", "President", "Director", "Head", "Executive", "Spokesperson", "Officials", "Store", "Stores",
-    "Store", "Website", "Event", "Offers", "Offer", "Deal", "Deals", "Hikes", "Cuts", "Shares", "Stock",
+    "Website", "Event", "Offers", "Offer", "Deal", "Deals", "Hikes", "Cuts", "Shares", "Stock",
 }
 BRAND_NAMED = regex.compile(r"(?<![\w-])(?P<brand>[A-Z][\w-]*(?:[ \u00a0][A-Z][\w-]*)?)[ \u00a0](?P<name>[A-Z][a-z]{2,})(?![\w-])")
 
