@@ -45,6 +45,28 @@ def windows(text: str, trigger: regex.Pattern, before: int, after: int) -> list[
     return snapped
 
 
+def folded(text: str) -> str | None:
+    """``text`` lower-cased for cheap case-blind triggers, or None when lower-casing would
+    move offsets (a few letters change length)."""
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else None
+
+
+def trigger_windows(folded_text: str, trigger, before: int, after: int, words: tuple[str, ...] = ()
+                    ) -> list[tuple[int, int]]:
+    """:func:`windows` of a trigger over lower-cased text — none at once, by a substring
+    test, when the text holds none of the ``words`` the trigger needs.
+
+    >>> trigger_windows("a 5000mah battery", regex.compile(r"\\d\\s?mah"), 5, 5, ("mah",))
+    [(0, 17)]
+    >>> trigger_windows("no battery here", regex.compile(r"\\d\\s?mah"), 5, 5, ("mah",))
+    []
+    """
+    if words and not any(word in folded_text for word in words):
+        return []
+    return windows(folded_text, trigger, before, after)
+
+
 def finditer(pattern: regex.Pattern, text: str, spans: list[tuple[int, int]]):
     """``pattern.finditer`` over each window in turn."""
     for start, end in spans:

@@ -156,10 +156,8 @@ def find_specs(text: str, boilerplate: Boilerplate | None = None) -> list[dict]:
         keep(start, end, 80, records)
     for start, end, records in _colours(text):
         keep(start, end, 70, records)
-    folded = text.lower()
-    if len(folded) != len(text):  # a few letters change length when lowered: no shortcut then
-        folded = None
-    windows: dict[str, list[tuple[int, int]]] = {}  # per trigger, shared by the rules that use it
+    folded = scan.folded(text)  # None: no trigger shortcut then
+    windows: dict[tuple, list[tuple[int, int]]] = {}
     for rule in rules():
         for match in _rule_matches(rule, text, folded, windows):
             start, end = match.span()
@@ -182,17 +180,16 @@ def find_specs(text: str, boilerplate: Boilerplate | None = None) -> list[dict]:
 TRIGGER_REACH = (60, 80)
 
 
-def _rule_matches(rule: dict, text: str, folded: str | None, windows: dict[str, list[tuple[int, int]]]):
+def _rule_matches(rule: dict, text: str, folded: str | None, windows: dict[tuple, list[tuple[int, int]]]):
     """A rule's matches, looked for only around its cheap trigger (a plain regex over the
     lower-cased text: "mah" for the battery rule) — most rules fire in few places."""
     trigger = rule["trigger_regex"]
     if trigger is None or folded is None:
         return rule["regex"].finditer(text)
-    if rule["trigger_words"] and not any(word in folded for word in rule["trigger_words"]):
-        return iter(())  # none of the words the trigger needs: a plain substring test
-    if trigger.pattern not in windows:
-        windows[trigger.pattern] = scan.windows(folded, trigger, *TRIGGER_REACH)
-    return scan.finditer(rule["regex"], text, windows[trigger.pattern])
+    key = (trigger.pattern, rule["trigger_words"])  # rules sharing a trigger share its windows
+    if key not in windows:
+        windows[key] = scan.trigger_windows(folded, trigger, *TRIGGER_REACH, rule["trigger_words"])
+    return scan.finditer(rule["regex"], text, windows[key])
 
 
 SKIN = regex.compile(r"^(?:One\s?UI|OxygenOS|ColorOS|MIUI|HyperOS|Funtouch|Realme UI)", regex.IGNORECASE)

@@ -19,12 +19,11 @@ period last year"), points ("by the end of 2022"), "24x7", "4G".
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from decimal import Decimal
 from functools import cache
 from typing import Callable
-
-import re
 
 import regex
 from spacy.language import Language
@@ -584,17 +583,12 @@ TRIGGER_WORDS = {
 
 def _rule_windows(text: str) -> dict[str, list[tuple[int, int]]] | None:
     """Windows per trigger class, or None when lower-casing changes the text's length."""
-    folded = text.lower()
-    if len(folded) != len(text):
+    folded = scan.folded(text)
+    if folded is None:
         return None
-    windows = {}
-    for name, pattern in rule_triggers().items():
-        words = TRIGGER_WORDS.get(name)
-        if words is not None and not any(word in folded for word in words):
-            windows[name] = []
-            continue
-        windows[name] = scan.windows(folded, pattern, *TRIGGER_REACH.get(name, (WINDOW_BEFORE, WINDOW_AFTER)))
-    return windows
+    return {name: scan.trigger_windows(folded, pattern, *TRIGGER_REACH.get(name, (WINDOW_BEFORE, WINDOW_AFTER)),
+                                       TRIGGER_WORDS.get(name, ()))
+            for name, pattern in rule_triggers().items()}
 
 
 def reference_date(text: str, published: date | None) -> date | None:
