@@ -491,23 +491,18 @@ class SalesFinder:
                 headers = TABLE_SPLIT.split(line.strip())
                 columns = self._column_periods(line_start, line_end, headers)
                 if columns is None:
-                    rows = self._metric_column_sales(lines, index, headers, numbers_by_start, taken)
+                    rows, read = self._metric_column_sales(lines, index, headers, numbers_by_start, taken)
                     if rows:
                         sales += rows
-                        table_end = index + len(rows)
+                        table_end = index + read
                     continue
                 for row_index in range(index + 1, len(lines)):
-                    row_start, row_end = lines[row_index]
-                    row = self.text[row_start:row_end]
-                    cells = TABLE_SPLIT.split(row.strip())
+                    cells = self._row_cells(*lines[row_index])
                     if len(cells) != len(headers):
                         break
                     table_end = row_index
-                    label = cells[0]
-                    position = row_start
-                    for column, cell in enumerate(cells):
-                        cell_start = self.text.find(cell, position, row_end)
-                        position = cell_start + len(cell)
+                    label = cells[0][1]
+                    for column, (cell_start, cell) in enumerate(cells):
                         number = numbers_by_start.get(cell_start)
                         if column == 0 or number is None or cell_start in taken:
                             continue
@@ -562,13 +557,23 @@ class SalesFinder:
             periods.append(self._span_within(cell_start, cell_start + len(header)))
         return periods if any(p is not None for p in periods[1:]) else None
 
+    def _row_cells(self, row_start: int, row_end: int) -> list[tuple[int, str]]:
+        """(start, text) of each cell of a table row."""
+        cells, position = [], row_start
+        for cell in TABLE_SPLIT.split(self.text[row_start:row_end].strip()):
+            position = self.text.find(cell, position, row_end)
+            cells.append((position, cell))
+            position += len(cell)
+        return cells
+
     def _metric_column_sales(self, lines: list[tuple[int, int]], index: int, headers: list[str],
-                             numbers_by_start: dict[int, dict], taken: set[int]) -> list[dict]:
+                             numbers_by_start: dict[int, dict], taken: set[int]) -> tuple[list[dict], int]:
         """"Brand | Shipments | Share" under "Japan smartphone shipments, Q3 2025 (million
-        units)": the Shipments column, scaled and dated by the line above the table."""
+        units)": the Shipments column, scaled and dated by the line above the table. Returns
+        the sales and the number of rows read."""
         column = next((k for k, h in enumerate(headers) if k and METRIC_HEADER.fullmatch(h.strip())), None)
         if column is None:
-            return []
+            return [], 0
         heading_start, heading_end = lines[index - 1] if index else (0, 0)
         heading = self.text[heading_start:heading_end]
         scale_match = SCALE_WORD.search(headers[column]) or SCALE_WORD.search(heading)
@@ -576,31 +581,24 @@ class SalesFinder:
         noun = METRIC_HEADER.fullmatch(headers[column].strip()).group("noun").lower()
         metric = METRIC_OF_NOUN.get(noun, "sold")
         period = self._span_within(heading_start, heading_end, with_duration=True) or self.report_period
-        sales = []
+        sales, read = [], 0
         for row_start, row_end in lines[index + 1:]:
-            cells = TABLE_SPLIT.split(self.text[row_start:row_end].strip())
+            cells = self._row_cells(row_start, row_end)
             if len(cells) != len(headers):
                 break
-            cell_start = row_start
-            for k, cell in enumerate(cells):
-                cell_start = self.text.find(cell, cell_start, row_end)
-                if k == column:
-                    break
-                cell_start += len(cell)
+            read += 1
+            cell_start, cell = cells[column]
             number = numbers_by_start.get(cell_start)
-            if number is None or number["end"] != cell_start + len(cells[column]) or cell_start in taken:
-                sales.append(None)
+            if (number is None or number["end"] != cell_start + len(cell) or cell_start in taken
+                    or (self.boilerplate is not None and self.boilerplate.contains(cell_start))):
                 continue
-            if self.boilerplate is not None and self.boilerplate.contains(cell_start):
-                sales.append(None)
-                continue
-            label = cells[0].strip()
-            mention = self.products.mention_around(row_start + self.text[row_start:row_end].find(label), row_start + 1)
+            label_start, label = cells[0]
+            mention = self.products.mention_around(label_start, label_start + 1)
             sales.append({"span": [number["start"], number["end"]],
                           "units": int(Decimal(number["value"]) * scale), "bound": "exact", "metric": metric,
                           "item": None, "product": mention, "company": None if mention else _list_company(label),
                           "region": None, "period": period})
-        return [sale for sale in sales if sale is not None] if any(sales) else []
+        return sales, read
 
     def _list_heading(self, lines: list[tuple[int, int]], index: int) -> tuple[str, dict | None] | None:
         """The line above a list that names shipments or sales, with its period."""
