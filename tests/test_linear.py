@@ -22,6 +22,7 @@ UNITS = {
     "table rows": "Model | Oct 2025 | 12,000\n" * 400,
     "no spaces": "9," * 15000,
     "periods": "April 10, 2019 in Q2 FY24 for 18 days " * 300,
+    "specs in one endless sentence": "the phone by Samsung has a 5000mAh battery and " * 500,
     "product mentions": "The Vu Vibe Pro 55 is a 55-inch TV; the 65-inch model is bigger. "
                         "Hyundai Arvo is new, and the Arvo is roomy.\n" * 400,
     "one paragraph repeated": "Xiaomi sold 1 million Redmi Note 7 units in a month at Rs 9,999 each, "

@@ -666,7 +666,10 @@ class ProductIndex:
         """The same sentence's nearest mention, else the product its maker's name stands for
         ("Samsung's screen"), else the article's subject when it speaks of "both models",
         else the last mention earlier in the paragraph ("... the Xiaomi 17T Pro. SoftBank
-        sells it for ..."), else the section's product, else the main one."""
+        sells it for ..."), else the section's product, else the main one. A "sentence" is
+        read no further than MENTION_REACH either side of ``offset``: a megabyte without a full
+        stop must not make every fact scan all of it."""
+        sentence = (max(sentence[0], offset - MENTION_REACH), min(sentence[1], offset + MENTION_REACH))
         mention = self.mention_in(sentence[0], offset, offset)
         if mention is None:
             by_brand = self.brand_product(sentence[0], offset, offset)
