@@ -130,6 +130,9 @@ def pick_non_overlapping(candidates):
     return kept
 
 
+MAX_TABLE_ROW = 1000  # characters; a longer line is prose, not a table row
+
+
 def table_header(text: str, offset: int, max_rows: int = 60) -> str | None:
     """The header cell above ``offset`` in a pipe table ("Old price" over "Rs 189"), or None
     when ``offset`` is in no table row. The header is the first line of the run of pipe rows.
@@ -138,17 +141,16 @@ def table_header(text: str, offset: int, max_rows: int = 60) -> str | None:
     >>> table_header(text, text.index("Rs 219"))
     'New price'
     """
-    start = line_start(text, offset)
-    row = text[start:line_end(text, offset)]
-    if "|" not in row:
-        return None
+    start, end = line_start(text, offset), line_end(text, offset)
+    if end - start > MAX_TABLE_ROW or text.find("|", start, end) < 0:
+        return None  # no table row: without a pipe, or too long to be one
     column = text.count("|", start, offset)
     header_start = start
     for _ in range(max_rows):
         if header_start == 0:
             break
         previous = line_start(text, header_start - 1)
-        if "|" not in text[previous:header_start - 1]:
+        if header_start - 1 - previous > MAX_TABLE_ROW or text.find("|", previous, header_start - 1) < 0:
             break
         header_start = previous
     if header_start == start:
