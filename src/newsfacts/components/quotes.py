@@ -17,9 +17,8 @@
 
 from __future__ import annotations
 
-from functools import cache, lru_cache
-
 import bisect
+from functools import cache, lru_cache
 
 import regex
 from spacy.language import Language
@@ -54,7 +53,7 @@ NOT_NAME_WORDS = {
     "Yet", "Still", "However", "Meanwhile", "Now", "Then", "Even", "Only", "Just", "Asked",
     "Speaking", "Analysts", "Industry", "Both", "Each", "Every", "Some", "Many", "Most", "All",
     "Why", "What", "How", "Who", "Where", "Will", "Would", "Could", "Should", "Can", "Is", "Are",
-    "Was", "Were", "Has", "Have", "Had", "Did", "Does", "Do", "Our", "Your", "My", "His", "Her",
+    "Was", "Were", "Has", "Have", "Had", "Did", "Does", "Do", "Your", "My", "His", "Her",
     "Their", "Ex", "Former", "Mr", "Ms", "Dr", "Shri", "Smt",
 }
 TWEET_SIGNATURE = regex.compile(
