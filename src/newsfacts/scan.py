@@ -13,6 +13,8 @@ Window ends are snapped to white space, so a rule's lookarounds see whole words.
 from __future__ import annotations
 
 import bisect
+import heapq
+import re
 from functools import lru_cache
 
 import regex
@@ -43,6 +45,75 @@ def windows(text: str, trigger: regex.Pattern, before: int, after: int) -> list[
         else:
             snapped.append((start, end))
     return snapped
+
+
+class Trigger:
+    """A trigger regex run one alternative at a time, each in the form Python's ``re`` finds
+    fastest: a branch that starts with a literal is searched for that literal directly,
+    while an alternation ("oled|qled|lcd") or a leading ``\\b`` makes ``re`` try every
+    position. A leading ``\\bword`` becomes ``word(?<!\\wword)`` (the same condition, tested
+    after the literal), and ``\\d`` becomes ``[0-9]``: triggers run on news copy, whose digits
+    are ASCII. Matches come sorted by start, as :func:`windows` needs.
+
+    >>> [m.group() for m in Trigger(r"oled|\\bips\\b|\\d\\s?hz").finditer("ips oled, 120hz; chips")]
+    ['ips', 'oled', '0hz']
+    """
+
+    def __init__(self, pattern: str):
+        self.pattern = pattern
+        self.branches = [re.compile(_literal_first(branch)) for branch in split_alternatives(pattern)]
+
+    def finditer(self, text: str):
+        if len(self.branches) == 1:
+            return self.branches[0].finditer(text)
+        return heapq.merge(*(branch.finditer(text) for branch in self.branches), key=_start)
+
+
+def _start(match: re.Match) -> int:
+    return match.start()
+
+
+_LEADING_BOUNDARY = re.compile(r"\\b([a-z0-9]+)")
+
+
+def _literal_first(branch: str) -> str:
+    """``\\bram\\b`` -> ``ram(?<!\\wram)\\b``; ``\\d`` -> ``[0-9]``."""
+    branch = branch.replace(r"\d", "[0-9]")
+    leading = _LEADING_BOUNDARY.match(branch)
+    if leading:
+        word = leading.group(1)
+        branch = f"{word}(?<!\\w{word}){branch[leading.end():]}"
+    return branch
+
+
+def split_alternatives(pattern: str) -> list[str]:
+    """The top-level branches of a regex: ``a|(b|c)d|[|]`` -> ``a``, ``(b|c)d``, ``[|]``.
+
+    >>> split_alternatives(r"a|(b|c)d|[|]|\\|")
+    ['a', '(b|c)d', '[|]', '\\\\|']
+    """
+    branches, depth, in_class, start, i = [], 0, False, 0, 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            if pattern[i + 1:i + 2] == "]":
+                i += 1  # "[]...]": a leading "]" is a member
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            branches.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    branches.append(pattern[start:])
+    return branches
 
 
 def folded(text: str) -> str | None:

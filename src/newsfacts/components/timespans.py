@@ -568,7 +568,7 @@ def rule_triggers() -> dict[str, re.Pattern]:
         "ytd": r"year-to-date|year to date|\bytd\b|so far this year",
         "day_one": r"day\s+one|opening\s+day",
     }
-    return {name: re.compile(pattern) for name, pattern in patterns.items()}
+    return {name: scan.Trigger(pattern) for name, pattern in patterns.items()}
 
 
 #: Words one of which a trigger class needs: without them its scan is skipped.
