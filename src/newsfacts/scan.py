@@ -22,6 +22,18 @@ import regex
 _SPACE = regex.compile(r"\s")
 
 
+@lru_cache(maxsize=4096)
+def compiled(pattern: str, flags: int = 0) -> regex.Pattern:
+    """``regex.compile(pattern, flags)``, cached: a small pattern written where it is used
+    costs one dict lookup per call instead of ``regex``'s own cache checks (which cost more
+    than matching a short string).
+
+    >>> compiled(r"\\d+").findall("4 GB, 64 GB")
+    ['4', '64']
+    """
+    return regex.compile(pattern, flags)
+
+
 def windows(text: str, trigger: regex.Pattern, before: int, after: int) -> list[tuple[int, int]]:
     """Merged (start, end) windows reaching ``before``/``after`` characters around each
     trigger match, widened to the nearest white space (or the text's ends)."""

@@ -32,6 +32,7 @@ from spacy.tokens import Doc
 
 from .. import docdata, lexicons, scan
 from ..lexicons import alternation
+from ..scan import compiled
 from .layout import Boilerplate, get_layout
 from .numbers import find_numbers, get_numbers, integral, parse_number
 from .products import ProductIndex, get_products
@@ -263,7 +264,7 @@ def _compound_minor_units(text: str, amounts: list[dict], numbers: list[dict]) -
         previous = merged[-1] if merged else None
         if (previous is not None and amount["minor"] and not previous["minor"]
                 and amount["currency"] in (previous["currency"], "USD")
-                and regex.fullmatch(r"\s*(?:and\s+)?", text[previous["end"]:amount["number"][0]])
+                and compiled(r"\s*(?:and\s+)?").fullmatch(text[previous["end"]:amount["number"][0]])
                 and Decimal(amount["amount"]) < 1 and previous["magnitude"] is None):
             previous["amount"] = _clean(Decimal(previous["amount"]) + Decimal(amount["amount"]))
             previous["end"] = amount["end"]
@@ -273,7 +274,7 @@ def _compound_minor_units(text: str, amounts: list[dict], numbers: list[dict]) -
     for amount in merged:
         if amount["magnitude"] is not None or amount["minor"] or amount["end"] >= len(text):
             continue
-        gap = regex.match(r"[ \u00a0]+(?:and[ \u00a0]+)?", text[amount["end"]:amount["end"] + 6])
+        gap = compiled(r"[ \u00a0]+(?:and[ \u00a0]+)?").match(text[amount["end"]:amount["end"] + 6])
         if not gap:
             continue
         number = starts.get(amount["end"] + gap.end())
@@ -281,7 +282,7 @@ def _compound_minor_units(text: str, amounts: list[dict], numbers: list[dict]) -
             continue
         minor = Decimal(number["value"])
         tail = text[number["end"]:number["end"] + 2]
-        if minor < 100 and minor == minor.to_integral_value() and regex.match(r"\s*(?:[.!?,;]|$)", tail):
+        if minor < 100 and minor == minor.to_integral_value() and compiled(r"\s*(?:[.!?,;]|$)").match(tail):
             if amount["marker"].casefold() in ("$", "dollar", "dollars", "usd", "us dollars", "c $", "c$"):
                 amount["amount"] = _clean(Decimal(amount["amount"]) + minor / 100)
                 amount["end"] = number["end"]
@@ -535,7 +536,7 @@ LIST_ENTRY = regex.compile(r"(?:^|\n)[ \t]*(?:[•·*\-–]\s*)?(?P<label>[^\n:|
 def _list_entry(text: str, amount: dict) -> dict | None:
     """"E 1.2 MT: Rs 7.99 lakh" — a short line that ends with the amount; returns the label."""
     rest = text[amount["end"]:min(scan.line_end(text, amount["end"]), amount["end"] + 80)]
-    if rest.strip(" \t()*") and not regex.fullmatch(r"\s*\((?:ex-showroom|on-road)[^)]*\)\s*", rest, regex.I):
+    if rest.strip(" \t()*") and not compiled(r"\s*\((?:ex-showroom|on-road)[^)]*\)\s*", regex.I).fullmatch(rest):
         return None
     match = LIST_ENTRY.search(text, max(0, amount["start"] - 80), amount.get("bound_start", amount["start"]))
     return match

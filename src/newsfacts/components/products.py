@@ -26,6 +26,7 @@ from spacy.tokens import Doc
 
 from .. import docdata, lexicons, scan
 from ..lexicons import alternation
+from ..scan import compiled
 from .layout import Boilerplate, get_layout
 
 FAMILY = "products"
@@ -204,10 +205,10 @@ def find_products(text: str, boilerplate: Boilerplate | None = None,
             if revised is None:  # "the Rs 299 plan" of a text that revised it to Rs 349 elsewhere
                 if revisions is None:
                     revisions = plan_revisions(text)
-                revised = revisions.get(regex.search(r"\d[\d,]*", name).group(0).replace(",", ""))
+                revised = revisions.get(compiled(r"\d[\d,]*").search(name).group(0).replace(",", ""))
             if revised is not None:  # "the Rs 299 plan ... will now cost Rs 349": the Rs 349 plan
-                name, alias = regex.sub(r"(?<=(?:Rs\.?|₹)\s?)\d[\d,]*", revised, name, count=1), True
-            key = "plan " + regex.sub(r"[^\d]", "", name)
+                name, alias = compiled(r"(?<=(?:Rs\.?|₹)\s?)\d[\d,]*").sub(revised, name, count=1), True
+            key = "plan " + compiled(r"[^\d]").sub("", name)
         else:
             series_name, brand_text = match.group("series"), match.group("brand")
             generic = match.group("generic")
@@ -417,7 +418,7 @@ def _add_brand_named(text: str, found: _Catalogue) -> None:
         key = _key(full, brand)
         for start, end in spans:
             found.add(start, end, full, _canonical_brand(brand), key)
-        for match in regex.finditer(rf"(?<![\w-]){regex.escape(name)}(?![\w-])", text):
+        for match in compiled(rf"(?<![\w-]){regex.escape(name)}(?![\w-])").finditer(text):
             start = match.start()
             if found.free(start):
                 found.add(start, match.end(), full, _canonical_brand(brand), key, alias=True)
@@ -470,7 +471,7 @@ def _add_sizes(text: str, found: _Catalogue) -> None:
     sized = [m for m in SIZED.finditer(text) if found.free(m.start("model"))]
     if not sized:
         return
-    sizes = {m.group(1) for m in regex.finditer(r"(?<![\w.])(\d{2,3})-inch\b", text)}
+    sizes = {m.group(1) for m in compiled(r"(?<![\w.])(\d{2,3})-inch\b").finditer(text)}
     prefix = next((p["name"].rsplit(" ", 1)[0] for p in found.products
                    if " " in p["name"] and p["name"].rsplit(" ", 1)[1] in sizes), None)
     if prefix is None:
@@ -548,7 +549,7 @@ def makers_of(products: list[dict]) -> frozenset[str]:
     """
     found = {p["brand"] for p in products if p["brand"]}
     found |= {p["name"].split()[0] for p in products if not p["brand"] and " " in p["name"]}
-    return frozenset(word for word in found if regex.fullmatch(r"[A-Z][A-Za-z]+", word))
+    return frozenset(word for word in found if compiled(r"[A-Z][A-Za-z]+").fullmatch(word))
 
 
 class ProductIndex:

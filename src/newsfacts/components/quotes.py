@@ -26,6 +26,7 @@ from spacy.tokens import Doc
 
 from .. import docdata, lexicons, scan
 from ..lexicons import alternation
+from ..scan import compiled
 from .base import FactComponent
 from .layout import Boilerplate, get_layout
 from .products import get_products, makers_of
@@ -333,12 +334,12 @@ class QuoteFinder:
             sentence_start = max(fragment.rfind(". ", max(0, run_start - 300), run_start) + 2,
                                  fragment.rfind("\n", max(0, run_start - 300), run_start) + 1, run_start - 300, 0)
             lead = fragment[sentence_start:run_start]
-            lead = lead if len(lead) < 120 and not regex.search(r"[,;:]", lead) else ""
-            clause = regex.match(r"[^.;:\n“”\"]{0,160}", fragment[run_start:])
+            lead = lead if len(lead) < 120 and not compiled(r"[,;:]").search(lead) else ""
+            clause = compiled(r"[^.;:\n“”\"]{0,160}").match(fragment[run_start:])
             person = self._describe(lead + (clause.group(0) if clause else fragment[run_start:run_end]))
             if person and person.get("speaker"):
                 mentioned.append((absolute, self.people.remember(person)))
-        for word in regex.finditer(r"\b[A-Z][a-z]+\b", fragment):
+        for word in compiled(r"\b[A-Z][a-z]+\b").finditer(fragment):
             known = self.people.by_part(word.group(0))
             if known is not None:
                 mentioned.append((start + word.start(), known))
@@ -425,7 +426,7 @@ class QuoteFinder:
         if person is None:
             brands = list(_brands().finditer(sentence))
             names = _names_in(sentence)
-            single = [w for w in regex.findall(r"\b[A-Z][a-z]+\b", sentence) if self.people.by_part(w)]
+            single = [w for w in compiled(r"\b[A-Z][a-z]+\b").findall(sentence) if self.people.by_part(w)]
             if names:
                 person = self._resolve(sentence[names[-1][0]:names[-1][1]], sentence)
             elif single:
@@ -456,7 +457,7 @@ class QuoteFinder:
     def _channel(self, fragment: str) -> str | None:
         words = _words()["channel"]
         found = [m.group(0).casefold() for m in self.patterns["channel"].finditer(fragment)]
-        channels = [words[w] for w in found if w != "x" or regex.search(r"\bon\s+X\b", fragment)]
+        channels = [words[w] for w in found if w != "x" or compiled(r"\bon\s+X\b").search(fragment)]
         platforms = [c for c in channels if c not in ("letter", "statement")]
         if platforms:
             return platforms[-1]
@@ -467,7 +468,7 @@ class QuoteFinder:
         """A person from the words that name them ("he", "Jain", "a company spokesperson",
         "Raghu Reddy, Head of Category and Online Sales, Xiaomi India")."""
         who = who.strip(" ,:;—–-\t")
-        who = regex.sub(r"^(?:In|On|At|Via|Through)\s+[^,]{1,40},\s*", "", who)
+        who = compiled(r"^(?:In|On|At|Via|Through)\s+[^,]{1,40},\s*").sub("", who)
         lowered = who.casefold()
         first = lowered.split()[0] if lowered else ""
         if first in PRONOUNS or lowered in PRONOUNS:
@@ -494,8 +495,8 @@ class QuoteFinder:
         who = who.strip(" ,:;—–-\t")
         if not who:
             return None
-        who = regex.sub(r"^(?:In|On|At|Via|Through|Speaking to|Speaking at|Speaking on)\s+[^,]{1,40},\s*", "", who)
-        parts = [p.strip() for p in regex.split(r",\s*", who) if p.strip()]
+        who = compiled(r"^(?:In|On|At|Via|Through|Speaking to|Speaking at|Speaking on)\s+[^,]{1,40},\s*").sub("", who)
+        parts = [p.strip() for p in compiled(r",\s*").split(who) if p.strip()]
         for index, part in enumerate(parts):
             names = _names_in(part)
             if names:
@@ -505,16 +506,16 @@ class QuoteFinder:
                 rest = [part[end:].strip()] + parts[index + 1:] if part[end:].strip() else parts[index + 1:]
                 break
         else:
-            head = regex.match(r"(?:[A-Z][\w&.'’-]*\s*)+", parts[0])
+            head = compiled(r"(?:[A-Z][\w&.'’-]*\s*)+").match(parts[0])
             head = head.group(0).strip() if head else parts[0]
-            single = regex.fullmatch(r"[A-Z][a-z]+", head)
+            single = compiled(r"[A-Z][a-z]+").fullmatch(head)
             known = self.people.by_part(head) if single else None
             if known is not None:
                 return known
             if _brands().fullmatch(head) or ORG_NAME.fullmatch(head) or head in self.makers:
                 return {"speaker": head, "title": None, "organization": None}
             return None
-        rest = [r for r in rest if not regex.match(r"(?:who|which|that|with|a|an|the)\b", r)] \
+        rest = [r for r in rest if not compiled(r"(?:who|which|that|with|a|an|the)\b").match(r)] \
             if not any(self.patterns["title"].search(r) for r in rest) else rest
         title, organization = self._title_and_org(prefix, rest)
         known = self.people.by_part(name.split()[-1]) if len(name.split()) == 1 else None
@@ -530,23 +531,23 @@ class QuoteFinder:
         organization, strong = None, False  # strong: a brand or a name with a company suffix
         pieces = ([prefix] if prefix else []) + [p for p in rest if p]
         for piece in pieces:
-            piece = regex.sub(r"(?:^|\s+)(?:said|says|added|adds|told|tells|wrote|posted|noted)\b.*$", "", piece,
-                              flags=regex.IGNORECASE).strip(" ,")
-            if regex.match(r"(?:at the|which|who|had|has|have|is|was|were|will|would|did|does)\b", piece):
+            piece = compiled(r"(?:^|\s+)(?:said|says|added|adds|told|tells|wrote|posted|noted)\b.*$",
+                             regex.IGNORECASE).sub("", piece).strip(" ,")
+            if compiled(r"(?:at the|which|who|had|has|have|is|was|were|will|would|did|does)\b").match(piece):
                 break  # the description has ended: "…, at the launch event", "…, who runs a store"
-            piece = regex.sub(r"\s+(?:who|which|that|we|from|in|on)\s+.*$", "", piece).strip(" ,")
-            piece = regex.sub(r"^(?:an?|the)\s+", "", piece, flags=regex.IGNORECASE)
-            piece = regex.sub(r"^[A-Z][a-z]+-based\s+", "", piece)
+            piece = compiled(r"\s+(?:who|which|that|we|from|in|on)\s+.*$").sub("", piece).strip(" ,")
+            piece = compiled(r"^(?:an?|the)\s+", regex.IGNORECASE).sub("", piece)
+            piece = compiled(r"^[A-Z][a-z]+-based\s+").sub("", piece)
             if not piece:
                 continue
-            possessive = regex.match(r"(?P<org>.+?)['’]s\s+(?P<title>.+)$", piece)
+            possessive = compiled(r"(?P<org>.+?)['’]s\s+(?P<title>.+)$").match(piece)
             if possessive and self._is_org(possessive.group("org")):
                 organization, strong = possessive.group("org"), True
                 titles.append(possessive.group("title"))
                 continue
-            split = regex.match(r"(?P<title>.+)\s+(?:at|of|with|for)\s+(?P<org>[A-Z][\w&.'’ -]+)$", piece)
+            split = compiled(r"(?P<title>.+)\s+(?:at|of|with|for)\s+(?P<org>[A-Z][\w&.'’ -]+)$").match(piece)
             if split:
-                head, org = split.group("title"), regex.sub(r"^[A-Z][a-z]+-based\s+", "", split.group("org").strip())
+                head, org = split.group("title"), compiled(r"^[A-Z][a-z]+-based\s+").sub("", split.group("org").strip())
                 # "Head of Offline Retail" is a department; "research director at Sino Device Insight" an org
                 if (self.patterns["title"].search(head) or titles) and (
                         self._is_org(org) or (len(head.split()) > 1 and self._is_org(org, loose=True))):
@@ -566,7 +567,7 @@ class QuoteFinder:
                 titles.append(piece)
             elif _brands().match(piece) or ORG_NAME.fullmatch(piece):
                 organization, strong = piece, True
-            elif titles and regex.fullmatch(r"[\w&()' -]+", piece) and not strong:
+            elif titles and compiled(r"[\w&()' -]+").fullmatch(piece) and not strong:
                 titles.append(piece)  # "Director, Consumer Products": a department
             elif self._is_org(piece) and not strong:
                 organization = piece
@@ -581,7 +582,7 @@ class QuoteFinder:
         """A brand, a name with an organisation's suffix — or, after "at"/"of", any short
         Titlecase name ("Honor Sri Lanka", "Sino Device Insight")."""
         piece = piece.strip()
-        titlecase = regex.fullmatch(r"(?:(?:[A-Z][\w&.'’-]*|&)\s*){1,5}", piece) is not None
+        titlecase = compiled(r"(?:(?:[A-Z][\w&.'’-]*|&)\s*){1,5}").fullmatch(piece) is not None
         return bool(_brands().match(piece) or ORG_NAME.fullmatch(piece)
                     or (self.patterns["org_suffix"].search(piece) and titlecase) or (loose and titlecase))
 
@@ -644,7 +645,7 @@ def _looks_like_a_name(inner: str) -> bool:
 
 
 def _sentence_end(fragment: str) -> int:
-    match = regex.search(r"(?<=[.!?])\s|\n", fragment)
+    match = compiled(r"(?<=[.!?])\s|\n").search(fragment)
     return match.start() if match else len(fragment)
 
 

@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 
 from .. import docdata, lexicons, scan
 from ..lexicons import alternation
+from ..scan import compiled
 from .base import FactComponent
 from .layout import Boilerplate, get_layout
 from .money import find_amounts
@@ -222,7 +223,7 @@ class SalesFinder:
                 continue
             if self.inside_other_fact(start, end) or self.text[end:end + 1] == "%":
                 continue
-            if number["magnitude"] is None and regex.fullmatch(r"(?:19|20)\d\d", self.text[start:end]):
+            if number["magnitude"] is None and compiled(r"(?:19|20)\d\d").fullmatch(self.text[start:end]):
                 continue  # a year
             sale = self.sale_at(number, sales)
             if sale is not None:
@@ -264,7 +265,7 @@ class SalesFinder:
             # a bare figure needs a sales verb right before it: "crossed 2.2 lakh", "reached 598,000"
             if not near_verb or (text[end:end + 1].isalpha()):
                 return None
-            following = regex.match(r"\s+([a-z][\w-]*)", text[end:end + 20])
+            following = compiled(r"\s+([a-z][\w-]*)").match(text[end:end + 20])
             if following and following.group(1) not in ("in", "within", "during", "on", "for", "over",
                                                          "across", "and", "so", "since", "last", "this",
                                                          "a", "till", "until", "through", "from", "to"):
@@ -282,7 +283,7 @@ class SalesFinder:
         if item_noun in ("mark", "milestone"):
             item_noun = None  # a milestone counts units, it does not name them
         left = _last_words(before_clause, CLAUSE_WORDS)
-        if patterns["not_a_sale"].search(left) and not regex.search(r"\b(?:an\s+)?estimated\s*\Z", left, regex.I):
+        if patterns["not_a_sale"].search(left) and not compiled(r"\b(?:an\s+)?estimated\s*\Z", regex.I).search(left):
             return None
         metric = self._metric(before_sentence, text[end:min(sentence[1], end + 40)], item_noun,
                               previous_in_paragraph)
@@ -306,8 +307,7 @@ class SalesFinder:
     def _shared_item(self, number: dict) -> regex.Match | None:
         """"between 800,000 and 925,000 units", "26.1 million and 25.5 million units": a
         figure borrows the noun of the figure after it."""
-        after = regex.match(r"\s*(?:,|and|or|to|-|–)\s*[\d,.]+(?:\s+(?:lakh|crore|million|billion|mn|bn))?",
-                            self.text[number["end"]:number["end"] + 40])
+        after = compiled(r"\s*(?:,|and|or|to|-|–)\s*[\d,.]+(?:\s+(?:lakh|crore|million|billion|mn|bn))?").match(self.text[number["end"]:number["end"] + 40])
         if after is None:
             return None
         return self.patterns["item"].match(self.text, number["end"] + after.end(), number["end"] + after.end() + 40)
@@ -389,7 +389,7 @@ class SalesFinder:
         if SEGMENT.search(text, sentence[0], start):
             return None
         mention = self.products.mention_in(clause_start, start, start)
-        after = regex.match(r"\s+(?:of|for)\s+(?:its|the|their)\s+(?:new\s+)?", text[end:end + 24])
+        after = compiled(r"\s+(?:of|for)\s+(?:its|the|their)\s+(?:new\s+)?").match(text[end:end + 24])
         if mention is None and after is not None:
             mention = self.products.mention_in(end + after.end(), end + after.end() + 1, end)
         company_subject = self._company_subject(clause_start, start)
@@ -646,7 +646,7 @@ def find_sales(text: str, published: date | None = None) -> list[dict]:
 
 def _sentences(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
-    for match in regex.finditer(r"(?<=[.!?])\s+|\n+", text):
+    for match in compiled(r"(?<=[.!?])\s+|\n+").finditer(text):
         spans.append((start, match.start()))
         start = match.end()
     spans.append((start, len(text)))

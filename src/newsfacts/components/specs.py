@@ -20,7 +20,6 @@ the paragraph, else the section heading's, else the article's main product.
 from __future__ import annotations
 
 import bisect
-import re
 from decimal import Decimal
 from functools import cache
 
@@ -29,6 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import docdata, lexicons, scan
+from ..scan import compiled
 from .base import FactComponent
 from .layout import Boilerplate, get_layout
 from .products import ProductIndex, get_products
@@ -107,14 +107,14 @@ def _value(rule: dict, match: regex.Match) -> tuple[object, str | None] | None:
     if "normalize" in options:
         value = options["normalize"]
     if "strip_prefix" in options:
-        value = regex.sub(rf"^(?:{options['strip_prefix']})(?:'s)?\s+", "", value)
+        value = compiled(rf"^(?:{options['strip_prefix']})(?:'s)?\s+").sub("", value)
     if "strip_suffix" in options:
-        value = regex.sub(rf"\s+(?:{options['strip_suffix']})$", "", value, flags=regex.IGNORECASE)
+        value = compiled(rf"\s+(?:{options['strip_suffix']})$", regex.IGNORECASE).sub("", value)
     if rule["name"] == "chipset":  # "Dimensity 6080" is MediaTek's; "Qualcomm" is implied
-        value = regex.sub(r"^Qualcomm\s+", "", value)
-        value = regex.sub(r"^(?=Dimensity|Helio|Kompanio)", "MediaTek ", value)
+        value = compiled(r"^Qualcomm\s+").sub("", value)
+        value = compiled(r"^(?=Dimensity|Helio|Kompanio)").sub("MediaTek ", value)
     if options.get("port"):
-        key = regex.sub(r"[^a-z]", "", value.lower().replace("port", "").replace("connector", ""))
+        key = compiled(r"[^a-z]").sub("", value.lower().replace("port", "").replace("connector", ""))
         value = PORT_NAMES.get(key, value.replace(" port", ""))
     return value, None
 
@@ -277,7 +277,7 @@ def _column_product(text: str, offset: int, products: ProductIndex) -> str | Non
     line = text[line_start:min(scan.line_end(text, offset), offset + 400)]
     if "|" not in line:
         return None
-    label = regex.match(r"[^|:]{1,40}:\s*", line)
+    label = compiled(r"[^|:]{1,40}:\s*").match(line)
     cells_start = line_start + (label.end() if label else 0)
     column = text.count("|", cells_start, offset)
     position = line_start - 1

@@ -31,6 +31,7 @@ from spacy.tokens import Doc
 
 from .. import dates, docdata, lexicons, scan
 from ..lexicons import alternation
+from ..scan import compiled
 from .base import FactComponent
 from .layout import Boilerplate, get_layout
 from .numbers import parse_number
@@ -461,7 +462,7 @@ def _h_month(r: Resolver, m: regex.Match) -> dict | None:
     name = m.group("month")
     if name == "May" and not (m.group("year") or m.group("rel") or m.group("relyear") or m.group("early")):
         before = r.text[max(0, m.start() - 12):m.start()].lower()
-        if not regex.search(r"\b(?:in|of|since|during|until|till|from|by|through)\s+\Z", before):
+        if not compiled(r"\b(?:in|of|since|during|until|till|from|by|through)\s+\Z").search(before):
             return None  # "may" the verb
     month = dates.month_numbers()[name.lower().rstrip(".")]
     relative = m.group("rel") or m.group("relyear")
@@ -475,7 +476,7 @@ def _h_month(r: Resolver, m: regex.Match) -> dict | None:
 def _h_year(r: Resolver, m: regex.Match) -> dict | None:
     year = int(m.group("year"))
     before = r.text[max(0, m.start() - 16):m.start()].lower()
-    if regex.search(r"\b(?:end|start|beginning|close|by)\s+(?:of\s+)?\Z", before):
+    if compiled(r"\b(?:end|start|beginning|close|by)\s+(?:of\s+)?\Z").search(before):
         return None  # a point: "by the end of 2022"
     prep = m.group("prep").lower()
     if prep == "since":
@@ -602,7 +603,7 @@ def reference_date(text: str, published: date | None) -> date | None:
 
 def find_time_spans(text: str, reference: date | None, boilerplate: Boilerplate | None = None) -> list[dict]:
     """Every time span in ``text`` as plain records (see the module docstring)."""
-    fiscal_context = bool(regex.search(r"\bFY\s?'?\d{2}|\b(?:financial|fiscal)\s+year\b|\bfiscal\b", text, regex.IGNORECASE))
+    fiscal_context = bool(compiled(r"\bFY\s?'?\d{2}|\b(?:financial|fiscal)\s+year\b|\bfiscal\b", regex.IGNORECASE).search(text))
     resolver = Resolver(text, reference, fiscal_context)
     candidates = []
     per_class = _rule_windows(text)
