@@ -14,7 +14,7 @@ from functools import cache
 
 import regex
 
-from . import lexicons
+from . import lexicons, scan
 
 
 @cache
@@ -31,8 +31,7 @@ def month_alternation(cased: bool = False) -> str:
         names = names + [n.upper() for n in names]
     else:
         names = [n.casefold() for n in names]
-    names = sorted(set(n.rstrip(".") for n in names), key=len, reverse=True)
-    return "|".join(regex.escape(n) for n in names)
+    return lexicons.alternation(n.rstrip(".") for n in names)
 
 
 DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -69,12 +68,19 @@ def parse_date_match(match: regex.Match) -> tuple[int | None, int, int] | None:
     return year, month, day
 
 
+#: A date with a year holds one; the date pattern is tried only around these.
+YEAR = scan.Trigger(r"(?<![0-9])(?:19|20)[0-9][0-9](?![0-9])")
+
+
 def find_dates(text: str, start: int = 0, end: int | None = None):
     """Yield (date, match) for every written date with a year in ``text[start:end]``."""
-    for match in date_pattern().finditer(text, start, len(text) if end is None else end):
-        parsed = parse_date_match(match)
-        if parsed and parsed[0] is not None:
-            yield date(*parsed), match
+    end = len(text) if end is None else end
+    pattern = date_pattern()
+    for window_start, window_end in scan.windows(text[:end], YEAR, 30, 10):
+        for match in pattern.finditer(text, max(start, window_start), window_end):
+            parsed = parse_date_match(match)
+            if parsed and parsed[0] is not None:
+                yield date(*parsed), match
 
 
 def month_end(year: int, month: int) -> date:

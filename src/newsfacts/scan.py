@@ -80,6 +80,12 @@ class Trigger:
             return self.branches[0].finditer(text)
         return heapq.merge(*(branch.finditer(text) for branch in self.branches), key=_start)
 
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
+        """The first match in ``text[pos:endpos]``, as ``re.Pattern.search``."""
+        endpos = len(text) if endpos is None else endpos
+        found = [m for m in (branch.search(text, pos, endpos) for branch in self.branches) if m]
+        return min(found, key=_start) if found else None
+
 
 def _start(match: re.Match) -> int:
     return match.start()
