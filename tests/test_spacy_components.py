@@ -61,3 +61,20 @@ def test_components_are_added_once_to_a_given_pipeline():
     nlp.add_pipe("newsfacts_sentences")
     build_pipeline(nlp)
     assert nlp.pipe_names == list(COMPONENTS)
+
+
+def test_pipeline_docs_mirror_every_family_as_spans_and_agree_with_extract():
+    """Docs from nlp() carry doc.spans groups for every family; the Extractor skips building
+    them (its Docs never leave it), and its Articles are the same as those built from nlp()."""
+    from newsfacts import Extractor
+
+    text = ("Redmi Note 13 launched in India\n\nThe Redmi Note 13 is priced at Rs 16,999 and has a "
+            "5,000mAh battery. Xiaomi sold 2 lakh units in 10 days. \"It is our best phone,\" "
+            "said Muralikrishnan B, President, Xiaomi India.")
+    doc = build_pipeline()(text)
+    groups = {"newsfacts_numbers", "newsfacts_products", "newsfacts_prices", "newsfacts_specs",
+              "newsfacts_sales", "newsfacts_time_spans", "newsfacts_quotes", "newsfacts_title"}
+    assert groups <= set(doc.spans)
+    assert all(len(doc.spans[group]) > 0 for group in groups)
+    assert [s.text for s in doc.spans["newsfacts_prices"]] == ["Rs 16,999"]
+    assert build_article(doc, text=text) == Extractor().extract(text)

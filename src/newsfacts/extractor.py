@@ -70,6 +70,7 @@ class Extractor:
         processable = _processable(_check_text(text))
         doc = self.nlp.make_doc(processable)
         docdata.remember_text(doc, processable)
+        doc.user_data[docdata.NO_SPANS] = True  # the Doc is dropped once the Article is built
         if published is not None:
             docdata.put(doc, "published", published.isoformat())
         for _name, component in self.nlp.pipeline:
