@@ -30,3 +30,22 @@ def test_stored_sentence_spans_equal_the_docs_sentences():
     doc = Extractor().nlp(text)
     assert docdata.get(doc, "sentences") is not None
     assert docdata.sentence_spans(doc) == [(s.start_char, s.end_char) for s in doc.sents]
+
+
+def test_punctuation_starts_equal_spacys_sentencizer():
+    """The array version must set the same starts as spaCy's Sentencizer loop."""
+    from pathlib import Path
+
+    from spacy.attrs import SENT_START
+    from spacy.pipeline import Sentencizer
+
+    from newsfacts.components.sentences import NewsSentences
+    from newsfacts.pipeline import build_pipeline
+
+    nlp, ours, theirs = build_pipeline(), NewsSentences(), Sentencizer()
+    corpus = Path(__file__).resolve().parent.parent / "corpus"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
+    texts += [".", "...", "!!! ok ?? yes. .no", " . ", "\n\n. x", "“Yes!” “No.” Maybe…", "a.b.c. D"]
+    for text in texts:
+        expected = theirs(nlp.make_doc(text)).to_array([SENT_START]).astype("int32").tolist()
+        assert ours.punctuation_starts(nlp.make_doc(text)).tolist() == expected, text[:60]

@@ -17,6 +17,7 @@ from __future__ import annotations
 import weakref
 from typing import Any
 
+import numpy
 from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
@@ -88,9 +89,10 @@ class TokenBounds:
     """
 
     def __init__(self, doc: Doc):
-        starts_lengths = doc.to_array([IDX, LENGTH]).tolist() if len(doc) else []
-        self.token_at_start = {start: i for i, (start, _) in enumerate(starts_lengths)}
-        self.token_at_end = {start + length: i + 1 for i, (start, length) in enumerate(starts_lengths)}
+        starts = doc.to_array(IDX).astype("int64") if len(doc) else numpy.zeros(0, dtype="int64")
+        ends = starts + doc.to_array(LENGTH) if len(doc) else starts
+        self.token_at_start = dict(zip(starts.tolist(), range(len(starts))))
+        self.token_at_end = dict(zip(ends.tolist(), range(1, len(ends) + 1)))
 
     def aligned(self, start: int, end: int) -> bool:
         """True when ``text[start:end]`` begins and ends on token boundaries."""

@@ -362,6 +362,12 @@ def introduction_pattern() -> regex.Pattern:
         rf"|\b(?:its|the|a|new)\s+{modifiers}(?:{nouns}),\s+(?:the\s+)?{NEW_NAME},")
 
 
+@cache
+def _capitalised_model_words() -> str:
+    """The lexicon's capitalised model words ("Plus", "Pro") as one alternation."""
+    return alternation(w for w in _lexicon()[2] if w[:1].isupper())
+
+
 def _add_introduced(text: str, found: _Catalogue) -> None:
     """Products the lexicon does not know, named where they are introduced (see
     :func:`introduction_pattern`), then found wherever the text names them again."""
@@ -376,10 +382,9 @@ def _add_introduced(text: str, found: _Catalogue) -> None:
         sentence_start = max(text.rfind(".", 0, start), text.rfind("\n", 0, start), start - 200)
         maker = MAKER_SUFFIX.search(text, sentence_start + 1, start)
         names.setdefault(name, maker.group("brand") if maker else None)
-    model_words = alternation(w for w in words if w[:1].isupper())
     for name, brand in names.items():
         # "Ray" and the "Ray Plus" beside it are two products
-        pattern = rf"(?<![\w-]){regex.escape(name)}(?:[ \u00a0](?:{model_words}))*(?![\w-])"
+        pattern = rf"(?<![\w-]){regex.escape(name)}(?:[ \u00a0](?:{_capitalised_model_words()}))*(?![\w-])"
         for match in regex.finditer(pattern, text):
             start, end = match.span()
             if found.free(start, end):
