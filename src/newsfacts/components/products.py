@@ -539,10 +539,10 @@ ALL_MODELS = regex.compile(r"\b(?:both|all(?:\s+(?:two|three|four|five))?)\s+(?:
 
 
 @cache
-def brand_word_pattern() -> regex.Pattern:
+def brand_word_pattern() -> re.Pattern:
     """A maker's or series' name on its own: "Samsung", "Apple's", "the iPhone"."""
     brands, series, _ = _lexicon()
-    return regex.compile(rf"(?<![\w-])(?:{alternation(list(brands) + list(series))})(?![\w-])")
+    return re.compile(rf"(?<![\w-])(?:{alternation(list(brands) + list(series))})(?![\w-])")
 
 
 def makers_of(products: list[dict]) -> frozenset[str]:

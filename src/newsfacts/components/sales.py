@@ -18,6 +18,8 @@ from datetime import date
 from decimal import Decimal
 from functools import cache
 
+import re
+
 import regex
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -235,6 +237,8 @@ class SalesFinder:
         return sales
 
     def sale_at(self, number: dict, earlier: list[dict]) -> dict | None:
+        if Decimal(number["value"]) < MIN_UNITS:
+            return None
         text, patterns = self.text, self.patterns
         start, end = number["start"], number["end"]
         sentence = self.sentence_of(start)
@@ -246,8 +250,6 @@ class SalesFinder:
         verb_after = patterns["verb"].search(text, end, min(sentence[1], end + 40))
         near_verb = patterns["verb_near_end"].search(before_sentence[-60:]) is not None
         previous_in_paragraph = self._previous_sale(earlier, start)
-        if Decimal(number["value"]) < MIN_UNITS:
-            return None
         shared_item = False
         if item is None:  # "26.1 million and 25.5 million units", "between 800,000 and 925,000 units"
             item = self._shared_item(number)
@@ -615,17 +617,17 @@ class SalesFinder:
 
 
 @cache
-def MAKER_PATTERN() -> regex.Pattern:  # noqa: N802 - a cached constant
+def MAKER_PATTERN() -> re.Pattern:  # noqa: N802 - a cached constant
     """Brands that make products (not retailers or trackers), as the subject of a clause —
     not when a reporting verb follows ("Toyota said the Ryze ...")."""
-    return regex.compile(rf"(?<![\w-])(?:{alternation(lexicons.brand_names(makers_only=True))})"
+    return re.compile(rf"(?<![\w-])(?:{alternation(lexicons.brand_names(makers_only=True))})"
                          r"(?:\s+(?:India|Motor|Motors|Auto|Mobile|Electric|Company))*"
                          rf"(?![\w-])(?!['’]s){NOT_REPORTING}")
 
 
 @cache
-def BRAND_PATTERN() -> regex.Pattern:  # noqa: N802 - a cached constant
-    return regex.compile(rf"(?<![\w-])(?:{alternation(lexicons.brand_names())})(?:\s+(?:India|Motor|Motors|Auto|Mobile|"
+def BRAND_PATTERN() -> re.Pattern:  # noqa: N802 - a cached constant
+    return re.compile(rf"(?<![\w-])(?:{alternation(lexicons.brand_names())})(?:\s+(?:India|Motor|Motors|Auto|Mobile|"
                          r"Mobility|Electric|Company|Motor Company|Kirloskar Motor|Corp|Inc|Ltd))*(?![\w-])")
 
 
