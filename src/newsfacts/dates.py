@@ -42,7 +42,7 @@ def date_pattern() -> regex.Pattern:
     """Written dates: "April 10, 2019", "10th April 2019", "Jan. 16, 2025", "2019-04-10",
     "October 5" (no year)."""
     months = month_alternation()
-    return regex.compile(
+    return scan.compile_pattern(
         rf"(?<![\w-])(?:"
         rf"(?P<month>{months})\.?[ \u00a0]+{DAY}(?![\d:])(?:,?[ \u00a0]+(?P<year>(?:19|20)\d\d))?"
         rf"|(?:{DAY.replace('day', 'day2')})[ \u00a0]+(?:of[ \u00a0]+)?(?P<month2>{months})\.?"

@@ -97,25 +97,25 @@ def _patterns() -> dict[str, regex.Pattern]:
     verb = rf"(?:{alternation(words['verb'])})"
     title = rf"(?:{alternation(words['title'])})"
     return {
-        "verb": regex.compile(rf"(?<![\w-]){verb}(?![\w-])", regex.IGNORECASE),
+        "verb": scan.compile_pattern(rf"(?<![\w-]){verb}(?![\w-])", regex.IGNORECASE),
         # “…,” said NAME, TITLE of ORG.
-        "after_verb_first": regex.compile(rf"\A\s*,?\s*(?P<cue>{verb})\s+(?P<who>(?:[^.!?\n“”\"]|(?<=\b[A-Z])\.){{1,160}})", regex.IGNORECASE),
+        "after_verb_first": scan.compile_pattern(rf"\A\s*,?\s*(?P<cue>{verb})\s+(?P<who>(?:[^.!?\n“”\"]|(?<=\b[A-Z])\.){{1,160}})", regex.IGNORECASE),
         # “…,” NAME, TITLE, ORG said.
-        "after_who_first": regex.compile(rf"\A\s*,?\s*(?P<who>(?:[^.!?\n“”\"]|(?<=\b[A-Z])\.){{1,200}}?)\s*,?\s+(?P<cue>{verb})\b", regex.IGNORECASE),
+        "after_who_first": scan.compile_pattern(rf"\A\s*,?\s*(?P<who>(?:[^.!?\n“”\"]|(?<=\b[A-Z])\.){{1,200}}?)\s*,?\s+(?P<cue>{verb})\b", regex.IGNORECASE),
         # “…” — NAME, TITLE
-        "after_dash": regex.compile(r"\A\s*[—–-]\s*(?P<who>[^\n“”\"]{1,160})"),
+        "after_dash": scan.compile_pattern(r"\A\s*[—–-]\s*(?P<who>[^\n“”\"]{1,160})"),
         # ‘…’: CEO Rohan Kapadia on ... (a headline)
-        "after_colon": regex.compile(rf"\A\s*:\s*(?P<who>(?:[\w&.-]+\s+){{0,6}}?{NAME})\s+(?:on|about|says|talks)\b"),
+        "after_colon": scan.compile_pattern(rf"\A\s*:\s*(?P<who>(?:[\w&.-]+\s+){{0,6}}?{NAME})\s+(?:on|about|says|talks)\b"),
         # NAME, TITLE at ORG, said: “…   /   NAME said, “…
-        "before": regex.compile(rf"(?P<who>(?:[^.!?\n“”\"]|(?<=\b[A-Z])\.){{1,200}}?)\s*,?\s+(?P<cue>{verb})(?P<channel>[^.!?\n:“”\"]{{0,50}}?)\s*[:,]?\s*\Z", regex.IGNORECASE),
+        "before": scan.compile_pattern(rf"(?P<who>(?:[^.!?\n“”\"]|(?<=\b[A-Z])\.){{1,200}}?)\s*,?\s+(?P<cue>{verb})(?P<channel>[^.!?\n:“”\"]{{0,50}}?)\s*[:,]?\s*\Z", regex.IGNORECASE),
         # the cue alone at the end: without it, "before" cannot match (a cheap test first)
-        "before_cue": regex.compile(rf"\s(?:{verb})[^.!?\n:“”\"]{{0,50}}?\s*[:,]?\s*\Z", regex.IGNORECASE),
+        "before_cue": scan.compile_pattern(rf"\s(?:{verb})[^.!?\n:“”\"]{{0,50}}?\s*[:,]?\s*\Z", regex.IGNORECASE),
         # according to NAME, “…
-        "according": regex.compile(r"(?P<cue>according to)\s+(?P<who>(?:[^.!?\n“”\"]|(?<=\b[A-Z])\.){1,160}?)\s*[:,]?\s*\Z", regex.IGNORECASE),
-        "title": regex.compile(rf"(?<![\w-]){title}(?![\w-])", regex.IGNORECASE),
-        "name": regex.compile(rf"(?<![\w-]){NAME}(?![\w-])"),
-        "org_suffix": regex.compile(rf"(?<![\w-])(?:{alternation(words['org_suffix'])})(?![\w-])", regex.IGNORECASE),
-        "channel": regex.compile(rf"(?<![\w-])(?:{alternation(words['channel'])})(?![\w-])", regex.IGNORECASE),
+        "according": scan.compile_pattern(r"(?P<cue>according to)\s+(?P<who>(?:[^.!?\n“”\"]|(?<=\b[A-Z])\.){1,160}?)\s*[:,]?\s*\Z", regex.IGNORECASE),
+        "title": scan.compile_pattern(rf"(?<![\w-]){title}(?![\w-])", regex.IGNORECASE),
+        "name": scan.compile_pattern(rf"(?<![\w-]){NAME}(?![\w-])"),
+        "org_suffix": scan.compile_pattern(rf"(?<![\w-])(?:{alternation(words['org_suffix'])})(?![\w-])", regex.IGNORECASE),
+        "channel": scan.compile_pattern(rf"(?<![\w-])(?:{alternation(words['channel'])})(?![\w-])", regex.IGNORECASE),
     }
 
 

@@ -122,19 +122,19 @@ def _patterns() -> dict[str, regex.Pattern]:
         return "|".join(regex.escape(w) for w in sorted(items, key=len, reverse=True))
 
     return {
-        "verb": regex.compile(rf"(?<![\w-])(?:{alt(words['verb'])})(?![\w-])", regex.IGNORECASE),
+        "verb": scan.compile_pattern(rf"(?<![\w-])(?:{alt(words['verb'])})(?![\w-])", regex.IGNORECASE),
         # a verb at most two words before the end: "crossed 2.2 lakh", "sold over"
-        "verb_near_end": regex.compile(rf"(?:(?<![\w-])(?:{alt(words['verb'])})(?![\w-]))\s+(?:\S+\s+){{0,2}}\Z",
+        "verb_near_end": scan.compile_pattern(rf"(?:(?<![\w-])(?:{alt(words['verb'])})(?![\w-]))\s+(?:\S+\s+){{0,2}}\Z",
                                        regex.IGNORECASE),
-        "item": regex.compile(rf"\+?\s*(?:(?:[a-z][\w-]*|domestic|electric)\s+){{0,2}}?(?P<item>{alt(words['item'])})(?![\w-])",
+        "item": scan.compile_pattern(rf"\+?\s*(?:(?:[a-z][\w-]*|domestic|electric)\s+){{0,2}}?(?P<item>{alt(words['item'])})(?![\w-])",
                               regex.IGNORECASE),
-        "not_a_sale": regex.compile(rf"(?<![\w-])(?:{alt(words['not_a_sale'])})(?![\w-])", regex.IGNORECASE),
-        "bound_verb": regex.compile(r"(?<![\w-])(?:(?:crossed|crosses|cross|crossing|passed|surpassed|topped|exceeded)\s+(?:the\s+)?|"
+        "not_a_sale": scan.compile_pattern(rf"(?<![\w-])(?:{alt(words['not_a_sale'])})(?![\w-])", regex.IGNORECASE),
+        "bound_verb": scan.compile_pattern(r"(?<![\w-])(?:(?:crossed|crosses|cross|crossing|passed|surpassed|topped|exceeded)\s+(?:the\s+)?|"
                                     r"(?:over|more than|above|at least|upwards of|in excess of|north of)\s+)\Z",
                                     regex.IGNORECASE),
-        "bound_at_most": regex.compile(r"(?<![\w-])(?:nearly|close to|almost|just under|fewer than|less than|"
+        "bound_at_most": scan.compile_pattern(r"(?<![\w-])(?:nearly|close to|almost|just under|fewer than|less than|"
                                        r"under|up to|shy of)\s+\Z", regex.IGNORECASE),
-        "bound_about": regex.compile(r"(?<![\w-])(?:about|around|some|approximately|roughly|an estimated|"
+        "bound_about": scan.compile_pattern(r"(?<![\w-])(?:about|around|some|approximately|roughly|an estimated|"
                                      r"estimated|nearly about|over about)\s+\Z", regex.IGNORECASE),
     }
 

@@ -74,8 +74,8 @@ def rules() -> list[dict]:
     compiled = []
     for row in lexicons.load("specs"):
         rule = dict(row)
-        rule["regex"] = regex.compile(row["pattern"], regex.IGNORECASE)
-        rule["context_regex"] = regex.compile(row["context"], regex.IGNORECASE) if row.get("context") else None
+        rule["regex"] = scan.compile_pattern(row["pattern"], regex.IGNORECASE)
+        rule["context_regex"] = scan.compile_pattern(row["context"], regex.IGNORECASE) if row.get("context") else None
         rule["trigger_regex"] = scan.Trigger(row["trigger"]) if row.get("trigger") else None
         rule["trigger_words"] = tuple(row.get("trigger_words", ()))
         rule["header_regex"] = regex.compile(row["header"], regex.IGNORECASE) if row.get("header") else None

@@ -126,7 +126,7 @@ def rules() -> list[tuple[str, regex.Pattern]]:
         ("year", r"(?<![\w-])(?:(?P<prep>in|of|since|during|for|from|until|till|through|throughout|calendar|calendar\s+year|the\s+year|year|between|and|early|late|mid)[ -])"
                  r"(?P<year>(?:19|20)\d{2})(?![\w-])(?!\s*[-–/]\s*\d)", flags),
     ]
-    return [(name, regex.compile(pattern, flag)) for name, pattern, flag in specs]
+    return [(name, scan.compile_pattern(pattern, flag)) for name, pattern, flag in specs]
 
 
 # --- resolving -------------------------------------------------------------------------------

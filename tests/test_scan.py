@@ -1,0 +1,65 @@
+"""The scanning helpers: rule patterns run on Python's re must match as they do on regex."""
+
+import re
+from pathlib import Path
+
+import pytest
+import regex
+
+from newsfacts import dates, scan
+from newsfacts.components import quotes, sales, specs, timespans
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+def rule_patterns():
+    """Every rule pattern compiled through scan.compile_pattern, by name."""
+    found = {f"time:{name}": pattern for name, pattern in timespans.rules()}
+    for index, rule in enumerate(specs.rules()):
+        found[f"specs:{index}:{rule['name']}"] = rule["regex"]
+        if rule["context_regex"] is not None:
+            found[f"specs:{index}:{rule['name']}:context"] = rule["context_regex"]
+    found["dates"] = dates.date_pattern()
+    found.update({f"quotes:{name}": pattern for name, pattern in quotes._patterns().items()})
+    found.update({f"sales:{name}": pattern for name, pattern in sales._patterns().items()})
+    return found
+
+
+ON_RE = {name: pattern for name, pattern in rule_patterns().items() if isinstance(pattern, re.Pattern)}
+
+
+def test_most_rule_patterns_run_on_re():
+    assert len(ON_RE) > 0.8 * len(rule_patterns())
+
+
+@pytest.mark.parametrize("name", sorted(ON_RE))
+def test_a_pattern_on_re_matches_as_on_regex(name):
+    pattern = ON_RE[name]
+    reference = regex.compile(pattern.pattern, pattern.flags & (re.IGNORECASE | re.MULTILINE | re.DOTALL))
+    for path in sorted(CORPUS.glob("*.txt"))[::3]:
+        text = path.read_text(encoding="utf-8")
+        if name.startswith(("quotes:", "sales:verb_near_end")) and "\\Z" in pattern.pattern:
+            # anchored at the end: these run on the text before a position, as here
+            samples = [text[max(0, i - 120):i] for i in range(0, len(text), 97)]
+        else:
+            samples = [text]
+        for sample in samples:
+            assert [m.span() for m in pattern.finditer(sample)] == \
+                [m.span() for m in reference.finditer(sample)], (name, path.name)
+
+
+def test_compile_pattern_falls_back_to_regex_for_what_re_cannot_do():
+    assert isinstance(scan.compile_pattern(r"(?<=\d+) GB"), regex.Pattern)
+    assert isinstance(scan.compile_pattern(r"\p{Lu}\w+"), regex.Pattern)
+    assert isinstance(scan.compile_pattern(r"Jun", regex.VERSION1), regex.Pattern)  # VERSION1 is re.ASCII's bit
+    assert isinstance(scan.compile_pattern(r"\d+ GB", regex.IGNORECASE), re.Pattern)
+
+
+def test_trigger_runs_each_alternative_led_by_its_literal():
+    trigger = scan.Trigger(r"oled|\bips\b|\d\s?hz|led\b")
+    text = "ips oled, 120hz; chips and a led"
+    assert [m.group() for m in trigger.finditer(text)] == ["ips", "oled", "led", "0hz", "led"]
+    assert [m.start() for m in trigger.finditer(text)] == sorted(m.start() for m in trigger.finditer(text))
+    assert trigger.search(text, 4).group() == "oled"
+    assert trigger.search(text, 6).group() == "0hz"
+    assert trigger.search("chips only") is None
