@@ -7,7 +7,7 @@ import pytest
 import regex
 
 from newsfacts import dates, scan
-from newsfacts.components import quotes, sales, specs, timespans
+from newsfacts.components import money, quotes, sales, specs, timespans
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -22,6 +22,10 @@ def rule_patterns():
     found["dates"] = dates.date_pattern()
     found.update({f"quotes:{name}": pattern for name, pattern in quotes._patterns().items()})
     found.update({f"sales:{name}": pattern for name, pattern in sales._patterns().items()})
+    marks = money.currencies()
+    found.update({"money:prefix": marks.prefix, "money:suffix": marks.suffix,
+                  "money:bound_before": money._bounds()[0], "money:bound_after": money._bounds()[1],
+                  "money:extra_magnitude": money.EXTRA_MAGNITUDE})
     return found
 
 
@@ -38,9 +42,9 @@ def test_a_pattern_on_re_matches_as_on_regex(name):
     reference = regex.compile(pattern.pattern, pattern.flags & (re.IGNORECASE | re.MULTILINE | re.DOTALL))
     for path in sorted(CORPUS.glob("*.txt"))[::3]:
         text = path.read_text(encoding="utf-8")
-        if name.startswith(("quotes:", "sales:verb_near_end")) and "\\Z" in pattern.pattern:
-            # anchored at the end: these run on the text before a position, as here
-            samples = [text[max(0, i - 120):i] for i in range(0, len(text), 97)]
+        if "\\Z" in pattern.pattern or "\\A" in pattern.pattern:
+            # anchored: these run on the text just before or after a position, as here
+            samples = [text[max(0, i - 120):i] for i in range(0, len(text), 97)] + [text[i:i + 120] for i in range(0, len(text), 89)]
         else:
             samples = [text]
         for sample in samples:

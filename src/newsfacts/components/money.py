@@ -48,7 +48,7 @@ RANGE_GAP = 40  # "Rs 10,000 and 15,000": the words between two ends of a range,
 PARAGRAPH_REACH = 2000  # how far a paragraph is read for context, at most
 BIG_AMOUNT = Decimal(10_000_000)  # one crore: larger amounts without a cue are money
 #: Magnitudes money writes that plain numbers do not: "Rs 12.5 L", "$5m", "$1.2B".
-EXTRA_MAGNITUDE = regex.compile(r"(?:[ \u00a0]?(?P<lakh>L|Lakh|Lac)|(?P<million>m|M|mln)|(?P<billion>B|b))(?![\w])")
+EXTRA_MAGNITUDE = scan.compile_pattern(r"(?:[ \u00a0]?(?P<lakh>L|Lakh|Lac)|(?P<million>m|M|mln)|(?P<billion>B|b))(?![\w])")
 EXTRA_FACTORS = {"lakh": 100_000, "million": 1_000_000, "billion": 1_000_000_000}
 RUPEE_CODES = ("INR", "LKR", "PKR", "NPR")
 RANGE_JOIN = regex.compile(r"\A\s*(?:-|–|—|to|till|upto|→|->)\s*\Z", regex.IGNORECASE)
@@ -127,11 +127,11 @@ class Currencies:
             return "|".join(parts)
 
         word_start = r"(?<![A-Za-z])"
-        self.prefix = regex.compile(
+        self.prefix = scan.compile_pattern(
             rf"{word_start}(?P<marker>{cased(prefix_exact, prefix_any)})[ \u00a0]*\Z")
-        self.suffix = regex.compile(
+        self.suffix = scan.compile_pattern(
             rf"\A[ \u00a0]*-?(?P<marker>{cased(suffix_exact, suffix_any)})(?![A-Za-z])")
-        self.scale_after_marker = regex.compile(
+        self.scale_after_marker = scan.compile_pattern(
             r"\A[ \u00a0]+(?P<scale>million|billion|thousand|crore|lakh|mn|bn)\b", regex.IGNORECASE)
 
     def row(self, marker: str) -> dict:
@@ -148,8 +148,8 @@ def currencies() -> Currencies:
 def _bounds() -> tuple[regex.Pattern, regex.Pattern, dict[str, str], dict[str, str]]:
     before = {r["phrase"].casefold(): r["bound"] for r in lexicons.load("bounds") if r["side"] == "before"}
     after = {r["phrase"].casefold(): r["bound"] for r in lexicons.load("bounds") if r["side"] == "after"}
-    before_re = regex.compile(rf"(?<![\w-])(?P<phrase>{alternation(before)})[ \u00a0-]*\Z", regex.IGNORECASE)
-    after_re = regex.compile(rf"\A[ \u00a0]*(?P<phrase>{alternation(after)})(?![\w])", regex.IGNORECASE)
+    before_re = scan.compile_pattern(rf"(?<![\w-])(?P<phrase>{alternation(before)})[ \u00a0-]*\Z", regex.IGNORECASE)
+    after_re = scan.compile_pattern(rf"\A[ \u00a0]*(?P<phrase>{alternation(after)})(?![\w])", regex.IGNORECASE)
     return before_re, after_re, before, after
 
 
