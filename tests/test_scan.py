@@ -7,7 +7,7 @@ import pytest
 import regex
 
 from newsfacts import dates, scan
-from newsfacts.components import money, quotes, sales, specs, timespans
+from newsfacts.components import money, numbers, quotes, sales, specs, timespans
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -25,7 +25,8 @@ def rule_patterns():
     marks = money.currencies()
     found.update({"money:prefix": marks.prefix, "money:suffix": marks.suffix,
                   "money:bound_before": money._bounds()[0], "money:bound_after": money._bounds()[1],
-                  "money:extra_magnitude": money.EXTRA_MAGNITUDE})
+                  "money:extra_magnitude": money.EXTRA_MAGNITUDE,
+                  "numbers:phrase": numbers.number_pattern(), "numbers:part": numbers.PART})
     return found
 
 

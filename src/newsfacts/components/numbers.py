@@ -26,7 +26,7 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .. import docdata, lexicons
+from .. import docdata, lexicons, scan
 from ..lexicons import alternation
 
 FAMILY = "numbers"
@@ -80,10 +80,10 @@ def number_pattern() -> regex.Pattern:
         rf"|(?<=\d)[ \t\u00a0]?(?:{abbreviation})\b"
         rf"|(?<=\d)(?:{scale})\b)"
     )
-    return regex.compile(rf"{head}{tail}*", regex.IGNORECASE)
+    return scan.compile_pattern(rf"{head}{tail}*", regex.IGNORECASE)
 
 
-PART = regex.compile(rf"{DIGITS}|[^\W\d_]+", regex.IGNORECASE)
+PART = scan.compile_pattern(rf"{DIGITS}|[^\W\d_]+", regex.IGNORECASE)
 
 
 class ParsedNumber(NamedTuple):
