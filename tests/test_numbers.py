@@ -112,3 +112,27 @@ def test_component_stores_plain_data_and_spans(nlp):
 
 def test_find_numbers_without_alignment_check():
     assert [r["value"] for r in find_numbers("twenty-five and 1,000")] == ["25", "1000"]
+
+
+def test_phrases_are_found_where_a_full_scan_finds_them():
+    """find_numbers tries the phrase pattern only at likely starts (digit runs, number words,
+    words before a scale word); on the corpus it must find what a scan of every position finds."""
+    from pathlib import Path
+
+    from newsfacts.components.numbers import _phrase_matches, number_pattern
+
+    corpus = Path(__file__).resolve().parent.parent / "corpus"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
+    texts.append("half a million, a quarter crore, three-quarters of a lakh, phone one, twenty-five, 1,00,000")
+    pattern = number_pattern()
+    for text in texts:
+        everywhere, position = [], 0
+        while (match := pattern.search(text, position)) is not None:
+            everywhere.append(match.span())
+            position = match.end()
+        found, position = [], 0
+        for match in _phrase_matches(text, pattern):
+            if match.start() >= position:
+                found.append(match.span())
+                position = match.end()
+        assert found == everywhere, text[:60]

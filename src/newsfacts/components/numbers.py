@@ -18,6 +18,7 @@ A number must begin and end on token boundaries, so "S24" or "A17" are not numbe
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from functools import cache
 from typing import NamedTuple
@@ -104,6 +105,9 @@ def parse_parts(phrase: str) -> ParsedNumber | None:
     >>> parse_parts("five twenty")[:2]  # "twenty" cannot follow "five": stop after "five"
     (Decimal('5'), 4)
     """
+    first = PART.match(phrase)
+    if first is not None and first.end() == len(phrase) and phrase[0].isdecimal():  # "16,999": the usual case
+        return ParsedNumber(integral(Decimal(phrase.replace(",", ""))), len(phrase), None, None, None)
     words, magnitudes = _lexicon()
     total = Decimal(0)  # value of the groups closed by a magnitude word
     current: Decimal | None = None  # value of the group being read (below a magnitude)
@@ -218,7 +222,9 @@ def find_numbers(text: str, aligned=None) -> list[dict]:
     """
     found = []
     pattern, position = number_pattern(), 0
-    while (match := pattern.search(text, position)) is not None:
+    for match in _phrase_matches(text, pattern):
+        if match.start() < position:
+            continue
         parsed = parse_parts(match.group(0))
         # what the parse did not take ("fifty" of "100 and fifty") is scanned again
         position = match.end() if parsed is None else match.start() + parsed.end
@@ -241,6 +247,50 @@ def find_numbers(text: str, aligned=None) -> list[dict]:
             "scale": None if parsed.scale is None else str(parsed.scale),
         })
     return found
+
+
+def _phrase_matches(text: str, pattern):
+    """The matches ``pattern.search`` would find left to right, tried only where a phrase
+    can start: the start of a run of digits, a number word, or a word shortly before a
+    scale word ("half a million"). Scanning every position of the text cost a twentieth of
+    the pipeline; these starts are found by fast literal and digit scans. Callers skip
+    matches that begin inside what they took already.
+    """
+    folded = scan.folded(text)
+    if folded is None:  # lower-casing moved offsets: scan every position
+        position = 0
+        while (match := pattern.search(text, position)) is not None:
+            yield match
+            position = match.start() + 1
+        return
+    starts = {match.start() for match in DIGIT_RUN.finditer(text)}
+    starts.update(match.start() for match in _number_words().finditer(folded))
+    for scale in _scale_words().finditer(folded):
+        starts.update(m.start() for m in WORD_START.finditer(folded, max(0, scale.start() - 30), scale.start()))
+    for start in sorted(starts):
+        match = pattern.match(text, start)
+        if match is not None:
+            yield match
+
+
+DIGIT_RUN = re.compile(r"\d+")
+WORD_START = re.compile(r"\b\w")
+
+
+@cache
+def _number_words() -> re.Pattern:
+    """The number words a phrase can start with ("one", "twenty"), also inside words ("phone"):
+    a trie with no leading ``\\b`` is searched fastest, and ``pattern.match`` rejects those."""
+    words, _ = _lexicon()
+    return re.compile(alternation(w for w, (cls, _) in words.items() if cls in ("unit", "teen", "tens")))
+
+
+@cache
+def _scale_words() -> scan.Trigger:
+    """Scale words ("lakh", "million", "hundred"), before which "a", "half" or "one quarter"
+    may start a phrase."""
+    _, magnitudes = _lexicon()
+    return scan.Trigger("|".join([*(regex.escape(w) for w, (_, abbr) in magnitudes.items() if not abbr), "hundred"]))
 
 
 def _k_means_thousand(text: str, start: int, end: int) -> bool:
