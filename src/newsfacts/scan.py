@@ -19,7 +19,7 @@ from functools import lru_cache
 
 import regex
 
-_SPACE = regex.compile(r"\s")
+_SPACE = re.compile(r"\s")
 
 
 #: The flags ``re`` and ``regex`` give the same values (``regex.VERSION1`` is ``re.ASCII``'s).
@@ -59,9 +59,10 @@ def windows(text: str, trigger: regex.Pattern, before: int, after: int) -> list[
     """Merged (start, end) windows reaching ``before``/``after`` characters around each
     trigger match, widened to the nearest white space (or the text's ends)."""
     spans: list[tuple[int, int]] = []
-    for match in trigger.finditer(text):
-        start = max(0, match.start() - before)
-        end = min(len(text), match.end() + after)
+    found = trigger.spans(text) if isinstance(trigger, Trigger) else [m.span() for m in trigger.finditer(text)]
+    for match_start, match_end in found:
+        start = max(0, match_start - before)
+        end = min(len(text), match_end + after)
         if spans and start <= spans[-1][1]:
             spans[-1] = (spans[-1][0], max(spans[-1][1], end))
         else:
@@ -100,6 +101,14 @@ class Trigger:
         if len(self.branches) == 1:
             return self.branches[0].finditer(text)
         return heapq.merge(*(branch.finditer(text) for branch in self.branches), key=_start)
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """The (start, end) of every match, sorted — what :func:`windows` reads."""
+        if len(self.branches) == 1:
+            return [match.span() for match in self.branches[0].finditer(text)]
+        found = [match.span() for branch in self.branches for match in branch.finditer(text)]
+        found.sort()
+        return found
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
         """The first match in ``text[pos:endpos]``, as ``re.Pattern.search``."""
