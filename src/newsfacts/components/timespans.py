@@ -560,16 +560,23 @@ def rule_triggers() -> dict[str, re.Pattern]:
     unit = v["unit"]
     patterns = {
         "quantity_unit": rf"(?<![a-z])(?:{v['quantity']}|another|single)[\s-]*(?:[a-z]+[\s-]+)?{unit}(?![a-z])",
-        "month": rf"(?<![a-z])(?:{v['months']})(?![a-z])",
-        "year": r"(?<![\w-])(?:19|20)\d\d(?!\w)",
+        # one alternative per word: scan.Trigger finds each by its literal
+        "month": "|".join(rf"{name}(?<![a-z]{name})(?![a-z])" for name in _month_names()),
+        "year": r"19\d\d(?<![\w-]....)(?!\w)|20\d\d(?<![\w-]....)(?!\w)",
         "period": r"quarter|\bq[1-4]|\bh[12]\b|\bfy|fiscal|financial|\bhalf\b",
         "first": rf"\bfirst\s+{unit}",
-        "whole": r"\b(?:all|full|whole|entire)[ -](?:day|week|month|year)",
-        "relative": r"\b(?:last|this|next|previous|current|past|coming|same)\s+(?:month|year|quarter|week|fortnight|financial|fiscal)",
+        "whole": "|".join(rf"\b{word}[ -](?:day|week|month|year)" for word in ("all", "full", "whole", "entire")),
+        "relative": "|".join(rf"\b{word}\s+(?:month|year|quarter|week|fortnight|financial|fiscal)"
+                             for word in ("last", "this", "next", "previous", "current", "past", "coming", "same")),
         "ytd": r"year-to-date|year to date|\bytd\b|so far this year",
         "day_one": r"day\s+one|opening\s+day",
     }
     return {name: scan.Trigger(pattern) for name, pattern in patterns.items()}
+
+
+def _month_names() -> list[str]:
+    """Month names and abbreviations as the month trigger looks for them: "jan", "january"."""
+    return sorted({row["name"].casefold().rstrip(".") for row in lexicons.load("months")})
 
 
 #: Words one of which a trigger class needs: without them its scan is skipped.
