@@ -32,8 +32,8 @@ def compile_pattern(pattern: str, flags: int = 0) -> re.Pattern | regex.Pattern:
     1.2-3x faster with the same matches; tests/test_scan.py checks the rule patterns give
     the same matches under both on the corpus.
 
-    >>> type(compile_pattern(r"\\d+ GB")).__module__, type(compile_pattern(r"(?<=\\d+) GB")).__module__
-    ('re', 'regex')
+    >>> isinstance(compile_pattern(r"\\d+ GB"), re.Pattern), isinstance(compile_pattern(r"(?<=\\d+) GB"), regex.Pattern)
+    (True, True)
     """
     if not flags & ~_RE_FLAGS:
         try:
@@ -115,6 +115,60 @@ class Trigger:
         endpos = len(text) if endpos is None else endpos
         found = [m for m in (branch.search(text, pos, endpos) for branch in self.branches) if m]
         return min(found, key=_start) if found else None
+
+
+class WordStart:
+    """``(?<![\\w-])(?:pattern)`` — a match at a word's start — with that lookbehind tested in
+    Python: a pattern led by a lookbehind makes ``re`` try every position, while without it
+    ``re`` skips to the pattern's possible first characters (the brand trie is found 2x
+    faster). Offers the ``re.Pattern`` methods the components use, with the same results.
+
+    >>> brands = WordStart(r"Ola|Vivo")
+    >>> [m.group() for m in brands.finditer("Motorola, Ola and Vivo")]
+    ['Ola', 'Vivo']
+    >>> brands.match("Motorola", 5) is None, brands.fullmatch("Vivo") is not None
+    (True, True)
+    """
+
+    def __init__(self, pattern: str, flags: int = 0):
+        self.inner = re.compile(pattern, flags)
+        self.pattern = rf"(?<![\w-])(?:{pattern})"
+
+    @staticmethod
+    def at_word_start(text: str, start: int) -> bool:
+        return start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "_-")
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
+        endpos = len(text) if endpos is None else endpos
+        while (match := self.inner.search(text, pos, endpos)) is not None:
+            if self.at_word_start(text, match.start()):
+                return match
+            pos = match.start() + 1
+        return None
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
+        while (match := self.search(text, pos, endpos)) is not None:
+            yield match
+            pos = max(match.end(), match.start() + 1)
+
+    def starts(self, text: str) -> list[int]:
+        """Every offset where a match begins, overlapping ones included (as a zero-width
+        lookahead pattern's ``finditer`` would give them)."""
+        found, pos = [], 0
+        while (match := self.search(text, pos)) is not None:
+            found.append(match.start())
+            pos = match.start() + 1
+        return found
+
+    def match(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
+        if not self.at_word_start(text, pos):
+            return None
+        return self.inner.match(text, pos, len(text) if endpos is None else endpos)
+
+    def fullmatch(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
+        if not self.at_word_start(text, pos):
+            return None
+        return self.inner.fullmatch(text, pos, len(text) if endpos is None else endpos)
 
 
 def _start(match: re.Match) -> int:

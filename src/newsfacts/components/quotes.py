@@ -120,9 +120,9 @@ def _patterns() -> dict[str, regex.Pattern]:
 
 
 @cache
-def _brands() -> re.Pattern:
-    return re.compile(rf"(?<![\w-])(?:{alternation(lexicons.brand_names())})(?:\s+(?:India|Mobile|Mobility|Motors?|Electric|"
-                         rf"Technologies|Electronics|Auto|Energy|Research|Group|Ltd|Limited))*(?![\w-])")
+def _brands() -> scan.WordStart:
+    return scan.WordStart(rf"(?:{alternation(lexicons.brand_names())})(?:\s+(?:India|Mobile|Mobility|Motors?|Electric|"
+                          rf"Technologies|Electronics|Auto|Energy|Research|Group|Ltd|Limited))*(?![\w-])")
 
 
 # --- finding quoted segments ---------------------------------------------------------------

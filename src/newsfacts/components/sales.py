@@ -617,17 +617,17 @@ class SalesFinder:
 
 
 @cache
-def MAKER_PATTERN() -> re.Pattern:  # noqa: N802 - a cached constant
+def MAKER_PATTERN() -> scan.WordStart:  # noqa: N802 - a cached constant
     """Brands that make products (not retailers or trackers), as the subject of a clause —
     not when a reporting verb follows ("Toyota said the Ryze ...")."""
-    return re.compile(rf"(?<![\w-])(?:{alternation(lexicons.brand_names(makers_only=True))})"
+    return scan.WordStart(rf"(?:{alternation(lexicons.brand_names(makers_only=True))})"
                          r"(?:\s+(?:India|Motor|Motors|Auto|Mobile|Electric|Company))*"
                          rf"(?![\w-])(?!['’]s){NOT_REPORTING}")
 
 
 @cache
-def BRAND_PATTERN() -> re.Pattern:  # noqa: N802 - a cached constant
-    return re.compile(rf"(?<![\w-])(?:{alternation(lexicons.brand_names())})(?:\s+(?:India|Motor|Motors|Auto|Mobile|"
+def BRAND_PATTERN() -> scan.WordStart:  # noqa: N802 - a cached constant
+    return scan.WordStart(rf"(?:{alternation(lexicons.brand_names())})(?:\s+(?:India|Motor|Motors|Auto|Mobile|"
                          r"Mobility|Electric|Company|Motor Company|Kirloskar Motor|Corp|Inc|Ltd))*(?![\w-])")
 
 
