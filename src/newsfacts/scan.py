@@ -151,15 +151,6 @@ class WordStart:
             yield match
             pos = max(match.end(), match.start() + 1)
 
-    def starts(self, text: str) -> list[int]:
-        """Every offset where a match begins, overlapping ones included (as a zero-width
-        lookahead pattern's ``finditer`` would give them)."""
-        found, pos = [], 0
-        while (match := self.search(text, pos)) is not None:
-            found.append(match.start())
-            pos = match.start() + 1
-        return found
-
     def match(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
         if not self.at_word_start(text, pos):
             return None

@@ -112,14 +112,14 @@ def mention_pattern() -> regex.Pattern:
 
 
 @cache
-def mention_starts() -> scan.WordStart:
+def mention_starts() -> re.Pattern:
     """Where a mention can start: a brand or series name, a rupee plan, or a capitalised word
-    before a model token. A plain ``re`` pattern (several times faster than the full one);
-    its ``starts`` include overlapping ones, so that no start hides another."""
+    before a model token. A plain ``re`` pattern (several times faster than the full one),
+    zero-width so that no start hides another."""
     brands, series, words = _lexicon()
-    return scan.WordStart(
-        rf"Rs|₹|(?:{alternation(list(brands) + list(series))})"
-        rf"|[A-Z][a-z]{{2,}}(?:[ \u00a0](?:{alternation(words)}))*[ \u00a0][A-Z]{{0,3}}\d")
+    return re.compile(
+        rf"(?<![\w-])(?=Rs|₹|(?:{alternation(list(brands) + list(series))})"
+        rf"|[A-Z][a-z]{{2,}}(?:[ \u00a0](?:{alternation(words)}))*[ \u00a0][A-Z]{{0,3}}\d)")
 
 
 MENTION_LENGTH = 160  # no product name is longer
@@ -129,7 +129,8 @@ def mention_matches(text: str):
     """``mention_pattern().finditer(text)``, tried only where :func:`mention_starts` fires."""
     pattern = mention_pattern()
     last_end = 0
-    for position in mention_starts().starts(text):
+    for start in mention_starts().finditer(text):
+        position = start.start()
         if position < last_end:
             continue
         match = pattern.match(text, position, min(len(text), position + MENTION_LENGTH))
