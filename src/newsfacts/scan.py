@@ -55,11 +55,17 @@ def compiled(pattern: str, flags: int = 0) -> regex.Pattern:
     return regex.compile(pattern, flags)
 
 
-def windows(text: str, trigger: regex.Pattern, before: int, after: int) -> list[tuple[int, int]]:
+def windows(text: str, trigger, before: int, after: int) -> list[tuple[int, int]]:
     """Merged (start, end) windows reaching ``before``/``after`` characters around each
-    trigger match, widened to the nearest white space (or the text's ends)."""
+    trigger match, widened to the nearest white space (or the text's ends). ``trigger`` is a
+    pattern, a :class:`Trigger`, or the sorted (start, end) of its matches."""
     spans: list[tuple[int, int]] = []
-    found = trigger.spans(text) if isinstance(trigger, Trigger) else [m.span() for m in trigger.finditer(text)]
+    if isinstance(trigger, list):
+        found = trigger
+    elif isinstance(trigger, Trigger):
+        found = trigger.spans(text)
+    else:
+        found = [m.span() for m in trigger.finditer(text)]
     for match_start, match_end in found:
         start = max(0, match_start - before)
         end = min(len(text), match_end + after)

@@ -549,7 +549,8 @@ RULE_TRIGGERS = {
 
 
 #: Narrower windows where the trigger holds most of the match ("nearly [two weeks] of launch").
-TRIGGER_REACH = {"quantity_unit": (50, 70)}
+TRIGGER_REACH = {"quantity_unit": (50, 70), "month": (60, 60), "period": (60, 60), "year": (60, 30),
+                 "relative": (40, 40), "whole": (30, 30), "first": (30, 30)}
 
 
 @cache
@@ -590,14 +591,35 @@ TRIGGER_WORDS = {
 }
 
 
+#: Rules whose matches lie closer to their trigger than the class's reach allows: "nearly
+#: two weeks" needs less room around "weeks" than "within 18 days of its launch in India".
+RULE_REACH = {"duration": (40, 25), "compound": (40, 40), "duration_range": (50, 25)}
+
+
 def _rule_windows(text: str) -> dict[str, list[tuple[int, int]]] | None:
-    """Windows per trigger class, or None when lower-casing changes the text's length."""
+    """Windows per rule (rules of one trigger class share them unless their reach differs),
+    or None when lower-casing changes the text's length."""
     folded = scan.folded(text)
     if folded is None:
         return None
-    return {name: scan.trigger_windows(folded, pattern, *TRIGGER_REACH.get(name, (WINDOW_BEFORE, WINDOW_AFTER)),
-                                       TRIGGER_WORDS.get(name, ()))
-            for name, pattern in rule_triggers().items()}
+    triggers = rule_triggers()
+    spans: dict[str, list[tuple[int, int]]] = {}
+    shared: dict[tuple, list[tuple[int, int]]] = {}
+    per_rule = {}
+    for name, _ in rules():
+        trigger_class = RULE_TRIGGERS[name]
+        reach = RULE_REACH.get(name) or TRIGGER_REACH.get(trigger_class, (WINDOW_BEFORE, WINDOW_AFTER))
+        key = (trigger_class, reach)
+        if key not in shared:
+            words = TRIGGER_WORDS.get(trigger_class, ())
+            if words and not any(word in folded for word in words):
+                shared[key] = []
+            else:
+                if trigger_class not in spans:
+                    spans[trigger_class] = triggers[trigger_class].spans(folded)
+                shared[key] = scan.windows(folded, spans[trigger_class], *reach)
+        per_rule[name] = shared[key]
+    return per_rule
 
 
 def reference_date(text: str, published: date | None) -> date | None:
@@ -617,7 +639,7 @@ def find_time_spans(text: str, reference: date | None, boilerplate: Boilerplate 
     per_class = _rule_windows(text)
     spans = scan.windows(text, trigger(), WINDOW_BEFORE, WINDOW_AFTER) if per_class is None else None
     for priority, (name, pattern) in enumerate(rules()):
-        windows = spans if per_class is None else per_class[RULE_TRIGGERS[name]]
+        windows = spans if per_class is None else per_class[name]
         for match in scan.finditer(pattern, text, windows):
             start, end = match.span()
             if boilerplate is not None and boilerplate.contains(start):
