@@ -396,9 +396,19 @@ def _resolve_ambiguous_currencies(text: str, amounts: list[dict]) -> None:
             first_named[name] = min(firsts)[1] if firsts else None
         return first_named[name]
 
+    named: dict[str, bool] = {}  # does the text name this country at all? (asked once)
+
+    def names(country: str, pattern: regex.Pattern) -> bool:
+        if country not in named:
+            named[country] = pattern.search(text) is not None
+        return named[country]
+
     for amount in amounts:
         kind = amount.get("ambiguous")
         if kind == "rupee":
+            if not (names("Sri Lanka", SRI_LANKA) or names("Pakistan", PAKISTAN)):
+                amount["currency"] = "INR"  # no other rupee country in the text: nothing to weigh
+                continue
             country = (_nearest_country(text, amount, RUPEE_COUNTRIES)
                        or article_country("rupee", RUPEE_COUNTRIES))
             amount["currency"] = {"Sri Lanka": "LKR", "Pakistan": "PKR"}.get(country, "INR")
