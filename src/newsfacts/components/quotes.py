@@ -75,11 +75,13 @@ ORG_NAME = re.compile(
 COMPANY_WORDS = regex.compile(r"\b(?:the\s+)?(?:company|firm|brand|carmaker|automaker|maker|manufacturer|"
                               r"operator|telco|retailer|group|startup|start-up|e-commerce major|platform)\b",
                               regex.IGNORECASE)
+UNNAMED_TITLES = (r"spokesperson|spokesman|spokeswoman|representative|official|executive|"
+                  r"dealer|analyst|source|customer|buyer|retailer|engineer|employee|insider")
 UNNAMED = regex.compile(
     r"\b(?:an?|one|another)\s+(?:(?P<where>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*|[a-z]+-based|company|senior|"
-    r"local)\s+)*(?P<title>spokesperson|spokesman|spokeswoman|representative|official|executive|"
-    r"dealer|analyst|source|customer|buyer|retailer|engineer|employee|insider)\b",
+    rf"local)\s+)*(?P<title>{UNNAMED_TITLES})\b",
     regex.IGNORECASE)
+UNNAMED_TITLE = re.compile(UNNAMED_TITLES, re.IGNORECASE)
 
 
 @cache
@@ -214,6 +216,10 @@ class People:
                 self.known.append(dict(person))
         return person
 
+    def name_parts(self) -> set[str]:
+        """Every word of every known name: what :meth:`by_part` can resolve."""
+        return {part for known in self.known if known.get("speaker") for part in known["speaker"].split()}
+
     def by_part(self, name: str) -> dict | None:
         """The person whose full name contains this one word ("Jain", "Manu")."""
         for known in reversed(self.known):
@@ -236,6 +242,9 @@ class QuoteFinder:
         self.last_org: str | None = None
         self.org_counts: dict[str, int] = {}
         self.product_spans = sorted(product_spans or [])
+        # where an unnamed source's title stands ("a company spokesperson"): UNNAMED is tried
+        # only in fragments holding one
+        self.unnamed_titles = [m.start() for m in UNNAMED_TITLE.finditer(text)]
 
     def _is_product(self, offset: int) -> bool:
         i = bisect.bisect_right(self.product_spans, [offset, 10**12]) - 1
@@ -342,11 +351,14 @@ class QuoteFinder:
             person = self._describe(lead + (clause.group(0) if clause else fragment[run_start:run_end]))
             if person and person.get("speaker"):
                 mentioned.append((absolute, self.people.remember(person)))
+        name_parts = self.people.name_parts()
         for word in TITLECASE_WORD.finditer(fragment):
-            known = self.people.by_part(word.group(0))
+            known = self.people.by_part(word.group(0)) if word.group(0) in name_parts else None
             if known is not None:
                 mentioned.append((start + word.start(), known))
-        for unnamed in UNNAMED.finditer(fragment):
+        i = bisect.bisect_left(self.unnamed_titles, start)
+        has_title = i < len(self.unnamed_titles) and self.unnamed_titles[i] < end
+        for unnamed in UNNAMED.finditer(fragment) if has_title else ():
             mentioned.append((start + unnamed.start(), {"speaker": None, "title": unnamed.group("title").lower(),
                                                         "organization": None}))
         if mentioned:
