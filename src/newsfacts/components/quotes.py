@@ -81,7 +81,7 @@ UNNAMED = regex.compile(
     r"\b(?:an?|one|another)\s+(?:(?P<where>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*|[a-z]+-based|company|senior|"
     rf"local)\s+)*(?P<title>{UNNAMED_TITLES})\b",
     regex.IGNORECASE)
-UNNAMED_TITLE = re.compile(UNNAMED_TITLES, re.IGNORECASE)
+UNNAMED_TITLE = re.compile(alternation(UNNAMED_TITLES.split("|")))  # over lower-cased text: 5x faster than re.I
 
 
 @cache
@@ -244,7 +244,8 @@ class QuoteFinder:
         self.product_spans = sorted(product_spans or [])
         # where an unnamed source's title stands ("a company spokesperson"): UNNAMED is tried
         # only in fragments holding one
-        self.unnamed_titles = [m.start() for m in UNNAMED_TITLE.finditer(text)]
+        folded = scan.folded(text)
+        self.unnamed_titles = [m.start() for m in UNNAMED_TITLE.finditer(folded)] if folded is not None else None
 
     def _is_product(self, offset: int) -> bool:
         i = bisect.bisect_right(self.product_spans, [offset, 10**12]) - 1
@@ -356,8 +357,8 @@ class QuoteFinder:
             known = self.people.by_part(word.group(0)) if word.group(0) in name_parts else None
             if known is not None:
                 mentioned.append((start + word.start(), known))
-        i = bisect.bisect_left(self.unnamed_titles, start)
-        has_title = i < len(self.unnamed_titles) and self.unnamed_titles[i] < end
+        titles = self.unnamed_titles
+        has_title = titles is None or (i := bisect.bisect_left(titles, start)) < len(titles) and titles[i] < end
         for unnamed in UNNAMED.finditer(fragment) if has_title else ():
             mentioned.append((start + unnamed.start(), {"speaker": None, "title": unnamed.group("title").lower(),
                                                         "organization": None}))
