@@ -56,3 +56,11 @@ def test_tokenizer_from_config():
 def test_text_is_never_rewritten(nlp):
     text = "  Rs.16,999\u00a0for 4GB/64GB\r\n\tand ₹1.5 lakh…  "
     assert build_pipeline(nlp).make_doc(text).text == text
+
+
+@pytest.mark.parametrize("word", ["INRIA", "USDollar", "Thersx", "CARsales", "Bharsa"])
+def test_currency_letters_inside_a_word_do_not_split_it(word):
+    """The glued-currency infix splits only before a digit ("to-Rs.500"), not after any
+    "Rs", "INR" or "USD" inside a word."""
+    nlp = build_pipeline()
+    assert [t.text for t in nlp.make_doc(f"{word} 5")] == [word, "5"]
