@@ -63,7 +63,7 @@ def tokenizer_rules() -> tuple[list[str], list[str], list[str], dict[str, list[d
         r"(?<=[0-9])[-–—](?=[0-9])",  # "7-9 lakh", "2014–15"
         rf"(?<=[0-9])[-–—](?=(?:{currencies}|[₹$€£¥]))",  # "₹7,000-₹14,000"
         # a currency glued to a number inside a longer token: "-₹14,000", "to-Rs.500"
-        "(?:" + "|".join(f"(?<={re.escape(c)})" for c in currency_list) + ")(?=[0-9])",
+        "(?=[0-9])(?:" + "|".join(f"(?<={re.escape(c)})" for c in currency_list) + ")",
     ]
     suffixes = [
         r"(?<=[A-Za-z])/",  # "4GB RAM/ 64GB"
