@@ -198,6 +198,25 @@ def process(item: Item) -> dict:
         return {"source": item.source, "error": {"type": type(error).__name__, "message": str(error)}}
 
 
+FAMILIES = ("sales", "prices", "money", "specs", "quotes", "time_spans")
+
+
+def as_line(record: dict) -> tuple[str, dict]:
+    """A record as its JSON line, and the tally the summary counts (error, words, facts)."""
+    words = record.pop("_words", 0)
+    article = record.get("article")
+    tally = {"error": "error" in record, "words": words,
+             "facts": {family: len(article.get(family, [])) for family in FAMILIES} if article else {}}
+    return json.dumps(record, ensure_ascii=False) + "\n", tally
+
+
+def process_line(item: Item) -> tuple[str, dict]:
+    """:func:`process` with the record serialised where it was made: a pool's workers send
+    back one string each, and the parent only writes (unpickling whole records and dumping
+    them again cost the parent a share of a core that two workers need)."""
+    return as_line(process(item))
+
+
 # --- output and resume -------------------------------------------------------------------------
 
 def completed_lines(path: Path) -> int:
@@ -231,14 +250,15 @@ class Summary:
     def __post_init__(self) -> None:
         self.facts = Counter()
 
-    def add(self, record: dict) -> None:
-        if "error" in record:
+    def add(self, tally: dict) -> None:
+        """Count one record's tally (see :func:`as_line`)."""
+        if tally["error"]:
             self.errors += 1
             return
         self.articles += 1
-        self.words += record.pop("_words", 0)
-        for family in ("sales", "prices", "money", "specs", "quotes", "time_spans"):
-            self.facts[family] += len(record["article"].get(family, []))
+        self.words += tally["words"]
+        for family in FAMILIES:
+            self.facts[family] += tally["facts"].get(family, 0)
 
     def text(self) -> str:
         rate = self.words / self.seconds if self.seconds else 0.0
@@ -263,16 +283,16 @@ def run(items: Iterable[Item], out: IO[str], workers: int = 1, chunksize: int = 
     pool = None
     if scheduler is not None:
         from .distributed import run_on_cluster
-        results: Iterator[dict] = iter(run_on_cluster(iterator, scheduler))
+        lines: Iterator[tuple[str, dict]] = map(as_line, run_on_cluster(iterator, scheduler))
     elif workers <= 1:
-        results = map(process, iterator)
+        lines = map(process_line, iterator)
     else:
         pool = multiprocessing.get_context("spawn" if sys.platform == "win32" else "fork").Pool(workers)
-        results = pool.imap(process, iterator, chunksize=chunksize)
+        lines = pool.imap(process_line, iterator, chunksize=chunksize)
     try:
-        for record in results:
-            summary.add(record)
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        for line, tally in lines:
+            summary.add(tally)
+            out.write(line)
             out.flush()
             if bar is not None:
                 bar.update(1)
