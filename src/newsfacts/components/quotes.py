@@ -18,9 +18,8 @@
 from __future__ import annotations
 
 import bisect
-from functools import cache, lru_cache
-
 import re
+from functools import cache, lru_cache
 
 import regex
 from spacy.language import Language

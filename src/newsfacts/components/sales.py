@@ -18,8 +18,6 @@ from datetime import date
 from decimal import Decimal
 from functools import cache
 
-import re
-
 import regex
 from spacy.language import Language
 from spacy.tokens import Doc
