@@ -76,8 +76,8 @@ def find_dates(text: str, start: int = 0, end: int | None = None):
     """Yield (date, match) for every written date with a year in ``text[start:end]``."""
     end = len(text) if end is None else end
     pattern = date_pattern()
-    for window_start, window_end in scan.windows(text[:end], YEAR, 30, 10):
-        for match in pattern.finditer(text, max(start, window_start), window_end):
+    for window_start, window_end in scan.windows(text[start:end], YEAR, 30, 10):  # offsets from start
+        for match in pattern.finditer(text, start + window_start, start + window_end):
             parsed = parse_date_match(match)
             if parsed and parsed[0] is not None:
                 yield date(*parsed), match

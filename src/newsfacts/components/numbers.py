@@ -63,10 +63,10 @@ def _lexicon() -> tuple[dict[str, tuple[str, Decimal]], dict[str, tuple[Decimal,
 def number_pattern() -> regex.Pattern:
     """One regex for every number phrase; its parts are checked by :func:`parse_parts`."""
     words, magnitudes = _lexicon()
-    small = alternation(w for w, (cls, _) in words.items() if cls in ("unit", "teen", "tens"))
+    small = alternation(_small_word_list())
     tens = alternation(w for w, (cls, _) in words.items() if cls == "tens")
     units = alternation(w for w, (cls, _) in words.items() if cls == "unit" and w != "zero")
-    scale = alternation([*(w for w, (_, abbr) in magnitudes.items() if not abbr), "hundred"])
+    scale = alternation(_scale_word_list())
     abbreviation = alternation(w for w, (_, abbr) in magnitudes.items() if abbr)
     word_number = rf"(?:(?:{tens})(?:[-\s](?:{units}))?|(?:{small}))"
     gap = r"(?:[ \t\u00a0]+|[ \t\u00a0]*-[ \t\u00a0]*)"
@@ -281,16 +281,25 @@ WORD_START = re.compile(r"\b\w")
 def _number_words() -> re.Pattern:
     """The number words a phrase can start with ("one", "twenty"), also inside words ("phone"):
     a trie with no leading ``\\b`` is searched fastest, and ``pattern.match`` rejects those."""
+    return re.compile(alternation(_small_word_list()))
+
+
+def _small_word_list() -> list[str]:
+    """Number words below a hundred ("one", "twelve", "twenty"): a word number starts with one."""
     words, _ = _lexicon()
-    return re.compile(alternation(w for w, (cls, _) in words.items() if cls in ("unit", "teen", "tens")))
+    return [word for word, (kind, _) in words.items() if kind in ("unit", "teen", "tens")]
+
+
+def _scale_word_list() -> list[str]:
+    """Scale words written out ("lakh", "million", "hundred"), not abbreviated ("mn")."""
+    _, magnitudes = _lexicon()
+    return [*(word for word, (_, abbreviation) in magnitudes.items() if not abbreviation), "hundred"]
 
 
 @cache
 def _scale_words() -> scan.Trigger:
-    """Scale words ("lakh", "million", "hundred"), before which "a", "half" or "one quarter"
-    may start a phrase."""
-    _, magnitudes = _lexicon()
-    return scan.Trigger("|".join([*(regex.escape(w) for w, (_, abbr) in magnitudes.items() if not abbr), "hundred"]))
+    """Scale words, before which "a", "half" or "one quarter" may start a phrase."""
+    return scan.Trigger("|".join(regex.escape(word) for word in _scale_word_list()))
 
 
 def _k_means_thousand(text: str, start: int, end: int) -> bool:

@@ -19,7 +19,6 @@ period last year"), points ("by the end of 2022"), "24x7", "4G".
 
 from __future__ import annotations
 
-import re
 from datetime import date, timedelta
 from decimal import Decimal
 from functools import cache
@@ -554,7 +553,7 @@ TRIGGER_REACH = {"quantity_unit": (50, 70), "month": (60, 60), "period": (60, 60
 
 
 @cache
-def rule_triggers() -> dict[str, re.Pattern]:
+def rule_triggers() -> dict[str, scan.Trigger]:
     """Per trigger class, a plain regex over the lower-cased text: a unit word ("days",
     "weeks": a rule adds the quantity), a month name, a year, a quarter or fiscal mark...
     Each is one literal-led alternative per word, which ``re`` finds fastest."""
@@ -578,7 +577,7 @@ def rule_triggers() -> dict[str, re.Pattern]:
 
 def _month_names() -> list[str]:
     """Month names and abbreviations as the month trigger looks for them: "jan", "january"."""
-    return sorted({row["name"].casefold().rstrip(".") for row in lexicons.load("months")})
+    return sorted({name.rstrip(".") for name in dates.month_numbers()})
 
 
 #: Words one of which a trigger class needs: without them its scan is skipped.
@@ -611,13 +610,10 @@ def _rule_windows(text: str) -> dict[str, list[tuple[int, int]]] | None:
         reach = RULE_REACH.get(name) or TRIGGER_REACH.get(trigger_class, (WINDOW_BEFORE, WINDOW_AFTER))
         key = (trigger_class, reach)
         if key not in shared:
-            words = TRIGGER_WORDS.get(trigger_class, ())
-            if words and not any(word in folded for word in words):
-                shared[key] = []
-            else:
-                if trigger_class not in spans:
-                    spans[trigger_class] = triggers[trigger_class].spans(folded)
-                shared[key] = scan.windows(folded, spans[trigger_class], *reach)
+            if trigger_class not in spans:  # a class's trigger runs once, whatever its rules' reach
+                holds = scan.holds_any(folded, TRIGGER_WORDS.get(trigger_class, ()))
+                spans[trigger_class] = triggers[trigger_class].spans(folded) if holds else []
+            shared[key] = scan.windows(folded, spans[trigger_class], *reach)
         per_rule[name] = shared[key]
     return per_rule
 
