@@ -14,7 +14,7 @@ CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
 def rule_patterns():
     """Every rule pattern compiled through scan.compile_pattern, by name."""
-    found = {f"time:{name}": pattern for name, pattern in timespans.rules()}
+    found = {f"time:{name}": rule.original for name, rule in timespans.rules()}
     for index, rule in enumerate(specs.rules()):
         found[f"specs:{index}:{rule['name']}"] = rule["regex"]
         if rule["context_regex"] is not None:
@@ -68,3 +68,41 @@ def test_trigger_runs_each_alternative_led_by_its_literal():
     assert trigger.search(text, 4).group() == "oled"
     assert trigger.search(text, 6).group() == "0hz"
     assert trigger.search("chips only") is None
+
+
+def corpus_texts():
+    return [path.read_text(encoding="utf-8").lower() for path in sorted(CORPUS.glob("*.txt"))]
+
+
+def test_a_trigger_set_finds_what_each_trigger_finds_alone():
+    """The spec and time-span triggers run together (digit-led branches only at the digits
+    one combined pass found) and must give each trigger's own matches."""
+    patterns = [rule["trigger"] for rule in specs.rules() if rule.get("trigger")]
+    patterns += [trigger.pattern for trigger in timespans.rule_triggers().values()]
+    together = scan.TriggerSet(patterns)
+    assert together.digit_starts is not None
+    for text in corpus_texts() + ["2x4x8 and 0-100 in 3.5mm, 19-inch 2024"]:
+        found = together.spans(text)
+        for pattern in patterns:
+            assert found[pattern] == scan.Trigger(pattern).spans(text), (pattern, text[:60])
+
+
+def test_a_case_blind_rule_finds_what_its_pattern_finds_with_ignorecase():
+    rules = [rule["rule"] for rule in specs.rules()] + [rule for _, rule in timespans.rules()]
+    assert sum(rule.folded is not None for rule in rules) > 0.8 * len(rules)
+    for path in sorted(CORPUS.glob("*.txt"))[::2]:
+        text = path.read_text(encoding="utf-8")
+        whole = [(0, len(text))]
+        for rule in rules:
+            assert [m.span() for m in rule.finditer(text, scan.folded(text), whole)] == \
+                [m.span() for m in rule.original.finditer(text)], (rule.original.pattern[:60], path.name)
+
+
+@pytest.mark.parametrize("pattern, folded", [
+    (r"(?P<Qty>\d+)\s?GB\b", r"(?P<Qty>\d+)\s?gb\b"),
+    (r"[A-Z]\W(?P=Qty)", r"[a-z]\W(?P=Qty)"),
+    (r"\x41|\N{DIGIT ONE}", None),   # an escape naming a letter would change
+    (r"(?-i:LED)|VA", None),           # a case-sensitive part cannot be folded
+])
+def test_fold_pattern_lowers_letters_but_not_escapes_or_group_names(pattern, folded):
+    assert scan.fold_pattern(pattern) == folded

@@ -120,15 +120,6 @@ def test_no_specs_from_boilerplate():
     assert [(s.name, s.value) for s in extract(text).specs] == [("battery", 5000)]
 
 
-@pytest.mark.parametrize("index, example", RULE_SELF_EXAMPLES)
-def test_a_rule_trigger_words_stand_in_every_match(index, example):
-    """A rule is skipped when none of its trigger words is in the text."""
-    rule = rules()[index]
-    for match in rule["regex"].finditer(example):
-        if rule["trigger_words"]:
-            assert any(w in example.lower() for w in rule["trigger_words"]), (rule["name"], example)
-
-
 def test_a_camera_line_is_not_read_by_the_next_line():
     text = "Rear camera: 50MP + 8MP + 2MP\nFront camera: 16MP\nBattery: 5000mAh"
     cameras = [(s["name"], s["value"]) for s in find_specs(text) if s["name"].endswith("camera")]

@@ -195,7 +195,7 @@ def test_per_rule_triggers_find_what_scanning_every_window_finds(monkeypatch):
     corpus = Path(__file__).resolve().parent.parent / "corpus"
     texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
     fast = [timespans.find_time_spans(t, None) for t in texts]
-    monkeypatch.setattr(timespans, "_rule_windows", lambda text: None)
+    monkeypatch.setattr(timespans, "_rule_windows", lambda folded: None)
     assert fast == [timespans.find_time_spans(t, None) for t in texts]
 
 

@@ -119,6 +119,77 @@ class Trigger:
         return min(found, key=_start) if found else None
 
 
+class TriggerSet:
+    """Many triggers run together. Their branches led by a digit ("\\d\\s?mah", "\\d\\s?hz",
+    "\\d\\s?[gt]b"...) are tried only at the digits one combined pass found one of them can
+    follow, instead of each branch visiting every digit of the text; the other branches run
+    one by one, each led by its literal (see :class:`Trigger`). ``spans`` gives, per trigger,
+    what :meth:`Trigger.spans` would.
+
+    >>> triggers = TriggerSet([r"\\d\\s?mah", r"\\d\\s?hz|oled", r"\\bram\\b"])
+    >>> triggers.spans("a 5000mah, 120 hz oled; 8gb ram")
+    {'\\\\d\\\\s?mah': [(5, 9)], '\\\\d\\\\s?hz|oled': [(13, 17), (18, 22)], '\\\\bram\\\\b': [(28, 31)]}
+    """
+
+    def __init__(self, triggers):
+        """``triggers``: patterns or :class:`Trigger` objects (keyed by their pattern)."""
+        self.triggers = {}
+        for trigger in triggers:
+            trigger = Trigger(trigger) if isinstance(trigger, str) else trigger
+            self.triggers[trigger.pattern] = trigger
+        rests = []
+        for trigger in self.triggers.values():
+            for branch in trigger.branches:
+                rest = _after_leading_digit(branch.pattern)
+                if rest is not None:
+                    rests.append(rest)
+        self.digit_starts = re.compile(f"[0-9](?={'|'.join(f'(?:{rest})' for rest in rests)})") if rests else None
+
+    def spans(self, text: str) -> dict[str, list[tuple[int, int]]]:
+        """The sorted (start, end) of each trigger's matches, by trigger pattern."""
+        candidates = [m.start() for m in self.digit_starts.finditer(text)] if self.digit_starts else []
+        found = {}
+        for pattern, trigger in self.triggers.items():
+            spans: list[tuple[int, int]] = []
+            for branch in trigger.branches:
+                if _after_leading_digit(branch.pattern) is None:
+                    spans += [match.span() for match in branch.finditer(text)]
+                else:
+                    spans += _matches_at(branch, text, candidates)
+            if len(trigger.branches) > 1:
+                spans.sort(key=_first)
+            found[pattern] = spans
+        return found
+
+
+@lru_cache(maxsize=None)
+def _after_leading_digit(branch: str) -> str | None:
+    """What follows a branch's leading digit, as a pattern to try right after any digit:
+    ``[0-9]\\s?mah`` -> ``\\s?mah``, ``3\\.5`` -> ``(?<=3)\\.5``. None when the branch does not
+    start with exactly one digit."""
+    if branch.startswith("[0-9]"):
+        rest = branch[len("[0-9]"):]
+    elif branch[:1].isdigit() and branch.isascii():
+        rest = f"(?<={branch[0]}){branch[1:]}"
+    else:
+        return None
+    return None if rest[:1] in ("+", "*", "?", "{") else rest
+
+
+def _matches_at(branch: re.Pattern, text: str, candidates: list[int]) -> list[tuple[int, int]]:
+    """``branch.finditer(text)``'s spans, for a branch that can match only at ``candidates``."""
+    spans, last_end = [], 0
+    for position in candidates:
+        if position >= last_end and (match := branch.match(text, position)) is not None:
+            spans.append(match.span())
+            last_end = max(match.end(), position + 1)
+    return spans
+
+
+def _first(span: tuple[int, int]) -> int:
+    return span[0]
+
+
 class WordStart:
     """``(?<![\\w-])(?:pattern)`` — a match at a word's start — with that lookbehind tested in
     Python: a pattern led by a lookbehind makes ``re`` try every position, while without it
@@ -211,26 +282,78 @@ def split_alternatives(pattern: str) -> list[str]:
     return branches
 
 
+_FOLD_SAFE_ESCAPES = frozenset("dDsSwWbBAZntrfv")
+
+
+def fold_pattern(pattern: str) -> str | None:
+    """A case-blind pattern rewritten for lower-cased text: its letters lower-cased, except
+    in escapes and group names. None when that would not keep its meaning (escapes naming a
+    character, such as ``\\x41``; conditionals; scoped flags).
+
+    >>> fold_pattern(r"(?P<Unit>GB|TB)\\s?RAM\\b")
+    '(?P<Unit>gb|tb)\\\\s?ram\\\\b'
+    >>> fold_pattern(r"\\x41") is None
+    True
+    """
+    if "(?(" in pattern or "(?-" in pattern or "(?i" in pattern:
+        return None
+    out, i = [], 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            escaped = pattern[i + 1:i + 2]
+            if escaped.isalnum() and escaped not in _FOLD_SAFE_ESCAPES:
+                return None
+            out.append(pattern[i:i + 2])
+            i += 2
+        elif pattern.startswith(("(?P<", "(?P="), i):
+            name_end = pattern.index(">" if pattern[i + 3] == "<" else ")", i)
+            out.append(pattern[i:name_end + 1])
+            i = name_end + 1
+        else:
+            out.append(char.lower())
+            i += 1
+    return "".join(out)
+
+
+class CaseBlindRule:
+    """A case-blind rule found fast: its pattern runs on the lower-cased text without
+    IGNORECASE (``re`` compares letters as they are instead of case-folding each, about 2x
+    faster), and each match is re-read with the original pattern on the original text, so
+    its groups keep their case. Where the pattern cannot be folded, or the text's length
+    changes when lower-cased, the original pattern runs as it is.
+
+    >>> rule = CaseBlindRule(r"(?P<v>\\d+)\\s?GB", re.IGNORECASE)
+    >>> text = "4gb and 64 GB"
+    >>> [m.group() for m in rule.finditer(text, folded(text), [(0, len(text))])]
+    ['4gb', '64 GB']
+    """
+
+    def __init__(self, pattern: str, flags: int = re.IGNORECASE):
+        self.original = compile_pattern(pattern, flags)
+        folded_pattern = fold_pattern(pattern) if flags & re.IGNORECASE else None
+        self.folded = None
+        if folded_pattern is not None and isinstance(self.original, re.Pattern):
+            self.folded = re.compile(folded_pattern, flags & ~re.IGNORECASE)
+
+    def finditer(self, text: str, folded_text: str | None, spans: list[tuple[int, int]]):
+        """The original pattern's matches in each (start, end) window, in order."""
+        if self.folded is None or folded_text is None:
+            yield from finditer(self.original, text, spans)
+            return
+        rematch = self.original.match
+        for start, end in spans:
+            for found in self.folded.finditer(folded_text, start, end):
+                match = rematch(text, found.start(), end)
+                if match is not None:
+                    yield match
+
+
 def folded(text: str) -> str | None:
     """``text`` lower-cased for cheap case-blind triggers, or None when lower-casing would
     move offsets (a few letters change length)."""
     lowered = text.lower()
     return lowered if len(lowered) == len(text) else None
-
-
-def trigger_windows(folded_text: str, trigger, before: int, after: int, words: tuple[str, ...] = ()
-                    ) -> list[tuple[int, int]]:
-    """:func:`windows` of a trigger over lower-cased text — none at once, by a substring
-    test, when the text holds none of the ``words`` the trigger needs.
-
-    >>> trigger_windows("a 5000mah battery", regex.compile(r"\\d\\s?mah"), 5, 5, ("mah",))
-    [(0, 17)]
-    >>> trigger_windows("no battery here", regex.compile(r"\\d\\s?mah"), 5, 5, ("mah",))
-    []
-    """
-    if not holds_any(folded_text, words):
-        return []
-    return windows(folded_text, trigger, before, after)
 
 
 def holds_any(folded_text: str, words: tuple[str, ...]) -> bool:

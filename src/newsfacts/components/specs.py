@@ -4,9 +4,8 @@ engines, plans — every spec name in DESIGN.md, each value normalised with its 
 Most specs are rules in ``data/specs.jsonl``: a regex with a ``value`` group, the spec name,
 its unit (or a ``unit`` group), an optional context that must stand nearby ("charging" for
 "33W"), an optional table ``header`` the match must sit under ("28 days" under "Validity"),
-a cheap ``trigger`` around which the rule is tried (skipped at once when none of its
-``trigger_words`` is in the text), and examples that the tests run. Three
-shapes need code: memory pairs ("6GB/128GB" is RAM and storage), camera lists ("48 MP + 5 MP"
+a cheap ``trigger`` around which the rule is tried (all triggers run together, see
+:class:`scan.TriggerSet`), and examples that the tests run. Three shapes need code: memory pairs ("6GB/128GB" is RAM and storage), camera lists ("48 MP + 5 MP"
 is one spec per lens, rear or front by the words around them) and colour lists ("Onyx Black,
 Ruby Red and Sapphire Blue").
 
@@ -74,10 +73,10 @@ def rules() -> list[dict]:
     compiled = []
     for row in lexicons.load("specs"):
         rule = dict(row)
-        rule["regex"] = scan.compile_pattern(row["pattern"], regex.IGNORECASE)
+        rule["rule"] = scan.CaseBlindRule(row["pattern"], regex.IGNORECASE)
+        rule["regex"] = rule["rule"].original
         rule["context_regex"] = scan.compile_pattern(row["context"], regex.IGNORECASE) if row.get("context") else None
         rule["trigger_regex"] = scan.Trigger(row["trigger"]) if row.get("trigger") else None
-        rule["trigger_words"] = tuple(row.get("trigger_words", ()))
         rule["header_regex"] = regex.compile(row["header"], regex.IGNORECASE) if row.get("header") else None
         compiled.append(rule)
     return sorted(compiled, key=lambda r: -r["priority"])
@@ -157,9 +156,13 @@ def find_specs(text: str, boilerplate: Boilerplate | None = None) -> list[dict]:
     for start, end, records in _colours(text):
         keep(start, end, 70, records)
     folded = scan.folded(text)  # None: no trigger shortcut then
-    windows: dict[tuple, list[tuple[int, int]]] = {}
+    windows = _trigger_windows(folded) if folded is not None else None
     for rule in rules():
-        for match in _rule_matches(rule, text, folded, windows):
+        if rule["trigger_regex"] is None or windows is None:
+            matches = rule["regex"].finditer(text)
+        else:  # looked for only around the rule's cheap trigger: most rules fire in few places
+            matches = rule["rule"].finditer(text, folded, windows[rule["trigger_regex"].pattern])
+        for match in matches:
             start, end = match.span()
             if not _in_context(text, rule, start, end) or not _under_header(text, rule, start):
                 continue
@@ -180,16 +183,16 @@ def find_specs(text: str, boilerplate: Boilerplate | None = None) -> list[dict]:
 TRIGGER_REACH = (60, 80)
 
 
-def _rule_matches(rule: dict, text: str, folded: str | None, windows: dict[tuple, list[tuple[int, int]]]):
-    """A rule's matches, looked for only around its cheap trigger (a plain regex over the
-    lower-cased text: "mah" for the battery rule) — most rules fire in few places."""
-    trigger = rule["trigger_regex"]
-    if trigger is None or folded is None:
-        return rule["regex"].finditer(text)
-    key = (trigger.pattern, rule["trigger_words"])  # rules sharing a trigger share its windows
-    if key not in windows:
-        windows[key] = scan.trigger_windows(folded, trigger, *TRIGGER_REACH, rule["trigger_words"])
-    return scan.finditer(rule["regex"], text, windows[key])
+@cache
+def triggers() -> scan.TriggerSet:
+    """Every rule's cheap trigger (a plain regex over the lower-cased text: "mah" for the
+    battery rule), run together."""
+    return scan.TriggerSet(rule["trigger_regex"] for rule in rules() if rule["trigger_regex"] is not None)
+
+
+def _trigger_windows(folded: str) -> dict[str, list[tuple[int, int]]]:
+    """Per trigger pattern, the windows its rules are tried in."""
+    return {pattern: scan.windows(folded, spans, *TRIGGER_REACH) for pattern, spans in triggers().spans(folded).items()}
 
 
 SKIN = regex.compile(r"^(?:One\s?UI|OxygenOS|ColorOS|MIUI|HyperOS|Funtouch|Realme UI)", regex.IGNORECASE)

@@ -77,7 +77,7 @@ def _vocabulary() -> dict[str, str]:
 # --- rules: (name, pattern) in priority order; handlers below -----------------------------------
 
 @cache
-def rules() -> list[tuple[str, regex.Pattern]]:
+def rules() -> list[tuple[str, scan.CaseBlindRule]]:
     v = _vocabulary()
     q, u, m, fy = v["quantity"], v["unit"], v["months"], v["fy"]
     year_ref = (rf"(?:{fy}|(?:calendar\s+(?:year\s+)?)?(?P<year>(?:19|20)\d{{2}})"
@@ -125,7 +125,7 @@ def rules() -> list[tuple[str, regex.Pattern]]:
         ("year", r"(?<![\w-])(?:(?P<prep>in|of|since|during|for|from|until|till|through|throughout|calendar|calendar\s+year|the\s+year|year|between|and|early|late|mid)[ -])"
                  r"(?P<year>(?:19|20)\d{2})(?![\w-])(?!\s*[-–/]\s*\d)", flags),
     ]
-    return [(name, scan.compile_pattern(pattern, flag)) for name, pattern, flag in specs]
+    return [(name, scan.CaseBlindRule(pattern, flag)) for name, pattern, flag in specs]
 
 
 # --- resolving -------------------------------------------------------------------------------
@@ -595,10 +595,9 @@ TRIGGER_WORDS = {
 RULE_REACH = {"duration": (40, 25), "compound": (40, 40), "duration_range": (50, 25)}
 
 
-def _rule_windows(text: str) -> dict[str, list[tuple[int, int]]] | None:
+def _rule_windows(folded: str | None) -> dict[str, list[tuple[int, int]]] | None:
     """Windows per rule (rules of one trigger class share them unless their reach differs),
-    or None when lower-casing changes the text's length."""
-    folded = scan.folded(text)
+    or None when lower-casing changes the text's length (``folded`` is None)."""
     if folded is None:
         return None
     triggers = rule_triggers()
@@ -632,11 +631,12 @@ def find_time_spans(text: str, reference: date | None, boilerplate: Boilerplate 
     fiscal_context = bool(compiled(r"\bFY\s?'?\d{2}|\b(?:financial|fiscal)\s+year\b|\bfiscal\b", regex.IGNORECASE).search(text))
     resolver = Resolver(text, reference, fiscal_context)
     candidates = []
-    per_class = _rule_windows(text)
+    folded = scan.folded(text)
+    per_class = _rule_windows(folded)
     spans = scan.windows(text, trigger(), WINDOW_BEFORE, WINDOW_AFTER) if per_class is None else None
-    for priority, (name, pattern) in enumerate(rules()):
+    for priority, (name, rule) in enumerate(rules()):
         windows = spans if per_class is None else per_class[name]
-        for match in scan.finditer(pattern, text, windows):
+        for match in rule.finditer(text, folded, windows):
             start, end = match.span()
             if boilerplate is not None and boilerplate.contains(start):
                 continue
