@@ -1,6 +1,5 @@
 """Dask: a LocalCluster of two worker processes gives the same records as the local run."""
 
-import json
 import subprocess
 import sys
 from pathlib import Path

@@ -5,8 +5,16 @@ from decimal import Decimal
 import pytest
 
 from newsfacts.evaluate import (
-    OFFSETS, GoldError, Report, load_corpus, load_gold, locate, match_records, normalise_duration,
-    score_records, spec_values_agree,
+    OFFSETS,
+    GoldError,
+    Report,
+    load_corpus,
+    load_gold,
+    locate,
+    match_records,
+    normalise_duration,
+    score_records,
+    spec_values_agree,
 )
 
 from .conftest import CORPUS, SEEDS

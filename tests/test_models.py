@@ -7,7 +7,16 @@ import pytest
 from pydantic import ValidationError
 
 from newsfacts.models import (
-    FACT_FIELDS, Article, Money, Price, Quote, Sale, Span, Spec, TimeSpan, article_json_schema,
+    FACT_FIELDS,
+    Article,
+    Money,
+    Price,
+    Quote,
+    Sale,
+    Span,
+    Spec,
+    TimeSpan,
+    article_json_schema,
 )
 
 from .conftest import ROOT
