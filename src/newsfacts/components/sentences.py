@@ -27,7 +27,7 @@ class NewsSentences:
     family asks for them); leaves parsed Docs (a trained parser's sentences) alone."""
 
     def __init__(self) -> None:
-        self.punct_ids = numpy.array([get_string_id(c) for c in Sentencizer.default_punct_chars], dtype="uint64")
+        self.punct_ids = numpy.unique(numpy.array([get_string_id(c) for c in Sentencizer.default_punct_chars], dtype="uint64"))
 
     def punctuation_starts(self, doc: Doc) -> numpy.ndarray:
         """spaCy's Sentencizer, computed on arrays instead of a loop over Token objects: a
@@ -39,7 +39,7 @@ class NewsSentences:
         [1, -1, -1, 1, -1, -1, 1, -1, -1]
         """
         orth, is_punct = doc.to_array([ORTH, IS_PUNCT]).T
-        final = numpy.isin(orth, self.punct_ids)
+        final = self.is_final(orth)
         words = numpy.flatnonzero(~final & (is_punct == 0))
         finals_before = numpy.concatenate(([0], numpy.cumsum(final)))  # [i]: finals in [0, i)
         previous_word = numpy.concatenate(([-1], words[:-1]))
@@ -47,6 +47,12 @@ class NewsSentences:
         starts[words[finals_before[words] > finals_before[previous_word + 1]]] = 1
         starts[0] = 1
         return starts
+
+    def is_final(self, orth: numpy.ndarray) -> numpy.ndarray:
+        """Which tokens are a sentence-final mark: ``numpy.isin(orth, punct_ids)`` by a
+        binary search in the sorted ids (isin sorts both arrays on every call, 5x dearer)."""
+        at = numpy.searchsorted(self.punct_ids, orth).clip(max=len(self.punct_ids) - 1)
+        return self.punct_ids[at] == orth
 
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) == 0 or doc.has_annotation("DEP"):
