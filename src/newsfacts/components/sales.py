@@ -240,30 +240,16 @@ class SalesFinder:
         text, patterns = self.text, self.patterns
         start, end = number["start"], number["end"]
         sentence = self.sentence_of(start)
-        clause_start = _clause_start(text, start, sentence[0])
-        before_clause = text[clause_start:start]
         before_sentence = text[sentence[0]:start]
         item = patterns["item"].match(text, end, min(sentence[1], end + 40))
-        verb_before = list(patterns["verb"].finditer(before_sentence[-80:]))
-        verb_after = patterns["verb"].search(text, end, min(sentence[1], end + 40))
-        near_verb = patterns["verb_near_end"].search(before_sentence[-60:]) is not None
         previous_in_paragraph = self._previous_sale(earlier, start)
         shared_item = False
         if item is None:  # "26.1 million and 25.5 million units", "between 800,000 and 925,000 units"
             item = self._shared_item(number)
             shared_item = item is not None
-        same_sentence_sale = (previous_in_paragraph is not None
-                              and previous_in_paragraph["span"][0] >= sentence[0])
-        compared = same_sentence_sale and COMPARED_BEFORE.search(before_sentence[-40:])
-        # "Xiaomi came third with 43.5 million units, followed by Transsion at 28.6 million"
-        compared = compared or (same_sentence_sale and number.get("magnitude")
-                                and RANKED_AFTER.search(before_sentence[-60:]))
-        # "... while Samsung shipped 480,000 phones and Sony 290,000"
-        compared = compared or (same_sentence_sale and RANKED_BARE.search(before_sentence[-40:])
-                                and BRAND_PATTERN().search(before_sentence[-40:]))
-        if item is None and not compared:
+        if item is None and not self._compared(number, before_sentence, sentence, previous_in_paragraph):
             # a bare figure needs a sales verb right before it: "crossed 2.2 lakh", "reached 598,000"
-            if not near_verb or (text[end:end + 1].isalpha()):
+            if patterns["verb_near_end"].search(before_sentence[-60:]) is None or text[end:end + 1].isalpha():
                 return None
             following = compiled(r"\s+([a-z][\w-]*)").match(text[end:end + 20])
             if following and following.group(1) not in ("in", "within", "during", "on", "for", "over",
@@ -274,15 +260,17 @@ class SalesFinder:
         is_sales_noun = item_noun in ("sales", "shipments", "deliveries", "registrations", "bookings",
                                       "pre-bookings", "pre-orders", "activations", "foldable shipments")
         recent_sale = earlier and start - earlier[-1]["span"][1] < SALES_CONTEXT
-        if item is not None and not (verb_before or verb_after or is_sales_noun or previous_in_paragraph
-                                     or recent_sale):
+        if item is not None and not (is_sales_noun or previous_in_paragraph or recent_sale
+                                     or patterns["verb"].search(before_sentence[-80:])
+                                     or patterns["verb"].search(text, end, min(sentence[1], end + 40))):
             return None
         if item_noun in ("mark", "milestone") and not (
                 previous_in_paragraph or recent_sale or SALES_NOUN.search(text, sentence[0], sentence[1])):
             return None  # "the Sensex crossed the 75,000 mark": no sale without sales around it
         if item_noun in ("mark", "milestone"):
             item_noun = None  # a milestone counts units, it does not name them
-        left = _last_words(before_clause, CLAUSE_WORDS)
+        clause_start = _clause_start(text, start, sentence[0])
+        left = _last_words(text[clause_start:start], CLAUSE_WORDS)
         if patterns["not_a_sale"].search(left) and not compiled(r"\b(?:an\s+)?estimated\s*\Z", regex.I).search(left):
             return None
         metric = self._metric(before_sentence, text[end:min(sentence[1], end + 40)], item_noun,
@@ -303,6 +291,17 @@ class SalesFinder:
             "region": self._region(sale_end, sentence[1]), "period": period,
             **({"rate": True} if is_rate else {}),
         }
+
+    def _compared(self, number: dict, before_sentence: str, sentence: tuple[int, int],
+                  previous_in_paragraph: dict | None) -> bool:
+        """A figure set against the sale just before it in its sentence: "... against 2.1
+        million a year earlier", "Xiaomi came third with 43.5 million units, followed by
+        Transsion at 28.6 million", "... while Samsung shipped 480,000 phones and Sony 290,000"."""
+        if previous_in_paragraph is None or previous_in_paragraph["span"][0] < sentence[0]:
+            return False
+        return bool(COMPARED_BEFORE.search(before_sentence[-40:])
+                    or (number.get("magnitude") and RANKED_AFTER.search(before_sentence[-60:]))
+                    or (RANKED_BARE.search(before_sentence[-40:]) and BRAND_PATTERN().search(before_sentence[-40:])))
 
     def _shared_item(self, number: dict) -> regex.Match | None:
         """"between 800,000 and 925,000 units", "26.1 million and 25.5 million units": a
