@@ -283,17 +283,18 @@ def split_alternatives(pattern: str) -> list[str]:
 
 
 _FOLD_SAFE_ESCAPES = frozenset("dDsSwWbBAZntrfv")
+_CODE_POINT_ESCAPES = {"x": 2, "u": 4, "U": 8}
 
 
 def fold_pattern(pattern: str) -> str | None:
     """A case-blind pattern rewritten for lower-cased text: its letters lower-cased, except
-    in escapes and group names. None when that would not keep its meaning (escapes naming a
-    character, such as ``\\x41``; conditionals; scoped flags).
+    in escapes and group names; ``\\x41`` becomes ``a``. None when that would not keep its
+    meaning (conditionals, scoped flags, other escapes naming a character).
 
     >>> fold_pattern(r"(?P<Unit>GB|TB)\\s?RAM\\b")
     '(?P<Unit>gb|tb)\\\\s?ram\\\\b'
-    >>> fold_pattern(r"\\x41") is None
-    True
+    >>> fold_pattern(r"\\x41\\u00a0"), fold_pattern(r"\\N{DIGIT ONE}") is None
+    ('a\\xa0', True)
     """
     if "(?(" in pattern or "(?-" in pattern or "(?i" in pattern:
         return None
@@ -302,6 +303,12 @@ def fold_pattern(pattern: str) -> str | None:
         char = pattern[i]
         if char == "\\":
             escaped = pattern[i + 1:i + 2]
+            width = _CODE_POINT_ESCAPES.get(escaped)
+            if width is not None:  # "\\u00a0": the character it names, lower-cased
+                named = chr(int(pattern[i + 2:i + 2 + width], 16))
+                out.append(re.escape(named.lower()))
+                i += 2 + width
+                continue
             if escaped.isalnum() and escaped not in _FOLD_SAFE_ESCAPES:
                 return None
             out.append(pattern[i:i + 2])
