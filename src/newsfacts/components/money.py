@@ -126,6 +126,10 @@ class Currencies:
                 parts.append(f"(?i:{alternation(folded)})")
             return "|".join(parts)
 
+        prefixes, suffixes = prefix_exact + prefix_any, suffix_exact + suffix_any
+        self.prefix_last_chars = _either_case(marker[-1] for marker in prefixes)
+        self.suffix_first_chars = _either_case(marker[0] for marker in suffixes)
+        self.filtered = all(m and m.strip(" \u00a0-") == m for m in prefixes + suffixes)
         word_start = r"(?<![A-Za-z])"
         self.prefix = scan.compile_pattern(
             rf"{word_start}(?P<marker>{cased(prefix_exact, prefix_any)})[ \u00a0]*\Z")
@@ -134,9 +138,26 @@ class Currencies:
         self.scale_after_marker = scan.compile_pattern(
             r"\A[ \u00a0]+(?P<scale>million|billion|thousand|crore|lakh|mn|bn)\b", regex.IGNORECASE)
 
+    def may_end_prefix(self, before: str) -> bool:
+        """Can a prefix marker end ``before`` (its spaces aside)? A cheap test of its last
+        character, which spares most numbers the prefix search; non-ASCII characters may
+        match an ASCII marker case-blind, so they always pass."""
+        before = before.rstrip(" \u00a0")
+        return not self.filtered or not before or not before[-1].isascii() or before[-1] in self.prefix_last_chars
+
+    def may_start_suffix(self, after: str) -> bool:
+        """Can a suffix marker start ``after`` (its spaces and a hyphen aside)?"""
+        after = after.lstrip(" \u00a0")
+        after = after[1:] if after[:1] == "-" else after
+        return not self.filtered or not after or not after[0].isascii() or after[0] in self.suffix_first_chars
+
     def row(self, marker: str) -> dict:
         return self.exact.get(marker) or self.folded[marker.casefold()]
 
+
+
+def _either_case(chars) -> frozenset[str]:
+    return frozenset(c for char in chars for c in (char, char.lower(), char.upper()))
 
 
 @cache
@@ -211,10 +232,11 @@ def _amount_at(text: str, number: dict, following: dict | None, consumed_until: 
     lexicon = currencies()
     start, end = number["start"], number["end"]
     left = text[max(0, start - MARKER_REACH, consumed_until):start]
-    prefix = lexicon.prefix.search(left)
+    prefix = lexicon.prefix.search(left) if lexicon.may_end_prefix(left) else None
     extra = EXTRA_MAGNITUDE.match(text, end, end + 8) if number["magnitude"] is None else None
     suffix_from = extra.end() if extra else end
-    suffix = lexicon.suffix.match(text[suffix_from:suffix_from + MARKER_REACH])
+    after = text[suffix_from:suffix_from + MARKER_REACH]
+    suffix = lexicon.suffix.match(after) if lexicon.may_start_suffix(after) else None
     if suffix and following is not None:
         marker_end = suffix_from + suffix.end()
         glued_to_next = following["start"] == marker_end and suffix.group(0)[:1].isspace()
