@@ -517,11 +517,15 @@ def classify(text: str, amounts: list[dict], sentences: list[tuple[int, int]],
     for amount in amounts:
         k = max(0, bisect.bisect_right(sentence_starts, amount["start"]) - 1)
         sentence = sentences[k] if sentences else (0, len(text))
-        if k not in per_sentence:
-            sentence_text = text[sentence[0]:sentence[1]]
-            per_sentence[k] = (_sentence_cue(sentence_text.lower(), cues),
-                               PRODUCT_WORDS.search(sentence_text) is not None)
-        sentence_cue, product_word = per_sentence[k]
+
+        def sentence_cue_and_product_word(k: int = k, sentence: tuple[int, int] = sentence) -> tuple[str | None, bool]:
+            """Read once per sentence, and only when the nearer tests left the kind open."""
+            if k not in per_sentence:
+                sentence_text = text[sentence[0]:sentence[1]]
+                per_sentence[k] = (_sentence_cue(sentence_text.lower(), cues),
+                                   PRODUCT_WORDS.search(sentence_text) is not None)
+            return per_sentence[k]
+
         paragraph_start = scan.line_start(text, amount["start"])
         same_sentence = previous is not None and previous["end"] > sentence[0]
         same_paragraph = previous is not None and previous["end"] > paragraph_start
@@ -529,16 +533,16 @@ def classify(text: str, amounts: list[dict], sentences: list[tuple[int, int]],
         left = text[max(sentence[0], left_end - CUE_REACH_LEFT):left_end].lower()
         right = text[amount["end"]:min(sentence[1], amount["end"] + CUE_REACH_RIGHT)].lower()
         kind = (_column_kind(text, amount)
-                or ("price" if PRODUCT_THEN_AMOUNT.search(text, max(sentence[0], left_end - 30), left_end)
-                 and products is not None and products.mention_ending_near(left_end, 30) else None)
+                or ("price" if products is not None and products.mention_ending_near(left_end, 30)
+                    and PRODUCT_THEN_AMOUNT.search(text, max(sentence[0], left_end - 30), left_end) else None)
                 or _nearest_cue(left, right, cues)
                 or (previous["kind"] if same_sentence else None)
                 or ("money" if _is_big(amount) else None)
                 or ("price" if amount.get("table") or _list_entry(text, amount) else None)
                 or _weak_cue(left, cues)
-                or sentence_cue
+                or sentence_cue_and_product_word()[0]
                 or (previous["kind"] if same_paragraph else None)
-                or ("price" if product_word else "money"))
+                or ("price" if sentence_cue_and_product_word()[1] else "money"))
         amount["kind"] = kind
         previous = amount
 
