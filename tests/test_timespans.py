@@ -215,3 +215,16 @@ def test_a_chip_name_is_no_duration():
 def test_a_period_between_two_dates():
     spans = extract("The sale ran between September 28 and October 31.", published=date(2019, 11, 5)).time_spans
     assert [(t.duration, t.start, t.end) for t in spans] == [("P34D", date(2019, 9, 28), date(2019, 10, 31))]
+
+
+@pytest.mark.parametrize("text, quantified", [
+    ("sold in 18 days", True), ("a 2-year plan", True), ("within twenty-five days", True),
+    ("a couple of weeks", True), ("in a month", True), ("in 3days", True),
+    ("this year", False), ("per month", False), ("the days", False), ("often weeks", False),
+])
+def test_the_duration_rules_run_only_after_a_quantity(text, quantified):
+    from newsfacts.components import timespans
+
+    unit = max(text.rfind(word) for word in ("days", "year", "weeks", "month"))
+    end = text.index(" ", unit) if " " in text[unit:] else len(text)
+    assert timespans._quantified(text, unit, end) is quantified

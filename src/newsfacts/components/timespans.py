@@ -537,8 +537,8 @@ def trigger() -> regex.Pattern:
 
 #: Which cheap trigger each rule needs; rules not named here run in every trigger window.
 RULE_TRIGGERS = {
-    "duration": "quantity_unit", "anchored": "quantity_unit", "compound": "quantity_unit",
-    "duration_range": "quantity_unit", "months_ended": "quantity_unit", "first_months": "quantity_unit",
+    "duration": "quantified_unit", "anchored": "anchored_unit", "compound": "quantified_unit",
+    "duration_range": "quantified_unit", "months_ended": "quantity_unit", "first_months": "quantity_unit",
     "month_range": "month", "date_range": "month", "dates_between": "month", "month": "month", "named_quarter": "month",
     "year": "year", "fiscal_range_year": "year",
     "quarter": "period", "half": "period", "fiscal_year": "period", "quarter_ended": "period",
@@ -548,7 +548,7 @@ RULE_TRIGGERS = {
 
 
 #: Narrower windows where the trigger holds most of the match ("nearly [two weeks] of launch").
-TRIGGER_REACH = {"quantity_unit": (50, 70), "month": (60, 60), "period": (60, 60), "year": (60, 30),
+TRIGGER_REACH = {"quantity_unit": (50, 70), "quantified_unit": (50, 70), "anchored_unit": (50, 70), "month": (60, 60), "period": (60, 60), "year": (60, 30),
                  "relative": (40, 40), "whole": (30, 30), "first": (30, 30)}
 
 
@@ -590,6 +590,42 @@ TRIGGER_WORDS = {
 }
 
 
+def _quantified(folded: str, start: int, end: int) -> bool:
+    """Does a quantity end right before the unit word at ``start``: a digit ("18 days",
+    "2-year") or a word a quantity ends with ("two weeks", "a month", "couple of days")?
+    The duration rules need one; "this year" and "per month" have none."""
+    if start > 0 and folded[start - 1] in " -":
+        start -= 1
+    word_start = start
+    while word_start > 0 and folded[word_start - 1].isalpha():
+        word_start -= 1
+    if word_start == start:
+        return start > 0 and folded[start - 1].isdigit()
+    return folded[word_start:start] in _quantity_end_words()
+
+
+@cache
+def _quantity_end_words() -> frozenset[str]:
+    """The words a quantity of the rules' ``quantity`` pattern can end with."""
+    numbers = {r["word"] for r in lexicons.load("number_words") if r["class"] in ("unit", "teen", "tens")}
+    return frozenset(numbers | {"a", "an", "half", "single", "another", "of"})
+
+
+ANCHOR_AFTER = compiled(r"(?:\s+and\s+a\s+half)?\s+(?:of|after|from|since)\s")
+
+
+def _anchored(folded: str, start: int, end: int) -> bool:
+    """A quantified unit followed by "of", "after", "from" or "since" ("18 days of launch")."""
+    return _quantified(folded, start, end) and ANCHOR_AFTER.match(folded, end) is not None
+
+
+#: Trigger classes made of another's matches, kept where a test holds: (class, test).
+DERIVED_TRIGGERS: dict[str, tuple[str, Callable[[str, int, int], bool]]] = {
+    "quantified_unit": ("quantity_unit", _quantified),
+    "anchored_unit": ("quantity_unit", _anchored),
+}
+
+
 #: Rules whose matches lie closer to their trigger than the class's reach allows: "nearly
 #: two weeks" needs less room around "weeks" than "within 18 days of its launch in India".
 RULE_REACH = {"duration": (40, 25), "compound": (40, 40), "duration_range": (50, 25)}
@@ -609,12 +645,24 @@ def _rule_windows(folded: str | None) -> dict[str, list[tuple[int, int]]] | None
         reach = RULE_REACH.get(name) or TRIGGER_REACH.get(trigger_class, (WINDOW_BEFORE, WINDOW_AFTER))
         key = (trigger_class, reach)
         if key not in shared:
-            if trigger_class not in spans:  # a class's trigger runs once, whatever its rules' reach
-                holds = scan.holds_any(folded, TRIGGER_WORDS.get(trigger_class, ()))
-                spans[trigger_class] = triggers[trigger_class].spans(folded) if holds else []
-            shared[key] = scan.windows(folded, spans[trigger_class], *reach)
+            shared[key] = scan.windows(folded, _trigger_spans(folded, trigger_class, triggers, spans), *reach)
         per_rule[name] = shared[key]
     return per_rule
+
+
+def _trigger_spans(folded: str, trigger_class: str, triggers: dict[str, scan.Trigger],
+                   found: dict[str, list[tuple[int, int]]]) -> list[tuple[int, int]]:
+    """A trigger class's matches, found once per text (``found`` keeps them)."""
+    if trigger_class not in found:
+        if trigger_class in DERIVED_TRIGGERS:
+            base, test = DERIVED_TRIGGERS[trigger_class]
+            spans = _trigger_spans(folded, base, triggers, found)
+            found[trigger_class] = [(start, end) for start, end in spans if test(folded, start, end)]
+        elif scan.holds_any(folded, TRIGGER_WORDS.get(trigger_class, ())):
+            found[trigger_class] = triggers[trigger_class].spans(folded)
+        else:
+            found[trigger_class] = []
+    return found[trigger_class]
 
 
 def reference_date(text: str, published: date | None) -> date | None:
