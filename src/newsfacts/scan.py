@@ -13,6 +13,7 @@ Window ends are snapped to white space, so a rule's lookarounds see whole words.
 from __future__ import annotations
 
 import bisect
+import os
 import re
 from functools import lru_cache
 
@@ -184,6 +185,25 @@ def _matches_at(branch: re.Pattern, text: str, candidates: list[int]) -> list[tu
             spans.append(match.span())
             last_end = max(match.end(), position + 1)
     return spans
+
+
+def whole_words(words) -> str:
+    """A :class:`Trigger` pattern for whole lower-case words, one branch per group of words
+    sharing their first three letters ("jan", "january"), each led by the group's common
+    prefix: fewer branches, so fewer passes over the text, with the same matches.
+
+    >>> whole_words(["day", "days", "h"])
+    'day(?<![a-z]day)(?:s|)(?![a-z])|h(?<![a-z]h)(?:)(?![a-z])'
+    """
+    groups: dict[str, list[str]] = {}
+    for word in sorted(set(words)):
+        groups.setdefault(word[:3], []).append(word)
+    branches = []
+    for group in groups.values():
+        prefix = os.path.commonprefix(group)
+        rests = "|".join(sorted((re.escape(word[len(prefix):]) for word in group), key=len, reverse=True))
+        branches.append(f"{re.escape(prefix)}(?<![a-z]{re.escape(prefix)})(?:{rests})(?![a-z])")
+    return "|".join(branches)
 
 
 def _first(span: tuple[int, int]) -> int:
