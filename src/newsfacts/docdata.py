@@ -89,11 +89,10 @@ class TokenBounds:
     """
 
     def __init__(self, doc: Doc):
-        starts = doc.to_array(IDX).astype("int64") if len(doc) else numpy.zeros(0, dtype="int64")
-        ends = starts + doc.to_array(LENGTH) if len(doc) else starts
-        self.token_at_start = dict(zip(starts.tolist(), range(len(starts))))
-        self.token_at_end = dict(zip(ends.tolist(), range(1, len(ends) + 1)))
+        bounds = doc.to_array([IDX, LENGTH]).astype("int64") if len(doc) else numpy.zeros((0, 2), dtype="int64")
+        self.starts = set(bounds[:, 0].tolist())
+        self.ends = set((bounds[:, 0] + bounds[:, 1]).tolist())
 
     def aligned(self, start: int, end: int) -> bool:
         """True when ``text[start:end]`` begins and ends on token boundaries."""
-        return start in self.token_at_start and end in self.token_at_end
+        return start in self.starts and end in self.ends
