@@ -7,7 +7,7 @@ import pytest
 import regex
 
 from newsfacts import dates, scan
-from newsfacts.components import money, numbers, quotes, sales, specs, timespans
+from newsfacts.components import layout, money, numbers, quotes, sales, specs, timespans
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -26,7 +26,8 @@ def rule_patterns():
     found.update({"money:prefix": marks.prefix, "money:suffix": marks.suffix,
                   "money:bound_before": money._bounds()[0], "money:bound_after": money._bounds()[1],
                   "money:extra_magnitude": money.EXTRA_MAGNITUDE,
-                  "numbers:phrase": numbers.number_pattern(), "numbers:part": numbers.PART})
+                  "numbers:phrase": numbers.number_pattern(), "numbers:part": numbers.PART,
+                  "layout:numeric_date": layout.NUMERIC_DATE})
     return found
 
 

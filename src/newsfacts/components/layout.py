@@ -150,7 +150,7 @@ DATELINE_PREFIX = regex.compile(
     regex.IGNORECASE,
 )
 #: "Updated: 28-06-2024 10:05 IST": day first, as Indian pages write it.
-NUMERIC_DATE = regex.compile(r"(?<![\d.-])(?P<day>[0-3]?\d)[-/.](?P<month>[01]?\d)[-/.](?P<year>(?:19|20)\d\d)(?![\d.-])")
+NUMERIC_DATE = scan.compile_pattern(r"(?<![\d.-])(?P<day>[0-3]?\d)[-/.](?P<month>[01]?\d)[-/.](?P<year>(?:19|20)\d\d)(?![\d.-])")
 
 
 def _dateline_date(text: str, paragraphs: list[list[int]]) -> str | None:
