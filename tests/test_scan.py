@@ -61,6 +61,12 @@ def test_compile_pattern_falls_back_to_regex_for_what_re_cannot_do():
     assert isinstance(scan.compile_pattern(r"\d+ GB", regex.IGNORECASE), re.Pattern)
 
 
+def test_a_trigger_keeps_a_quantifier_on_the_letter_it_follows():
+    trigger = scan.Trigger(r"\bcolou?rs?|\bshades\b")
+    assert [m.group() for m in trigger.finditer("colors, colours and shades; discolor")] == \
+        ["colors", "colours", "shades"]
+
+
 def test_trigger_runs_each_alternative_led_by_its_literal():
     trigger = scan.Trigger(r"oled|\bips\b|\d\s?hz|led\b")
     text = "ips oled, 120hz; chips and a led"

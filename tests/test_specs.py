@@ -132,3 +132,20 @@ def test_a_resolution_is_given_without_the_word_pixels():
 
 def test_the_verb_led_is_no_display():
     assert specs("Growth was led by SUVs, and the company led the market.") == []
+
+
+def test_cameras_and_colours_found_around_their_cues_are_those_of_a_full_scan():
+    """Megapixel figures are looked for only around "mp"/"megapixel", and colour lists only
+    where a cue ("colours", "comes in") starts; on the corpus that must change nothing."""
+    from pathlib import Path
+
+    from newsfacts import scan
+    from newsfacts.components.specs import _cameras, _colours
+
+    corpus = Path(__file__).resolve().parent.parent / "corpus"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
+    texts.append("Colours: Onyx Black and Ruby Red. It comes in Mint Green, with a 50MP + 2 megapixel camera.")
+    for text in texts:
+        folded = scan.folded(text)
+        assert list(_cameras(text, folded)) == list(_cameras(text, None))
+        assert list(_colours(text, folded)) == list(_colours(text, None))

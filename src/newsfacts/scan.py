@@ -179,12 +179,23 @@ def _after_leading_digit(branch: str) -> str | None:
 
 def _matches_at(branch: re.Pattern, text: str, candidates: list[int]) -> list[tuple[int, int]]:
     """``branch.finditer(text)``'s spans, for a branch that can match only at ``candidates``."""
-    spans, last_end = [], 0
+    return [match.span() for match in matches_at(branch, text, candidates)]
+
+
+def matches_at(pattern, text: str, candidates: list[int]) -> list:
+    """``pattern.finditer(text)``'s matches, for a pattern that can match only where one
+    of the sorted ``candidates`` stands (found by a cheaper scan): each is tried in turn,
+    skipping those inside the last match, as ``finditer`` does.
+
+    >>> [m.group() for m in matches_at(re.compile(r"a+"), "aaa ba", [0, 1, 5])]
+    ['aaa', 'a']
+    """
+    found, last_end = [], 0
     for position in candidates:
-        if position >= last_end and (match := branch.match(text, position)) is not None:
-            spans.append(match.span())
+        if position >= last_end and (match := pattern.match(text, position)) is not None:
+            found.append(match)
             last_end = max(match.end(), position + 1)
-    return spans
+    return found
 
 
 def whole_words(words) -> str:
@@ -263,12 +274,16 @@ _LEADING_BOUNDARY = re.compile(r"\\b([a-z0-9]+)")
 
 
 def _literal_first(branch: str) -> str:
-    """``\\bram\\b`` -> ``ram(?<!\\wram)\\b``; ``\\d`` -> ``[0-9]``."""
+    """``\\bram\\b`` -> ``ram(?<!\\wram)\\b``; ``\\bcolou?r`` -> ``colo(?<!\\wcolo)u?r``;
+    ``\\d`` -> ``[0-9]``."""
     branch = branch.replace(r"\d", "[0-9]")
     leading = _LEADING_BOUNDARY.match(branch)
     if leading:
-        word = leading.group(1)
-        branch = f"{word}(?<!\\w{word}){branch[leading.end():]}"
+        word, rest = leading.group(1), branch[leading.end():]
+        if rest[:1] in ("?", "*", "+", "{"):  # the quantifier binds the word's last letter
+            word, rest = word[:-1], word[-1] + rest
+        if word:
+            branch = f"{word}(?<!\\w{word}){rest}"
     return branch
 
 

@@ -48,15 +48,18 @@ MEMORY_PAIR = regex.compile(
     r"(?:\s?(?:of\s+)?(?:internal\s+|inbuilt\s+|onboard\s+)?(?:storage|ROM|SSD|UFS(?:\s?[\d.]+)?))?",
     regex.IGNORECASE,
 )
-MEGAPIXELS = regex.compile(r"(?<![\w.])(?P<value>\d{1,3}(?:\.\d)?)\s?(?:MP|megapixels?|megapixel)\b", regex.IGNORECASE)
+MEGAPIXELS = scan.CaseBlindRule(r"(?<![\w.])(?P<value>\d{1,3}(?:\.\d)?)\s?(?:MP|megapixels?|megapixel)\b")
+MEGAPIXELS_TRIGGER = scan.Trigger(r"mp|megapixel")
 MP_JOINER = regex.compile(r"\A\s*(?:\+|,|and|&|/)\s*\Z", regex.IGNORECASE)
 FRONT_WORDS = regex.compile(r"\b(?:selfie|front|front-facing|punch-hole|selfies)\b", regex.IGNORECASE)
 REAR_WORDS = regex.compile(
     r"\b(?:rear|main|primary|ultra-?wide|macro|depth|telephoto|periscope|back|triple|quad|dual|"
     r"sensor|lens|shooter|wide-angle|monochrome)\b", regex.IGNORECASE)
-COLOUR_TRIGGER = regex.compile(
-    r"\b(?:colou?rs?|colou?r\s+options|colou?rways?|shades|finishes|hues|comes\s+in|available\s+in|"
-    r"offered\s+in|sold\s+in|choose\s+from)\b[^.\n]{0,50}?(?=[A-Z][a-z])", regex.IGNORECASE)
+COLOUR_CUES = (r"colou?rs?", r"colou?r\s+options", r"colou?rways?", "shades", "finishes", "hues", r"comes\s+in",
+               r"available\s+in", r"offered\s+in", r"sold\s+in", r"choose\s+from")
+COLOUR_TRIGGER = scan.CaseBlindRule(rf"\b(?:{'|'.join(COLOUR_CUES)})\b[^.\n]{{0,50}}?(?=[A-Z][a-z])")
+#: Where a colour list's cue can start: each cue found by its literal (see scan.Trigger).
+COLOUR_CUE_STARTS = scan.Trigger("|".join(rf"\b{cue}" for cue in COLOUR_CUES))
 COLOUR_ITEM = regex.compile(r"(?P<name>(?:[A-Z][a-zA-Z]+)(?:[ -][A-Z][a-zA-Z]+){0,2})")
 COLOUR_WORDS = regex.compile(
     r"\b(?:Black|Blue|Red|Green|White|Gold|Silver|Grey|Gray|Purple|Pink|Violet|Orange|Yellow|Bronze|"
@@ -151,11 +154,11 @@ def find_specs(text: str, boilerplate: Boilerplate | None = None) -> list[dict]:
         storage = {"span": [match.start("storage"), match.end()], "name": "storage",
                    "value": int(match.group("storage")), "unit": match.group("unit").upper()}
         keep(match.start(), match.end(), 90, [ram, storage])
-    for start, end, records in _cameras(text):
-        keep(start, end, 80, records)
-    for start, end, records in _colours(text):
-        keep(start, end, 70, records)
     folded = scan.folded(text)  # None: no trigger shortcut then
+    for start, end, records in _cameras(text, folded):
+        keep(start, end, 80, records)
+    for start, end, records in _colours(text, folded):
+        keep(start, end, 70, records)
     windows = _trigger_windows(folded) if folded is not None else None
     for rule in rules():
         if rule["trigger_regex"] is None or windows is None:
@@ -205,9 +208,12 @@ def _drop_skins_beside_android(specs: list[dict]) -> list[dict]:
                                      and any(abs(a - s["span"][0]) < 60 for a in androids))]
 
 
-def _cameras(text: str):
+def _cameras(text: str, folded: str | None):
     """Groups of megapixel figures ("50MP + 8MP + 2MP"), each lens one spec, rear or front."""
-    matches = list(MEGAPIXELS.finditer(text))
+    if folded is None:
+        matches = list(MEGAPIXELS.original.finditer(text))
+    else:  # looked for only around "mp" and "megapixel"
+        matches = list(MEGAPIXELS.finditer(text, folded, scan.windows(folded, MEGAPIXELS_TRIGGER, 8, 8)))
     i = 0
     while i < len(matches):
         group = [matches[i]]
@@ -237,9 +243,17 @@ def _camera_side(text: str, start: int, end: int) -> str:
     return "rear_camera"
 
 
-def _colours(text: str):
+def _colour_triggers(text: str, folded: str | None) -> list:
+    """The matches of COLOUR_TRIGGER, tried only where one of its cues starts."""
+    if folded is None or COLOUR_TRIGGER.folded is None:
+        return list(COLOUR_TRIGGER.original.finditer(text))
+    starts = sorted({start for start, _ in COLOUR_CUE_STARTS.spans(folded)})
+    return scan.matches_at(COLOUR_TRIGGER.folded, folded, starts)
+
+
+def _colours(text: str, folded: str | None = None):
     """Colour names listed after "colours", "comes in", "available in"..."""
-    for trigger in COLOUR_TRIGGER.finditer(text):
+    for trigger in _colour_triggers(text, folded):
         position = trigger.end()
         items: list[regex.Match] = []
         while True:
