@@ -263,10 +263,12 @@ def _phrase_matches(text: str, pattern):
             yield match
             position = match.start() + 1
         return
-    starts = {match.start() for match in DIGIT_RUN.finditer(text)}
+    # a run right after "16," or "6." continues a number: the phrase pattern rejects it there
+    starts = {start for match in DIGIT_RUN.finditer(text)
+              if not ((start := match.start()) >= 2 and text[start - 1] in ".," and text[start - 2].isdecimal())}
     starts.update(match.start() for match in _number_words().finditer(folded))
     for scale in _scale_words().finditer(folded):
-        starts.update(m.start() for m in WORD_START.finditer(folded, max(0, scale.start() - 30), scale.start()))
+        starts.update(m.start() for m in ARTICLE_START.finditer(folded, max(0, scale.start() - 30), scale.start()))
     for start in sorted(starts):
         match = pattern.match(text, start)
         if match is not None:
@@ -274,7 +276,9 @@ def _phrase_matches(text: str, pattern):
 
 
 DIGIT_RUN = re.compile(r"\d+")
-WORD_START = re.compile(r"\b\w")
+#: Before a scale word, the words a phrase can start with that are no number word: "half",
+#: "quarter", "a", "an" ("half a million", "a quarter crore").
+ARTICLE_START = re.compile(r"\b[ahq]")
 
 
 @cache
