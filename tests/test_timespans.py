@@ -228,3 +228,38 @@ def test_the_duration_rules_run_only_after_a_quantity(text, quantified):
     unit = max(text.rfind(word) for word in ("days", "year", "weeks", "month"))
     end = text.index(" ", unit) if " " in text[unit:] else len(text)
     assert timespans._quantified(text, unit, end) is quantified
+
+
+def test_each_rule_is_tried_only_around_what_it_needs():
+    """Derived trigger classes keep only the trigger matches their rules cannot match without."""
+    from newsfacts.components import timespans
+
+    text = ("sales from april 2 to may 5 rose; in the six months ended june and the quarter ended "
+            "march, 2 years and 3 months after its launch, april to june, this year, 3-4 weeks, q2 and h1")
+    found: dict = {}
+    triggers = timespans.rule_triggers()
+
+    def words(trigger_class):
+        return [text[s:e] for s, e in timespans._trigger_spans(text, trigger_class, triggers, found)]
+
+    assert words("month_day") == ["april", "may"]
+    assert words("month_after_from") == ["april"]
+    assert words("month_pair") == ["april", "june"]
+    assert words("months_word") == ["months", "months"]
+    assert words("quantified_unit") == ["months", "years", "months", "weeks"]
+    assert words("anchored_unit") == ["months"]
+    assert {"years", "months"} <= set(words("paired_unit"))
+    assert words("ranged_unit")[-1] == "weeks"
+    assert words("quarter_ended") == ["quarter"]
+    assert words("quarter_mark") == ["quarter", "q2"]
+    assert words("half_mark") == ["h1"]
+
+
+def test_units_far_apart_make_no_compound_window():
+    from newsfacts.components import timespans
+
+    text = "it sold in 3 weeks" + " and then nothing" * 6 + ", then 4 days"
+    found: dict = {}
+    assert timespans._trigger_spans(text, "paired_unit", timespans.rule_triggers(), found) == []
+    assert len(found["quantified_unit"]) == 2
+    assert timespans._trigger_spans(text, "ranged_unit", timespans.rule_triggers(), found) == []

@@ -19,6 +19,7 @@ period last year"), points ("by the end of 2022"), "24x7", "4G".
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from decimal import Decimal
 from functools import cache
@@ -535,20 +536,23 @@ def trigger() -> regex.Pattern:
         rf"opening\s+day)(?![\w])|\b(?:Q[1-4]|H[12]|FY)|(?<![\w-])(?:19|20)\d\d(?![\w-])")
 
 
-#: Which cheap trigger each rule needs; rules not named here run in every trigger window.
+#: Which cheap trigger each rule needs (a class of :func:`rule_triggers`, or one made from
+#: another's matches, see DERIVED_TRIGGERS).
 RULE_TRIGGERS = {
-    "duration": "quantified_unit", "anchored": "anchored_unit", "compound": "quantified_unit",
-    "duration_range": "quantified_unit", "months_ended": "quantity_unit", "first_months": "quantity_unit",
-    "month_range": "month", "date_range": "month", "dates_between": "month", "month": "month", "named_quarter": "month",
+    "duration": "quantified_unit", "anchored": "anchored_unit", "compound": "paired_unit",
+    "duration_range": "ranged_unit", "months_ended": "months_word", "first_months": "months_word",
+    "month_range": "month_pair", "date_range": "month_day", "dates_between": "month_after_from",
+    "month": "month", "named_quarter": "month_quarter",
     "year": "year", "fiscal_range_year": "year",
-    "quarter": "period", "half": "period", "fiscal_year": "period", "quarter_ended": "period",
+    "quarter": "quarter_mark", "half": "half_mark", "fiscal_year": "fiscal_mark", "quarter_ended": "quarter_ended",
     "first_unit": "first", "whole_unit": "whole", "relative": "relative",
     "year_to_date": "ytd", "day_one": "day_one",
 }
 
 
 #: Narrower windows where the trigger holds most of the match ("nearly [two weeks] of launch").
-TRIGGER_REACH = {"quantity_unit": (50, 70), "quantified_unit": (50, 70), "anchored_unit": (50, 70), "month": (60, 60), "period": (60, 60), "year": (60, 30),
+#: A derived class reaches as far as the class it is made from.
+TRIGGER_REACH = {"quantity_unit": (50, 70), "month": (60, 60), "period": (60, 60), "year": (60, 30),
                  "relative": (40, 40), "whole": (30, 30), "first": (30, 30)}
 
 
@@ -611,19 +615,60 @@ def _quantity_end_words() -> frozenset[str]:
     return frozenset(numbers | {"a", "an", "half", "single", "another", "of"})
 
 
-ANCHOR_AFTER = compiled(r"(?:\s+and\s+a\s+half)?\s+(?:of|after|from|since)\s")
+def _followed_by(pattern: str):
+    """A trigger filter: the matches ``pattern`` matches right after."""
+    after = re.compile(pattern)
+    return lambda folded, spans: [(s, e) for s, e in spans if after.match(folded, e)]
 
 
-def _anchored(folded: str, start: int, end: int) -> bool:
-    """A quantified unit followed by "of", "after", "from" or "since" ("18 days of launch")."""
-    return _quantified(folded, start, end) and ANCHOR_AFTER.match(folded, end) is not None
+def _preceded_by(pattern: str, reach: int = 30):
+    """A trigger filter: the matches ``pattern`` finds in the ``reach`` characters before."""
+    before = re.compile(pattern)
+    return lambda folded, spans: [(s, e) for s, e in spans if before.search(folded[max(0, s - reach):s])]
 
 
-#: Trigger classes made of another's matches, kept where a test holds: (class, test).
-DERIVED_TRIGGERS: dict[str, tuple[str, Callable[[str, int, int], bool]]] = {
-    "quantified_unit": ("quantity_unit", _quantified),
-    "anchored_unit": ("quantity_unit", _anchored),
+def _spelled(*prefixes: str):
+    """A trigger filter: the matches starting with one of ``prefixes`` ("q" of "q2", "quarter")."""
+    return lambda folded, spans: [(s, e) for s, e in spans if folded.startswith(prefixes, s)]
+
+
+def _paired(gap_ok):
+    """A trigger filter: the matches next to another with a gap ``gap_ok(folded, end,
+    next_start)`` accepts ("2 years and 3 months", "April to June")."""
+    def keep(folded: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        pairs = [gap_ok(folded, spans[i][1], spans[i + 1][0]) for i in range(len(spans) - 1)]
+        return [span for i, span in enumerate(spans) if (i > 0 and pairs[i - 1]) or (i < len(pairs) and pairs[i])]
+    return keep
+
+
+MONTH_RANGE_GAP = re.compile(r"\.?\s*(?:-|–|—|-to-|to|through|till)\s*")
+
+
+#: Trigger classes made of another's matches, kept by a filter: (class, filter). Each
+#: keeps what its rules cannot match without: "months" for "six months ended", "of"/"after"
+#: for "18 days of launch", a quantity before a unit for every duration.
+DERIVED_TRIGGERS = {
+    "quantified_unit": ("quantity_unit", lambda folded, spans: [(s, e) for s, e in spans if _quantified(folded, s, e)]),
+    "anchored_unit": ("quantified_unit", _followed_by(r"(?:\s+and\s+a\s+half)?\s+(?:of|after|from|since)\s")),
+    # two units whose windows meet, as they had to for a compound to be found
+    "paired_unit": ("quantified_unit", _paired(lambda folded, end, start: start - end <= 80)),
+    "ranged_unit": ("quantified_unit", _preceded_by("-|–|to|or", 50)),
+    "months_word": ("quantity_unit", lambda folded, spans: [(s, e) for s, e in spans if folded[s:e] == "months"]),
+    "month_pair": ("month", _paired(lambda folded, end, start: MONTH_RANGE_GAP.fullmatch(folded, end, start) is not None)),
+    "month_day": ("month", _followed_by(r"\.?\s+[0-3]?\d")),
+    "month_after_from": ("month", _preceded_by(r"(?:between|from)\s+\Z")),
+    "month_quarter": ("month", _followed_by(r"\s+quarter")),
+    "quarter_mark": ("period", _spelled("q")),
+    "half_mark": ("period", _spelled("h")),
+    "fiscal_mark": ("period", _spelled("f")),
+    "quarter_ended": ("period", _followed_by(r"(?<=quarter)\s+(?:ended|ending|to)\s")),
 }
+
+
+def _reach(trigger_class: str) -> tuple[int, int]:
+    while trigger_class in DERIVED_TRIGGERS:
+        trigger_class = DERIVED_TRIGGERS[trigger_class][0]
+    return TRIGGER_REACH.get(trigger_class, (WINDOW_BEFORE, WINDOW_AFTER))
 
 
 #: Rules whose matches lie closer to their trigger than the class's reach allows: "nearly
@@ -642,7 +687,7 @@ def _rule_windows(folded: str | None) -> dict[str, list[tuple[int, int]]] | None
     per_rule = {}
     for name, _ in rules():
         trigger_class = RULE_TRIGGERS[name]
-        reach = RULE_REACH.get(name) or TRIGGER_REACH.get(trigger_class, (WINDOW_BEFORE, WINDOW_AFTER))
+        reach = RULE_REACH.get(name) or _reach(trigger_class)
         key = (trigger_class, reach)
         if key not in shared:
             shared[key] = scan.windows(folded, _trigger_spans(folded, trigger_class, triggers, spans), *reach)
@@ -655,9 +700,8 @@ def _trigger_spans(folded: str, trigger_class: str, triggers: dict[str, scan.Tri
     """A trigger class's matches, found once per text (``found`` keeps them)."""
     if trigger_class not in found:
         if trigger_class in DERIVED_TRIGGERS:
-            base, test = DERIVED_TRIGGERS[trigger_class]
-            spans = _trigger_spans(folded, base, triggers, found)
-            found[trigger_class] = [(start, end) for start, end in spans if test(folded, start, end)]
+            base, keep = DERIVED_TRIGGERS[trigger_class]
+            found[trigger_class] = keep(folded, _trigger_spans(folded, base, triggers, found))
         elif scan.holds_any(folded, TRIGGER_WORDS.get(trigger_class, ())):
             found[trigger_class] = triggers[trigger_class].spans(folded)
         else:
