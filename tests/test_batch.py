@@ -156,3 +156,36 @@ def test_parquet_output(tmp_path):
     assert table.num_rows == 3
     assert table.column("title").to_pylist() == ["Phone 1 launched", "Phone 2 launched", "Phone 3 launched"]
     assert json.loads(table.column("article_json")[0].as_py())["prices"][0]["amount"] == 1999
+
+
+def test_a_batch_keeps_its_good_articles_when_one_fails(monkeypatch):
+    """Items are extracted a batch at a time; if the batch fails, each is extracted alone and
+    only the failing one becomes an error record."""
+    from newsfacts import batch
+    from newsfacts.batch import Item, process_many
+    from newsfacts.extractor import Extractor
+
+    extractor = batch._worker_extractor()
+    real_batch = Extractor._extract_batch
+
+    def fails_on_broken(self, texts, published):
+        if any("broken" in text for text in texts):
+            raise RuntimeError("this one")
+        return real_batch(self, texts, published)
+
+    monkeypatch.setattr(Extractor, "_extract_batch", fails_on_broken)
+    items = [Item(source="a", text=ARTICLE.format(i=1)), Item(source="b", text="broken"),
+             Item(source="c", text=ARTICLE.format(i=3)), Item(source="d", error=("too_large", "big"))]
+    records = process_many(items)
+    assert [r["source"] for r in records] == ["a", "b", "c", "d"]
+    assert records[0]["article"]["title"] == "Phone 1 launched" and records[2]["article"]["title"] == "Phone 3 launched"
+    assert records[1]["error"] == {"type": "RuntimeError", "message": "this one"}
+    assert records[3]["error"]["type"] == "too_large"
+    assert extractor is batch._worker_extractor()
+
+
+def test_process_many_equals_process_one_by_one():
+    from newsfacts.batch import Item, process, process_many
+
+    items = [Item(source=str(i), text=ARTICLE.format(i=i)) for i in range(5)] + [Item(source="x", text="")]
+    assert process_many(items) == [process(item) for item in items]

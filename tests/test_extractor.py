@@ -124,3 +124,22 @@ def test_extract_many_in_processes_keeps_published_and_rejects_non_text():
     assert article.published == date(2020, 5, 1)
     with pytest.raises(TypeError):
         list(extract_many([b"bytes"], n_process=2))
+
+
+def test_extract_many_in_batches_equals_extract_one_by_one():
+    """Components run over a batch of texts at a time; each text must get the Article it
+    gets alone, whatever shares its batch."""
+    from pathlib import Path
+
+    corpus = Path(__file__).resolve().parent.parent / "corpus"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))[:12]]
+    alone = [extract(text).model_dump(mode="json") for text in texts]
+    assert [a.model_dump(mode="json") for a in extract_many(texts, batch_size=5)] == alone
+    assert [a.model_dump(mode="json") for a in extract_many(reversed(texts), batch_size=4)] == alone[::-1]
+
+
+def test_extract_many_yields_what_came_before_a_non_text():
+    articles = extract_many(["One\n\nRs 5.", "Two\n\nRs 6.", 42, "Four"], batch_size=10)
+    assert [next(articles).title, next(articles).title] == ["One", "Two"]
+    with pytest.raises(TypeError):
+        next(articles)

@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from .batch import Item, iter_inputs, process
+from .batch import BATCH_SIZE, Item, chunks, iter_inputs, process_many
 
 #: Items per partition: coarse, so that each task's overhead is small next to its work.
 PARTITION_SIZE = 64
@@ -45,7 +45,8 @@ def _to_item(element) -> Item:
 
 
 def _process_partition(elements: Iterable) -> list[dict]:
-    return [process(_to_item(element)) for element in elements]
+    """A partition's records, its items extracted a batch at a time (see batch.process_many)."""
+    return [record for chunk in chunks(map(_to_item, elements), BATCH_SIZE) for record in process_many(chunk)]
 
 
 def extract_bag(bag):
