@@ -31,14 +31,14 @@ from .. import dates, docdata, lexicons, scan
 
 FAMILY = "layout"
 
-DATE_LINE = regex.compile(r"\A\s*date\s+(\d{4})-(\d{2})-(\d{2})\b", regex.IGNORECASE)
+DATE_LINE = scan.compile_pattern(r"\A\s*date\s+(\d{4})-(\d{2})-(\d{2})\b", regex.IGNORECASE)
 #: Only short lines can be navigation, share panels or section headings.
 MAX_BOILERPLATE_LINE = 160
 #: A related-article list ends after this many items, or at a line of body text.
 MAX_LIST_ITEMS = 12
 MAX_HEADLINE_WORDS = 30
 SENTENCE_END = (".", ":", ";", ",")
-BULLET = regex.compile(r"^[•·\-*–—►▶>]\s*")
+BULLET = scan.compile_pattern(r"^[•·\-*–—►▶>]\s*")
 
 
 @cache
@@ -143,7 +143,7 @@ def analyse(text: str) -> dict:
 #: "Posted on June 4, 2024 by ...", "Tech Desk | Pune | October 8, 2025", "By Ritika Sen |
 #: Bengaluru, December 4, 2019", "PUNE, India, March 12, 2025 /PRNewswire/".
 DATELINE_LINES = 6
-DATELINE_PREFIX = regex.compile(
+DATELINE_PREFIX = scan.compile_pattern(
     r"\A(?:.{0,80}?\b(?:updated|published|posted|last updated|first published)(?:\s+on)?\s*:?\s*"
     r"|(?:[^|\n]{0,50}\|\s*){0,4}(?:[A-Z][\w .'/&-]{1,40},\s*){0,2})?"
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*)?\Z",

@@ -51,16 +51,16 @@ BIG_AMOUNT = Decimal(10_000_000)  # one crore: larger amounts without a cue are 
 EXTRA_MAGNITUDE = scan.compile_pattern(r"(?:[ \u00a0]?(?P<lakh>L|Lakh|Lac)|(?P<million>m|M|mln)|(?P<billion>B|b))(?![\w])")
 EXTRA_FACTORS = {"lakh": 100_000, "million": 1_000_000, "billion": 1_000_000_000}
 RUPEE_CODES = ("INR", "LKR", "PKR", "NPR")
-RANGE_JOIN = regex.compile(r"\A\s*(?:-|–|—|to|till|upto|→|->)\s*\Z", regex.IGNORECASE)
-BETWEEN_JOIN = regex.compile(r"\A\s*(?:and|&)\s*\Z", regex.IGNORECASE)
-BETWEEN_BEFORE = regex.compile(r"\bbetween\s+(?:\S+\s+){0,2}\Z", regex.IGNORECASE)
-CHANGE_WORDS = regex.compile(
+RANGE_JOIN = scan.compile_pattern(r"\A\s*(?:-|–|—|to|till|upto|→|->)\s*\Z", regex.IGNORECASE)
+BETWEEN_JOIN = scan.compile_pattern(r"\A\s*(?:and|&)\s*\Z", regex.IGNORECASE)
+BETWEEN_BEFORE = scan.compile_pattern(r"\bbetween\s+(?:\S+\s+){0,2}\Z", regex.IGNORECASE)
+CHANGE_WORDS = scan.compile_pattern(
     r"\b(?:rose|rise|rises|risen|fell|fall|falls|fallen|up|down|increased?|decreased?|cut|cuts|"
     r"dropped|drops?|jumped|jumps?|climbed|climbs?|grew|grows?|declined?|hiked?|raised|reduced?|"
     r"slashed|slipped|surged|soared|plunged|gained|lowered|revised|moved|went|goes|back)\b",
     regex.IGNORECASE,
 )
-PRODUCT_WORDS = regex.compile(
+PRODUCT_WORDS = scan.compile_pattern(
     r"\b(?:phones?|smartphones?|handsets?|devices?|laptops?|notebooks?|tablets?|TVs?|televisions?|"
     r"cars?|SUVs?|hatchbacks?|sedans?|scooters?|bikes?|motorcycles?|variants?|models?|versions?|"
     r"plans?|packs?|watch(?:es)?|earbuds|headphones|speakers?|consoles?|cameras?|"
@@ -68,7 +68,7 @@ PRODUCT_WORDS = regex.compile(
     regex.IGNORECASE,
 )
 #: RAM/storage variants: "6 GB", "4GB RAM/64GB storage", "8GB RAM + 128GB storage", "6GB/128GB".
-MEMORY_VARIANT = regex.compile(
+MEMORY_VARIANT = scan.compile_pattern(
     r"\b\d+\s?(?:GB|TB)(?:\s?(?:RAM|LPDDR\w*))?(?:\s?(?:\+|/|and|with|&)\s?(?:an?\s+)?\d+\s?(?:GB|TB)"
     r"(?:\s?(?:of\s+)?(?:storage|ROM|internal storage|inbuilt storage|SSD|UFS\s?[\d.]+))?)?"
     r"(?=\s+(?:RAM\s+)?(?:variant|model|version|option|trim|configuration|edition)\b|\s*[,;)]|\.(?!\d)|\s*$"
@@ -76,27 +76,27 @@ MEMORY_VARIANT = regex.compile(
     regex.IGNORECASE,
 )
 #: Other named variants: "Core i7 variant", "3 kWh variant", "base model", "top-end version".
-NAMED_VARIANT = regex.compile(
+NAMED_VARIANT = scan.compile_pattern(
     r"\b(?:Core i\d|i\d|Ryzen \d|\d+(?:\.\d+)?\s?kWh|\d+(?:\.\d+)?-litre[\w -]*?)(?=\s+(?:variant|model|version|trim))"
     r"|\b(?:base|top-end|top|entry-level|mid|higher|lower|standard|long-range)\s+(?:variant|model|version|trim)\b",
     regex.IGNORECASE,
 )
 #: "Rs 31,999 for the 12GB RAM + 256GB storage variant": the variant follows its price.
-FOR_VARIANT = regex.compile(r"\A\s*(?:\([^)]*\)\s*)?for\s+(?:the|its|a)?\s*")
-TABLE_CURRENCY = regex.compile(
+FOR_VARIANT = scan.compile_pattern(r"\A\s*(?:\([^)]*\)\s*)?for\s+(?:the|its|a)?\s*")
+TABLE_CURRENCY = scan.compile_pattern(
     r"\((?:in\s+)?(?P<marker>Rs\.?|₹|INR|\$|US\$|€|£|Rs)\s*(?P<scale>lakh|crore|cr|million|mn|billion|bn)?\)"
     r"|\bin\s+(?P<marker2>Rs\.?|₹|INR)\s*(?P<scale2>lakh|crore|cr)?\b",
     regex.IGNORECASE,
 )
-TABLE_SPLIT = regex.compile(r"\s*\|\s*|\t+|\s{2,}")
-CHINA = regex.compile(r"\b(?:China|Chinese|Beijing|Shanghai|Shenzhen|yuan|RMB|renminbi|Weibo|JD\.com|Tmall|Taobao|Alibaba)\b")
-JAPAN = regex.compile(r"\b(?:Japan|Japanese|Tokyo|Osaka|yen)\b")
-SRI_LANKA = regex.compile(r"\b(?:Sri Lanka|Sri Lankan|Colombo|Kandy|LKR)\b")
-PAKISTAN = regex.compile(r"\b(?:Pakistan|Pakistani|Karachi|Lahore|Islamabad|PKR)\b")
-INDIA_NAMES = regex.compile(r"\b(?:India|Indian|Delhi|New Delhi|Mumbai|Bengaluru|Bangalore|Chennai|Kolkata|Hyderabad)\b")
-INDIA = regex.compile(r"\b(?:India|Indian|Delhi|Mumbai|Bengaluru|Bangalore|Chennai|Rs\.?|₹|INR|lakh|crore)\b")
-DOLLAR_AREA = regex.compile(r"\$|\bUS\b|\bdollars?\b|\bAmerica")
-EURO_AREA = regex.compile(r"€|\bEUR\b|\beuros?\b", regex.IGNORECASE)
+TABLE_SPLIT = scan.compile_pattern(r"\s*\|\s*|\t+|\s{2,}")
+CHINA = scan.compile_pattern(r"\b(?:China|Chinese|Beijing|Shanghai|Shenzhen|yuan|RMB|renminbi|Weibo|JD\.com|Tmall|Taobao|Alibaba)\b")
+JAPAN = scan.compile_pattern(r"\b(?:Japan|Japanese|Tokyo|Osaka|yen)\b")
+SRI_LANKA = scan.compile_pattern(r"\b(?:Sri Lanka|Sri Lankan|Colombo|Kandy|LKR)\b")
+PAKISTAN = scan.compile_pattern(r"\b(?:Pakistan|Pakistani|Karachi|Lahore|Islamabad|PKR)\b")
+INDIA_NAMES = scan.compile_pattern(r"\b(?:India|Indian|Delhi|New Delhi|Mumbai|Bengaluru|Bangalore|Chennai|Kolkata|Hyderabad)\b")
+INDIA = scan.compile_pattern(r"\b(?:India|Indian|Delhi|Mumbai|Bengaluru|Bangalore|Chennai|Rs\.?|₹|INR|lakh|crore)\b")
+DOLLAR_AREA = scan.compile_pattern(r"\$|\bUS\b|\bdollars?\b|\bAmerica")
+EURO_AREA = scan.compile_pattern(r"€|\bEUR\b|\beuros?\b", regex.IGNORECASE)
 
 
 # --- lexicons -------------------------------------------------------------------------------
@@ -498,7 +498,7 @@ def _set_bounds(text: str, amounts: list[dict]) -> None:
 
 # --- price or money ---------------------------------------------------------------------------
 
-PRODUCT_THEN_AMOUNT = regex.compile(r"(?:\bat|\bfor|\bcosts?|\bis|\bretails at|,|\()\s*\Z", regex.IGNORECASE)
+PRODUCT_THEN_AMOUNT = scan.compile_pattern(r"(?:\bat|\bfor|\bcosts?|\bis|\bretails at|,|\()\s*\Z", regex.IGNORECASE)
 
 
 def classify(text: str, amounts: list[dict], sentences: list[tuple[int, int]],
@@ -547,8 +547,8 @@ def classify(text: str, amounts: list[dict], sentences: list[tuple[int, int]],
         previous = amount
 
 
-PRICE_HEADER = regex.compile(r"\b(?:price|prices|MRP|cost|costs|tariff|fare|ex-showroom|on-road)\b", regex.IGNORECASE)
-MONEY_HEADER = regex.compile(r"\b(?:revenue|sales|profit|loss|income|turnover|ARPU|market cap|valuation)\b", regex.IGNORECASE)
+PRICE_HEADER = scan.compile_pattern(r"\b(?:price|prices|MRP|cost|costs|tariff|fare|ex-showroom|on-road)\b", regex.IGNORECASE)
+MONEY_HEADER = scan.compile_pattern(r"\b(?:revenue|sales|profit|loss|income|turnover|ARPU|market cap|valuation)\b", regex.IGNORECASE)
 
 
 def _column_kind(text: str, amount: dict) -> str | None:
@@ -566,7 +566,7 @@ def _is_big(amount: dict) -> bool:
             or amount["magnitude"] in ("crore", "crores", "cr", "billion", "bn", "b", "B"))
 
 
-LIST_ENTRY = regex.compile(r"(?:^|\n)[ \t]*(?:[•·*\-–]\s*)?(?P<label>[^\n:|]{1,60}?)\s*(?::|\||–|—|-)\s*\Z")
+LIST_ENTRY = scan.compile_pattern(r"(?:^|\n)[ \t]*(?:[•·*\-–]\s*)?(?P<label>[^\n:|]{1,60}?)\s*(?::|\||–|—|-)\s*\Z")
 
 
 def _list_entry(text: str, amount: dict) -> dict | None:

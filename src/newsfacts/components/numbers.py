@@ -36,8 +36,8 @@ FAMILY = "numbers"
 DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)(?:\.\d+)?"
 #: Numbers ≤ this with a glued K are resolutions ("4K", "8K"), not thousands.
 RESOLUTION_K = {1, 2, 3, 4, 5, 6, 8}
-CURRENCY_BEFORE = regex.compile(r"(?:Rs\.?|INR|US\$|USD|EUR|GBP|[₹$€£¥])\s*\Z", regex.IGNORECASE)
-RESOLUTION_AFTER = regex.compile(
+CURRENCY_BEFORE = scan.compile_pattern(r"(?:Rs\.?|INR|US\$|USD|EUR|GBP|[₹$€£¥])\s*\Z", regex.IGNORECASE)
+RESOLUTION_AFTER = scan.compile_pattern(
     r"\A\s*(?:TV|UHD|HDR|Ultra|resolution|video|display|screen|panel|monitor|recording|content|"
     r"streaming|QLED|OLED|LED|Smart|camera|@|\d+\s*fps)",
     regex.IGNORECASE,

@@ -41,24 +41,24 @@ SENTENCE_OPENING = 25  # a period this close to the sentence start governs the w
 SENTENCE_REACH = 400
 MIN_UNITS = 100  # "6 phones", "one phone": too few to be a sales figure
 SALES_CONTEXT = 400  # characters after a sale within which a bare "N units" is a sale too
-COMPARED_BEFORE = regex.compile(r"(?:up from|down from|from|against|compared with|compared to|versus|vs\.?)\s+(?:about\s+|around\s+|roughly\s+)?\Z",
+COMPARED_BEFORE = scan.compile_pattern(r"(?:up from|down from|from|against|compared with|compared to|versus|vs\.?)\s+(?:about\s+|around\s+|roughly\s+)?\Z",
                                 regex.IGNORECASE)
 #: Selling periods that are not time spans of their own ("during the quarter").
-ANAPHORIC_PERIODS = regex.compile(
+ANAPHORIC_PERIODS = scan.compile_pattern(
     r"\b(?:during|in|over|for|through|across)\s+the\s+(?P<unit>quarter|month|year|week|day|fortnight)\b",
     regex.IGNORECASE)
 #: "1,000 cars a day": a rate, right after the figure.
-RATE = regex.compile(r"\s+(?:a|per|every|each)\s+(?P<unit>day|week|month|year)\b", regex.IGNORECASE)
+RATE = scan.compile_pattern(r"\s+(?:a|per|every|each)\s+(?P<unit>day|week|month|year)\b", regex.IGNORECASE)
 ANAPHORIC_DURATIONS = {"quarter": "P3M", "month": "P1M", "year": "P1Y", "week": "P1W", "day": "P1D",
                        "fortnight": "P2W"}
-PERIOD_LINK = regex.compile(r"\A[\s,]*(?:\w+\s+){0,6}?(?:in|within|during|over|for|on|across|through|since|after|by)\s+\Z"
+PERIOD_LINK = scan.compile_pattern(r"\A[\s,]*(?:\w+\s+){0,6}?(?:in|within|during|over|for|on|across|through|since|after|by)\s+\Z"
                             r"|\A\s*\Z", regex.IGNORECASE)
-REGIONS = regex.compile(
+REGIONS = scan.compile_pattern(
     r"\b(?:in|across|to)\s+(?:the\s+)?(?:mainland\s+)?(?P<region>India|China|Japan|Indonesia|Europe|the US|US|"
     r"the United States|America|UK|Germany|France|Pakistan|Sri Lanka|Bangladesh|Nepal|Africa|"
     r"Middle East|South-East Asia|Southeast Asia|Latin America|domestic market)\b")
 RATE_UNITS = {"day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y"}
-SERIES_AFTER = regex.compile(r"[^.;]{0,40}?\b(?:under|of|from|across)\s+the\s+(?:\w+\s+)?series\b", regex.IGNORECASE)
+SERIES_AFTER = scan.compile_pattern(r"[^.;]{0,40}?\b(?:under|of|from|across)\s+the\s+(?:\w+\s+)?series\b", regex.IGNORECASE)
 #: Not followed by a reporting verb: "Honor says it has received ..." reports, it does not sell.
 NOT_REPORTING = (r"(?!\s+(?:\w+\s+)?(?:said|says|claims|claimed|announced|added|told|reported|noted|"
                  r"confirmed|revealed)\b)")
@@ -66,41 +66,41 @@ ORG_SUFFIX = r"(?:Motors?|Mobility|Technologies|Electric|Automotive|Auto|Mobile|
 #: A company as a clause's subject, unless it only reports ("Honor says ..."): a name with
 #: an organisation suffix ("Tarang Motors"), or a capitalised word checked against the
 #: makers of the article's products ("Orvio sold ...").
-COMPANY_SUBJECT = regex.compile(
+COMPANY_SUBJECT = scan.compile_pattern(
     rf"(?<![\w-])(?P<word>[A-Z][A-Za-z]+)(?P<suffix>\s+{ORG_SUFFIX})?(?![\w-])"
     rf"(?!['’]s){NOT_REPORTING}(?!\s+[A-Z]?\d)")
 #: Figures of a segment, not a product: "compact cars such as the Swift and Dzire rose to ..."
-SEGMENT = regex.compile(r"\b(?:such\s+as|including|segment|category)\b", regex.IGNORECASE)
+SEGMENT = scan.compile_pattern(r"\b(?:such\s+as|including|segment|category)\b", regex.IGNORECASE)
 #: Totals of a market, a retailer or a company: "shipments totalled", "across categories".
-AGGREGATE = regex.compile(r"\b(?:market|industry|worldwide|global|domestic|total(?:led|ed)?|cumulative|overall|"
+AGGREGATE = scan.compile_pattern(r"\b(?:market|industry|worldwide|global|domestic|total(?:led|ed)?|cumulative|overall|"
                           r"categories|exports?|exported|segment|retail)\b", regex.IGNORECASE)
-SALES_NOUN = regex.compile(r"\b(?:sales|sold|units|bookings|pre-orders|deliveries|shipments|registrations)\b",
+SALES_NOUN = scan.compile_pattern(r"\b(?:sales|sold|units|bookings|pre-orders|deliveries|shipments|registrations)\b",
                            regex.IGNORECASE)
 #: A sentence whose subject is named ("Sharp held third place with 710,000 units"): it is
 #: not about the product of the sentence before.
-NAMED_SUBJECT = regex.compile(r"\s*(?!(?:It|Its|The|This|That|These|Those|He|She|They|We|Our|But|And|So|"
+NAMED_SUBJECT = scan.compile_pattern(r"\s*(?!(?:It|Its|The|This|That|These|Those|He|She|They|We|Our|But|And|So|"
                               r"Also|Meanwhile|However|In|On|At|For|With|Of)\b)[A-Z][\w&'’.-]+"
                               r"(?:\s+[A-Z][\w&'’.-]+)*\s+(?!(?:said|says|added|claims|told)\b)[a-z]")
 #: A table column of units: "Shipments", "Units sold", "Sales (lakh)".
-METRIC_HEADER = regex.compile(r"(?P<noun>units(?:\s+sold)?|sales|shipments|deliveries|registrations|bookings|volumes?)"
+METRIC_HEADER = scan.compile_pattern(r"(?P<noun>units(?:\s+sold)?|sales|shipments|deliveries|registrations|bookings|volumes?)"
                               r"(?:\s*\([^)]{0,20}\))?", regex.IGNORECASE)
 METRIC_OF_NOUN = {"shipments": "shipped", "deliveries": "delivered", "registrations": "registered",
                   "bookings": "booked"}
-SCALE_WORD = regex.compile(r"\b(?:million|mn|lakh|crore|thousand|'000)\b", regex.IGNORECASE)
+SCALE_WORD = scan.compile_pattern(r"\b(?:million|mn|lakh|crore|thousand|'000)\b", regex.IGNORECASE)
 MAGNITUDE_FACTORS = {"million": Decimal(10**6), "mn": Decimal(10**6), "lakh": Decimal(10**5),
                      "crore": Decimal(10**7), "thousand": Decimal(1000), "'000": Decimal(1000)}
 #: The next brand of a ranking in the same sentence: "followed by Transsion at", "and vivo at".
-RANKED_AFTER = regex.compile(r"(?:\bfollowed\s+by|\bahead\s+of|\bbehind|,|\band|\bwhile)\s+"
+RANKED_AFTER = scan.compile_pattern(r"(?:\bfollowed\s+by|\bahead\s+of|\bbehind|,|\band|\bwhile)\s+"
                              r"[A-Za-z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,2}\s+(?:at|with)\s+\Z")
-RANKED_BARE = regex.compile(r"(?:,|\band)\s+[A-Z][\w&'’.-]*\s+\Z")
-SERIES_BEFORE = regex.compile(r"\b(?:for|of|across)\s+the\s+series\b", regex.IGNORECASE)
+RANKED_BARE = scan.compile_pattern(r"(?:,|\band)\s+[A-Z][\w&'’.-]*\s+\Z")
+SERIES_BEFORE = scan.compile_pattern(r"\b(?:for|of|across)\s+the\s+series\b", regex.IGNORECASE)
 #: Items that count a company's total, not one product's: "Orvix has sold 50 lakh smartphones".
 CATEGORY_ITEMS = {"smartphones", "phones", "handsets", "cars", "vehicles", "scooters", "two-wheelers",
                   "motorcycles", "tvs", "televisions", "devices", "laptops", "tablets", "smartwatches"}
-RANGE_BETWEEN = regex.compile(r"\bbetween\s+\Z", regex.IGNORECASE)
-RANGE_AND_BEFORE = regex.compile(r"\bbetween\s+[\d,.]+(?:\s+(?:lakh|crore|million|billion))?\s+and\s+\Z", regex.IGNORECASE)
-TABLE_SPLIT = regex.compile(r"\s*\|\s*")
-LIST_LINE = regex.compile(r"^\s*(?:\d+\.\s*)?(?P<label>[A-Za-z][\w&'’. -]{0,40}?)\s*[–—-]\s*(?=\d)")
+RANGE_BETWEEN = scan.compile_pattern(r"\bbetween\s+\Z", regex.IGNORECASE)
+RANGE_AND_BEFORE = scan.compile_pattern(r"\bbetween\s+[\d,.]+(?:\s+(?:lakh|crore|million|billion))?\s+and\s+\Z", regex.IGNORECASE)
+TABLE_SPLIT = scan.compile_pattern(r"\s*\|\s*")
+LIST_LINE = scan.compile_pattern(r"^\s*(?:\d+\.\s*)?(?P<label>[A-Za-z][\w&'’. -]{0,40}?)\s*[–—-]\s*(?=\d)")
 
 
 @cache
@@ -137,7 +137,7 @@ def _patterns() -> dict[str, regex.Pattern]:
     }
 
 
-CLAUSE_BREAK = regex.compile(r"[;:—]|,(?!\d)")
+CLAUSE_BREAK = scan.compile_pattern(r"[;:—]|,(?!\d)")
 
 
 def _clause_start(text: str, offset: int, sentence_start: int) -> int:

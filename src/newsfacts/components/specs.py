@@ -42,7 +42,7 @@ UNIT_NAMES = {"grams": "g", "gm": "g", "kgs": "kg", "liter": "litre", "l": "litr
 PORT_NAMES = {"typec": "USB Type-C", "usbtypec": "USB Type-C", "usbc": "USB Type-C",
               "usba": "USB-A", "microusb": "micro-USB", "lightning": "Lightning"}
 
-MEMORY_PAIR = regex.compile(
+MEMORY_PAIR = scan.compile_pattern(
     r"(?<![\w.])(?P<ram_part>(?P<ram>\d{1,2})\s?GB(?:\s?(?:LPDDR\w*|DDR\w*))?(?:\s?RAM)?)\s?(?:\+|/|and|with|&)\s?"
     r"(?P<storage>\d{2,4}|1|2)\s?(?P<unit>GB|TB)(?!\s?(?:RAM|LPDDR|DDR))"
     r"(?:\s?(?:of\s+)?(?:internal\s+|inbuilt\s+|onboard\s+)?(?:storage|ROM|SSD|UFS(?:\s?[\d.]+)?))?",
@@ -50,9 +50,9 @@ MEMORY_PAIR = regex.compile(
 )
 MEGAPIXELS = scan.CaseBlindRule(r"(?<![\w.])(?P<value>\d{1,3}(?:\.\d)?)\s?(?:MP|megapixels?|megapixel)\b")
 MEGAPIXELS_TRIGGER = scan.Trigger(r"mp|megapixel")
-MP_JOINER = regex.compile(r"\A\s*(?:\+|,|and|&|/)\s*\Z", regex.IGNORECASE)
-FRONT_WORDS = regex.compile(r"\b(?:selfie|front|front-facing|punch-hole|selfies)\b", regex.IGNORECASE)
-REAR_WORDS = regex.compile(
+MP_JOINER = scan.compile_pattern(r"\A\s*(?:\+|,|and|&|/)\s*\Z", regex.IGNORECASE)
+FRONT_WORDS = scan.compile_pattern(r"\b(?:selfie|front|front-facing|punch-hole|selfies)\b", regex.IGNORECASE)
+REAR_WORDS = scan.compile_pattern(
     r"\b(?:rear|main|primary|ultra-?wide|macro|depth|telephoto|periscope|back|triple|quad|dual|"
     r"sensor|lens|shooter|wide-angle|monochrome)\b", regex.IGNORECASE)
 COLOUR_CUES = (r"colou?rs?", r"colou?r\s+options", r"colou?rways?", "shades", "finishes", "hues", r"comes\s+in",
@@ -60,14 +60,14 @@ COLOUR_CUES = (r"colou?rs?", r"colou?r\s+options", r"colou?rways?", "shades", "f
 COLOUR_TRIGGER = scan.CaseBlindRule(rf"\b(?:{'|'.join(COLOUR_CUES)})\b[^.\n]{{0,50}}?(?=[A-Z][a-z])")
 #: Where a colour list's cue can start: each cue found by its literal (see scan.Trigger).
 COLOUR_CUE_STARTS = scan.Trigger("|".join(rf"\b{cue}" for cue in COLOUR_CUES))
-COLOUR_ITEM = regex.compile(r"(?P<name>(?:[A-Z][a-zA-Z]+)(?:[ -][A-Z][a-zA-Z]+){0,2})")
-COLOUR_WORDS = regex.compile(
+COLOUR_ITEM = scan.compile_pattern(r"(?P<name>(?:[A-Z][a-zA-Z]+)(?:[ -][A-Z][a-zA-Z]+){0,2})")
+COLOUR_WORDS = scan.compile_pattern(
     r"\b(?:Black|Blue|Red|Green|White|Gold|Silver|Grey|Gray|Purple|Pink|Violet|Orange|Yellow|Bronze|"
     r"Titanium|Graphite|Mint|Lavender|Cream|Beige|Teal|Aqua|Cyan|Champagne|Brown|Copper|Rose|Ivory|"
     r"Midnight|Starlight|Onyx|Ruby|Sapphire|Emerald|Jade|Amber|Coral|Peach|Lilac|Indigo|Navy|Sky|"
     r"Ocean|Forest|Olive|Lime|Sand|Stone|Steel|Chrome|Pearl|Obsidian|Jet|Crimson|Scarlet|Maroon|"
     r"Burgundy|Charcoal|Slate|Ash|Frost|Glacier|Ice|Marble|Dusk|Dawn|Sunset|Aurora|Twilight)\b")
-SEPARATORS = regex.compile(r"\A\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*/\s*|\s*&\s*)")
+SEPARATORS = scan.compile_pattern(r"\A\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*/\s*|\s*&\s*)")
 
 
 @cache
@@ -80,7 +80,7 @@ def rules() -> list[dict]:
         rule["regex"] = rule["rule"].original
         rule["context_regex"] = scan.compile_pattern(row["context"], regex.IGNORECASE) if row.get("context") else None
         rule["trigger_regex"] = scan.Trigger(row["trigger"]) if row.get("trigger") else None
-        rule["header_regex"] = regex.compile(row["header"], regex.IGNORECASE) if row.get("header") else None
+        rule["header_regex"] = scan.compile_pattern(row["header"], regex.IGNORECASE) if row.get("header") else None
         compiled.append(rule)
     return sorted(compiled, key=lambda r: -r["priority"])
 
@@ -198,7 +198,7 @@ def _trigger_windows(folded: str) -> dict[str, list[tuple[int, int]]]:
     return {pattern: scan.windows(folded, spans, *TRIGGER_REACH) for pattern, spans in triggers().spans(folded).items()}
 
 
-SKIN = regex.compile(r"^(?:One\s?UI|OxygenOS|ColorOS|MIUI|HyperOS|Funtouch|Realme UI)", regex.IGNORECASE)
+SKIN = scan.compile_pattern(r"^(?:One\s?UI|OxygenOS|ColorOS|MIUI|HyperOS|Funtouch|Realme UI)", regex.IGNORECASE)
 
 
 def _drop_skins_beside_android(specs: list[dict]) -> list[dict]:

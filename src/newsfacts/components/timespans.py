@@ -37,7 +37,7 @@ from .layout import Boilerplate, get_layout
 from .numbers import parse_number
 
 FAMILY = "time_spans"
-FUTURE = regex.compile(
+FUTURE = scan.compile_pattern(
     r"\b(?:will|shall|expected to|expects to|scheduled|slated|set to|going to|plans? to|planned|"
     r"planning to|due (?:to|in)|upcoming|later this|from next|(?:begins?|starts?|commences?|opens?)\s+"
     r"(?:in|from))\b|'ll\b", regex.IGNORECASE)
@@ -509,18 +509,18 @@ HANDLERS: dict[str, Callable[[Resolver, regex.Match], dict | None]] = {
 
 # --- finding ---------------------------------------------------------------------------------
 
-FREQUENCY_BEFORE = regex.compile(r"(?:\b(?:per|every|each|once|twice|thrice|times)\s+\Z)", regex.IGNORECASE)
-PREPOSITION_BEFORE = regex.compile(r"\b(?:in|of|since|during|until|till|from|through|early|mid|late|last|this|next)\s+\Z", regex.IGNORECASE)
-POINT_BEFORE = regex.compile(r"\b(?:by|end|start|beginning|close)\s+(?:the\s+)?(?:(?:end|start|beginning|close)\s+)?(?:of\s+)?\Z", regex.IGNORECASE)
-ANAPHORIC_BEFORE = regex.compile(r"\bsame\s+(?:[\w-]+\s+){0,2}\Z", regex.IGNORECASE)
-COMPARISON_AFTER = regex.compile(r"\A\s+(?:earlier|prior|before(?=\s*(?:[,.;:)]|$)))\b", regex.IGNORECASE)
-SPEED_TEST_BEFORE = regex.compile(r"(?:0\s*(?:-|–|to)\s*(?:100|60)|km/?h|kmph|mph)\b[^.]{0,12}\Z", regex.IGNORECASE)
+FREQUENCY_BEFORE = scan.compile_pattern(r"(?:\b(?:per|every|each|once|twice|thrice|times)\s+\Z)", regex.IGNORECASE)
+PREPOSITION_BEFORE = scan.compile_pattern(r"\b(?:in|of|since|during|until|till|from|through|early|mid|late|last|this|next)\s+\Z", regex.IGNORECASE)
+POINT_BEFORE = scan.compile_pattern(r"\b(?:by|end|start|beginning|close)\s+(?:the\s+)?(?:(?:end|start|beginning|close)\s+)?(?:of\s+)?\Z", regex.IGNORECASE)
+ANAPHORIC_BEFORE = scan.compile_pattern(r"\bsame\s+(?:[\w-]+\s+){0,2}\Z", regex.IGNORECASE)
+COMPARISON_AFTER = scan.compile_pattern(r"\A\s+(?:earlier|prior|before(?=\s*(?:[,.;:)]|$)))\b", regex.IGNORECASE)
+SPEED_TEST_BEFORE = scan.compile_pattern(r"(?:0\s*(?:-|–|to)\s*(?:100|60)|km/?h|kmph|mph)\b[^.]{0,12}\Z", regex.IGNORECASE)
 #: "Rs 250 a month", "250,000 battery packs a year": a number, up to three words, then "a".
-RATE_BEFORE = regex.compile(
+RATE_BEFORE = scan.compile_pattern(
     r"\d[\d,.]*%?(?:[ \t]+(?!(?:in|within|for|over|during|after|of|just|only|about|around|nearly|"
     r"under|than|take|took|takes|taken|in)\b)[A-Za-z-]{1,15}){0,3}[ \t]+\Z", regex.IGNORECASE)
-DATE_AROUND = regex.compile(r"\A\s*[0-3]?\d(?:st|nd|rd|th)?\b(?!\s*(?:-|–|to)\s*[0-3]?\d)")
-DAY_BEFORE = regex.compile(r"\b[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?\Z")
+DATE_AROUND = scan.compile_pattern(r"\A\s*[0-3]?\d(?:st|nd|rd|th)?\b(?!\s*(?:-|–|to)\s*[0-3]?\d)")
+DAY_BEFORE = scan.compile_pattern(r"\b[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?\Z")
 VAGUE_QUANTITY = {"few", "a few", "several", "some", "many", "couple"}
 
 
