@@ -131,3 +131,46 @@ def test_a_quote_over_two_paragraphs_attributed_at_its_end():
             'Nuvora Motors.')
     quotes = extract(text).quotes
     assert [q.speaker for q in quotes] == ["Kavya Subramanian", "Kavya Subramanian"]
+
+
+# --- fast scans must find what the plain patterns find ------------------------------------
+
+def corpus_texts():
+    from pathlib import Path
+
+    corpus = Path(__file__).resolve().parent.parent / "corpus"
+    return [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
+
+
+ORG_TEXTS = ["Sales at XCharging Networks and Tata Motors Group rose; Bharat Charging Networks, "
+             "Ola Electric Mobility and A & B Ltd did too, unlike Motorsport Data-driven Media"]
+
+
+def test_organisation_names_found_from_their_suffixes_equal_a_full_scan():
+    import re
+
+    from newsfacts.components.quotes import ORG_NAME, QuoteFinder
+
+    # ORG_NAME as first written, its suffixes a flat list rather than a trie
+    plain = re.compile(
+        r"(?<![\w-])(?:(?:[A-Z][\w&.'’-]*|&)\s+){1,5}(?:Motors|Motor|Electronics|Technologies|Mobile|Mobility|"
+        r"Industries|Energy|Networks|Research|Insights|Infotech|Infrastructure|Engineering|Labs|Ltd|Limited|"
+        r"Inc|Corp|Group|Auto|Systems|Solutions|Telecom|Charging Networks|Data|Motocorp|MotoCorp|Automotive|"
+        r"Pharma|Power|Finance|Bank|Capital|Ventures|Devices|Digital|Media|Airlines|Logistics|"
+        r"Semiconductors?|AG|SA|SE|GmbH|PLC|LLC)(?![\w-])")
+    for text in corpus_texts() + ORG_TEXTS:
+        finder = QuoteFinder(text, None)
+        assert [m.span() for m in ORG_NAME.finditer(text)] == [m.span() for m in plain.finditer(text)]
+        for start in range(0, len(text), 37):
+            end = min(len(text), start + 50 + start % 400)
+            assert [m.span() for m in finder._org_names(start, end)] == \
+                [m.span() for m in ORG_NAME.finditer(text, start, end)], (text[:40], start, end)
+
+
+def test_known_name_words_found_by_name_equal_the_titlecase_words():
+    from newsfacts.components.quotes import TITLECASE_WORD, _titlecase_words_among
+
+    names = {"Jain", "Manu", "Kumar", "Reddy", "Raghu", "D.", "O'Brien", "Sethi", "Xiaomi", "India"}
+    for text in corpus_texts() + ["Jain, Jains, Jain's, _Jain, éJain Manu-Jain Manu"]:
+        assert _titlecase_words_among(text, names) == \
+            [(m.start(), m.group()) for m in TITLECASE_WORD.finditer(text) if m.group() in names]
