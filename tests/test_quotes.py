@@ -174,3 +174,42 @@ def test_known_name_words_found_by_name_equal_the_titlecase_words():
     for text in corpus_texts() + ["Jain, Jains, Jain's, _Jain, éJain Manu-Jain Manu"]:
         assert _titlecase_words_among(text, names) == \
             [(m.start(), m.group()) for m in TITLECASE_WORD.finditer(text) if m.group() in names]
+
+
+def test_names_found_in_name_shaped_runs_equal_those_in_capitalised_runs():
+    """_names_in reads runs of name-shaped words found by re; it once read every run of
+    capitalised words (regex's \\p{Lu}), and must find the same names."""
+    import random
+    import re
+
+    import regex
+
+    from newsfacts.components import quotes
+
+    capitalised_run = regex.compile(r"(?<!\S)[,;:()]*\p{Lu}\S*(?:\s+[,;:()]*\p{Lu}\S*)+")
+
+    def names_in_capitalised_runs(fragment):
+        names = []
+        for candidate in capitalised_run.finditer(fragment):
+            run = []
+            for word in quotes.WORD.finditer(fragment, candidate.start(), candidate.end()):
+                token = word.group(0).strip(",;:()")
+                if token[:1].isupper() and quotes._is_name_word(token):
+                    run.append((word.start(), word.start() + len(token)))
+                    continue
+                if quotes._is_person_run(fragment, run):
+                    names.append((run[0][0], run[-1][1]))
+                run = []
+            if quotes._is_person_run(fragment, run):
+                names.append((run[0][0], run[-1][1]))
+        return names
+
+    every_char = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    assert re.findall(quotes.SPACE, every_char) == regex.findall(r"\s", every_char)
+    random.seed(7)
+    pieces = ["Meera", "Sethi", "Manu", "Kumar", "Jain", "D.", "O'Brien", "Ölz", "said", "CEO", "Xiaomi",
+              "x(Jain", "(Raghu", "Reddy),", ";", " ", "  ", "\n", "\x1c", "\u00a0", "\t"]
+    samples = ["".join(random.choice(pieces) + random.choice(["", " ", " ", "\x1c", "\u00a0"])
+                       for _ in range(12)) for _ in range(3000)]
+    for fragment in corpus_texts() + samples:
+        assert quotes._names_in(fragment) == names_in_capitalised_runs(fragment), fragment[:60]

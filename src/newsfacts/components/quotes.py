@@ -686,24 +686,37 @@ def _names_in(fragment: str) -> list[tuple[int, int]]:
     """(start, end) of person names: runs of two to four capitalised words that are no title,
     brand or sentence word ("Chief Financial Officer Meera Sethi" -> "Meera Sethi")."""
     names = []
-    for candidate in CAPITALISED_RUN.finditer(fragment):  # only capitalised words can be names
+    for candidate in NAME_SHAPED_RUN.finditer(fragment):  # only name-shaped words can be names
         run = []
-        for word in WORD.finditer(fragment, candidate.start(), candidate.end()):
+        for word in WORD.finditer(fragment, _word_start(fragment, candidate.start()), candidate.end()):
             token = word.group(0).strip(",;:()")
             if token[:1].isupper() and _is_name_word(token):
                 run.append((word.start(), word.start() + len(token)))
                 continue
-            if _is_person_run(fragment, run):
+            if len(run) > 1 and _is_person_run(fragment, run):
                 names.append((run[0][0], run[-1][1]))
             run = []
-        if _is_person_run(fragment, run):
+        if len(run) > 1 and _is_person_run(fragment, run):
             names.append((run[0][0], run[-1][1]))
     return names
 
 
-#: Two or more white-space separated words in a row, each capitalised once ",;:()" are
-#: stripped from its start (as :func:`_names_in` strips them).
-CAPITALISED_RUN = regex.compile(r"(?<!\S)[,;:()]*\p{Lu}\S*(?:\s+[,;:()]*\p{Lu}\S*)+")
+#: ``regex``'s ``\s`` and ``\S`` (WORD's) written for ``re``, whose ``\s`` also holds \x1c-\x1f.
+SPACE, NOT_SPACE = r"[^\S\x1c-\x1f]", r"[\S\x1c-\x1f]"
+_NAME_SHAPE_REST = r"(?:[a-z]+(?:[-'’][A-Z][a-z]+)?|\.)[,;:()]*"
+#: Two or more words in a row shaped as a name word (NAME_WORD between ",;:()"), the first
+#: found from its capital: every run of name words lies in one such run, which
+#: :func:`_names_in` reads from the start of its first word (:func:`_word_start`). Led by a
+#: capital (its lookbehind tested after it), ``re`` skips straight to the capitals.
+NAME_SHAPED_RUN = re.compile(
+    rf"[A-Z](?<![^\s,;:()][A-Z]){_NAME_SHAPE_REST}(?:{SPACE}+[,;:()]*[A-Z]{_NAME_SHAPE_REST}(?!{NOT_SPACE}))+")
+
+
+def _word_start(fragment: str, offset: int) -> int:
+    """Where the WORD holding ``offset`` starts."""
+    while offset > 0 and (not fragment[offset - 1].isspace() or fragment[offset - 1] in "\x1c\x1d\x1e\x1f"):
+        offset -= 1
+    return offset
 
 
 def _is_person_run(fragment: str, run: list[tuple[int, int]]) -> bool:
