@@ -213,3 +213,49 @@ def test_names_found_in_name_shaped_runs_equal_those_in_capitalised_runs():
                        for _ in range(12)) for _ in range(3000)]
     for fragment in corpus_texts() + samples:
         assert quotes._names_in(fragment) == names_in_capitalised_runs(fragment), fragment[:60]
+
+
+def test_quoted_segments_from_one_pass_over_the_marks_equal_a_pass_per_paragraph():
+    import random
+
+    import regex
+
+    from newsfacts.components import quotes
+
+    mark = regex.compile(r"''|[“”‘’\"«»]")
+
+    def segments_paragraph_by_paragraph(text):  # quoted_segments as first written
+        segments, previous_unclosed = [], False
+        for start, end in quotes._paragraphs(text):
+            if start == end:
+                continue
+            open_mark, open_at, first_in_paragraph = None, None, True
+            for found in mark.finditer(text, start, end):
+                symbol = found.group(0)
+                if open_mark is None:
+                    if symbol in ("”", "»") or (symbol == "’" and not quotes._opens_single(text, found.start())):
+                        continue
+                    if symbol == "‘" and not quotes._opens_single(text, found.start()):
+                        continue
+                    if symbol in ("“", "‘", '"', "''", "«"):
+                        open_mark, open_at = symbol, found
+                elif symbol == quotes.OPENERS[open_mark] and (symbol != "’" or quotes._closes_single(text, found.end())):
+                    segments.append({"open": open_at.start(), "close": found.start(), "close_end": found.end(),
+                                     "start": open_at.end(), "end": found.start(),
+                                     "continues": previous_unclosed and first_in_paragraph})
+                    open_mark, first_in_paragraph, previous_unclosed = None, False, False
+            if open_mark is not None:
+                segments.append({"open": open_at.start(), "close": None, "close_end": None,
+                                 "start": open_at.end(), "end": end,
+                                 "continues": previous_unclosed and first_in_paragraph})
+                previous_unclosed = True
+            elif not any(s["open"] >= start for s in segments[-1:]):
+                previous_unclosed = False
+        return [quotes._trim(text, s) for s in segments if quotes._trim(text, s)["end"] > quotes._trim(text, s)["start"]]
+
+    random.seed(3)
+    pieces = ["“", "”", "‘", "’", '"', "'", "''", "'''", "«", "»", "a", "word ", " ", "\n", "\n\n", "\r\n",
+              "\u2028", "\x1c", "x’s", "It’s"]
+    samples = ["".join(random.choice(pieces) for _ in range(30)) for _ in range(5000)]
+    for text in corpus_texts() + samples:
+        assert quotes.quoted_segments(text) == segments_paragraph_by_paragraph(text), repr(text[:60])
