@@ -259,3 +259,15 @@ def test_quoted_segments_from_one_pass_over_the_marks_equal_a_pass_per_paragraph
     samples = ["".join(random.choice(pieces) for _ in range(30)) for _ in range(5000)]
     for text in corpus_texts() + samples:
         assert quotes.quoted_segments(text) == segments_paragraph_by_paragraph(text), repr(text[:60])
+
+
+def test_unnamed_titles_found_one_by_one_start_where_a_pattern_of_them_all_matches():
+    import re
+
+    from newsfacts.components.quotes import UNNAMED_TITLE_WORDS, QuoteFinder
+    from newsfacts.lexicons import alternation
+
+    pattern = re.compile(alternation(UNNAMED_TITLE_WORDS))
+    for text in corpus_texts() + ["A spokesmanalyst, an insiderepresentative or a SPOKESPERSON's source."]:
+        finder = QuoteFinder(text, None)
+        assert finder._unnamed_title_starts == [m.start() for m in pattern.finditer(text.lower())]
