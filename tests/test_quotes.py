@@ -271,3 +271,28 @@ def test_unnamed_titles_found_one_by_one_start_where_a_pattern_of_them_all_match
     for text in corpus_texts() + ["A spokesmanalyst, an insiderepresentative or a SPOKESPERSON's source."]:
         finder = QuoteFinder(text, None)
         assert finder._unnamed_title_starts == [m.start() for m in pattern.finditer(text.lower())]
+
+
+def test_unnamed_sources_read_around_their_titles_equal_a_whole_fragment_read():
+    import bisect
+    import random
+
+    import regex
+
+    from newsfacts.components.quotes import NOT_IN_WORDS, UNNAMED, QuoteFinder
+
+    every_char = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    assert not any(regex.match(r"[\w\s-]", c) for c in NOT_IN_WORDS.findall(every_char))
+    random.seed(5)
+    pieces = ["a ", "an ", "one ", "another ", "Xiaomi ", "company ", "senior ", "Delhi-based ", "local ",
+              "spokesperson", "SPOKESMAN", "analyst", "source", "ſource", "said", ", ", ". ", "’", "-", " ", "\n"]
+    samples = ["".join(random.choice(pieces) for _ in range(25)) for _ in range(3000)]
+    for text in corpus_texts() + samples:
+        finder = QuoteFinder(text, None)
+        titles = finder._unnamed_title_starts
+        for start in range(0, len(text), 43):
+            end = min(len(text), start + 20 + start % 700)
+            fragment = text[start:end]
+            has_title = titles is None or (i := bisect.bisect_left(titles, start)) < len(titles) and titles[i] < end
+            expected = [m.span() for m in UNNAMED.finditer(fragment)] if has_title else []
+            assert [m.span() for m in finder._unnamed_sources(fragment, start)] == expected, (fragment, start)

@@ -84,6 +84,8 @@ COMPANY_WORDS = regex.compile(r"\b(?:the\s+)?(?:company|firm|brand|carmaker|auto
 UNNAMED_TITLES = (r"spokesperson|spokesman|spokeswoman|representative|official|executive|"
                   r"dealer|analyst|source|customer|buyer|retailer|engineer|employee|insider")
 UNNAMED_TITLE_WORDS = tuple(UNNAMED_TITLES.split("|"))
+#: Characters that are neither ``regex``'s ``\\w`` nor ``\\s`` nor "-": no UNNAMED match holds one.
+NOT_IN_WORDS = re.compile(r"[!-,./:-@\[-^`{-~“”‘’«»—–…]")
 UNNAMED = regex.compile(
     r"\b(?:an?|one|another)\s+(?:(?P<where>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*|[a-z]+-based|company|senior|"
     rf"local)\s+)*(?P<title>{UNNAMED_TITLES})\b",
@@ -370,7 +372,7 @@ class QuoteFinder:
             known = self.people.by_part(word)
             if known is not None:
                 mentioned.append((start + offset, known))
-        for unnamed in UNNAMED.finditer(fragment) if self._may_hold_unnamed(start, end) else ():
+        for unnamed in self._unnamed_sources(fragment, start):
             mentioned.append((start + unnamed.start(), {"speaker": None, "title": unnamed.group("title").lower(),
                                                         "organization": None}))
         if mentioned:
@@ -393,10 +395,34 @@ class QuoteFinder:
                 last_end = offset - minus_length
         return starts
 
-    def _may_hold_unnamed(self, start: int, end: int) -> bool:
-        """Does an unnamed source's title start in [start, end)? UNNAMED is tried only then."""
+    def _unnamed_sources(self, fragment: str, start: int) -> list:
+        """``UNNAMED.finditer(fragment)`` (``fragment`` lies at ``start`` in the text), run only
+        over the stretches of words and spaces holding a title, and not at all without one: a
+        match lies in one such stretch, and its title starts where
+        :attr:`_unnamed_title_starts` has one (after a space, so no other title hides it).
+        Where lower-casing does not show every title as UNNAMED reads them ("ſ" is "s" to
+        it), a fragment with a title is read whole."""
         titles = self._unnamed_title_starts
-        return titles is None or (i := bisect.bisect_left(titles, start)) < len(titles) and titles[i] < end
+        if titles is None:
+            return list(UNNAMED.finditer(fragment))
+        first, last = bisect.bisect_left(titles, start), bisect.bisect_left(titles, start + len(fragment))
+        if first == last:
+            return []  # no title: no unnamed source
+        if self._has_long_s:
+            return list(UNNAMED.finditer(fragment))
+        stops = [match.start() for match in NOT_IN_WORDS.finditer(fragment)]
+        found, read_until = [], 0
+        for title in titles[first:last]:
+            i = bisect.bisect_right(stops, title - start)
+            stretch_start, stretch_end = stops[i - 1] + 1 if i else 0, stops[i] if i < len(stops) else len(fragment)
+            if stretch_start >= read_until:
+                found += UNNAMED.finditer(fragment, stretch_start, stretch_end)
+                read_until = stretch_end
+        return found
+
+    @cached_property
+    def _has_long_s(self) -> bool:
+        return "ſ" in self.text
 
     @cached_property
     def _org_suffix_starts(self) -> list[int]:
