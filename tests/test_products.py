@@ -154,3 +154,21 @@ def test_a_known_maker_and_an_unknown_word_named_twice_is_a_model():
 
 def test_a_maker_and_a_common_word_is_no_model():
     assert names("Hyundai India said sales grew. Hyundai India will add a plant.") == {}
+
+
+def test_mention_starts_led_by_their_first_character_equal_a_lookbehind_led_pattern():
+    import re
+    from pathlib import Path
+
+    from newsfacts.components.products import _lexicon, mention_starts
+    from newsfacts.lexicons import alternation
+
+    brands, series, words = _lexicon()
+    plain = re.compile(  # mention_starts as first written: led by its word-start lookbehind
+        rf"(?<![\w-])(?=Rs|₹|(?:{alternation(list(brands) + list(series))})"
+        rf"|[A-Z][a-z]{{2,}}(?:[ \u00a0](?:{alternation(words)}))*[ \u00a0][A-Z]{{0,3}}\d)")
+    corpus = Path(__file__).resolve().parent.parent / "corpus"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
+    texts += ["iPhone 15, xiPhone, -Redmi, Rs 399, ₹99, a₹9, Zephyr Pro 125, vivo\u00a0X100, R", "Rs"]
+    for text in texts:
+        assert [m.start() for m in mention_starts().finditer(text)] == [m.start() for m in plain.finditer(text)]

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import string
 from functools import cache
 
 import regex
@@ -114,12 +115,24 @@ def mention_pattern() -> regex.Pattern:
 @cache
 def mention_starts() -> re.Pattern:
     """Where a mention can start: a brand or series name, a rupee plan, or a capitalised word
-    before a model token. A plain ``re`` pattern (several times faster than the full one),
-    zero-width so that no start hides another."""
+    before a model token, at a word's start. A plain ``re`` pattern (several times faster than
+    the full one), written as one branch per first character — that character, the
+    word-start test behind it, then what may follow it as a lookahead — so that ``re`` skips
+    straight to those characters (a leading lookbehind makes it try every position), and a
+    match is one character wide, so no start hides another."""
     brands, series, words = _lexicon()
-    return re.compile(
-        rf"(?<![\w-])(?=Rs|₹|(?:{alternation(list(brands) + list(series))})"
-        rf"|[A-Z][a-z]{{2,}}(?:[ \u00a0](?:{alternation(words)}))*[ \u00a0][A-Z]{{0,3}}\d)")
+    generic = rf"[a-z]{{2,}}(?:[ \u00a0](?:{alternation(words)}))*[ \u00a0][A-Z]{{0,3}}\d"
+    rests: dict[str, list[str]] = {}
+    for name in [*brands, *series, "Rs", "₹"]:
+        rests.setdefault(name[0], []).append(name[1:])
+    branches = []
+    for first in sorted(set(rests) | set(string.ascii_uppercase)):
+        ahead = [alternation(rests[first])] if first in rests else []
+        if first in string.ascii_uppercase:
+            ahead.append(generic)
+        char = re.escape(first)
+        branches.append(rf"{char}(?<![\w-]{char})(?={'|'.join(ahead)})")
+    return re.compile("|".join(branches))
 
 
 MENTION_LENGTH = 160  # no product name is longer
