@@ -172,3 +172,32 @@ def test_mention_starts_led_by_their_first_character_equal_a_lookbehind_led_patt
     texts += ["iPhone 15, xiPhone, -Redmi, Rs 399, ₹99, a₹9, Zephyr Pro 125, vivo\u00a0X100, R", "Rs"]
     for text in texts:
         assert [m.start() for m in mention_starts().finditer(text)] == [m.start() for m in plain.finditer(text)]
+
+
+def test_the_mention_pattern_on_re_matches_as_on_regex():
+    """mention_pattern runs on re, its second brand group renamed lone_brand (re names a group
+    once); under regex (VERSION1, as it first ran) the pattern must match the same."""
+    from pathlib import Path
+
+    import regex
+
+    from newsfacts.components.products import MENTION_LENGTH, mention_pattern, mention_starts
+
+    pattern = mention_pattern()
+    on_regex = regex.compile(pattern.pattern.replace("(?P<lone_brand>", "(?P<brand>"), regex.VERSION1)
+
+    def read(match):
+        if match is None:
+            return None
+        groups = match.groupdict()
+        return (match.span(), groups["plan"], groups["series"], groups["brand"] or groups.get("lone_brand"),
+                groups["generic"], match.end("series"))
+
+    corpus = Path(__file__).resolve().parent.parent / "corpus"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
+    texts += ["Launched Redmi Note 7 Pro and Galaxy S24+ with the Rs 399 plan; Zephyr 125 Pro Max 2, Airtel Rs 99 data pack"]
+    for text in texts:
+        assert [read(m) for m in pattern.finditer(text)] == [read(m) for m in on_regex.finditer(text)]
+        for start in mention_starts().finditer(text):
+            end = min(len(text), start.start() + MENTION_LENGTH)
+            assert read(pattern.match(text, start.start(), end)) == read(on_regex.match(text, start.start(), end))
