@@ -201,3 +201,19 @@ def test_the_mention_pattern_on_re_matches_as_on_regex():
         for start in mention_starts().finditer(text):
             end = min(len(text), start.start() + MENTION_LENGTH)
             assert read(pattern.match(text, start.start(), end)) == read(on_regex.match(text, start.start(), end))
+
+
+def test_brand_named_on_re_led_by_its_capital_matches_as_before():
+    from pathlib import Path
+
+    import regex
+
+    from newsfacts.components.products import BRAND_NAMED
+
+    before = regex.compile(r"(?<![\w-])(?P<brand>[A-Z][\w-]*(?:[ \u00a0][A-Z][\w-]*)?)[ \u00a0](?P<name>[A-Z][a-z]{2,})(?![\w-])")
+    corpus = Path(__file__).resolve().parent.parent / "corpus"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
+    texts += ["Hyundai Arvo, xHyundai Arvo, -Tata Motors Nexon, Ola\u00a0Roadster X, A B Cde"]
+    for text in texts:
+        assert [(m.span(), m.groupdict()) for m in BRAND_NAMED.finditer(text)] == \
+            [(m.span(), m.groupdict()) for m in before.finditer(text)]

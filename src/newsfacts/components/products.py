@@ -269,9 +269,10 @@ REVISED_TO = regex.compile(
     rf"(?:[^.\n]|\.(?=\d)){{0,100}}?\b(?:will\s+)?(?:now\s+)?(?:costs?|becomes?|goes\s+(?:up\s+)?to|(?:is\s+)?going\s+(?:up\s+)?to|rises\s+to|now|"
     rf"(?:has\s+been\s+|have\s+been\s+|is\s+|was\s+|been\s+)?(?:raised|hiked|increased|revised|cut|reduced)\s+to)"
     rf"\s+{RUPEES}(?P<new>{PRICE})")
+PLAN_NOUNS = ("plan", "pack", "booster", "recharge")
 #: "The entry-level unlimited plan goes from Rs 179 to Rs 199"
 PLAN_FROM_TO = regex.compile(
-    rf"\b(?i:the|its|an?)\s+(?P<plan>(?:[a-z-]+\s+){{0,3}}(?:plan|pack|booster|recharge))\b[^.\n]{{0,60}}?"
+    rf"\b(?i:the|its|an?)\s+(?P<plan>(?:[a-z-]+\s+){{0,3}}(?:{'|'.join(PLAN_NOUNS)}))\b[^.\n]{{0,60}}?"
     rf"\b(?:climbs?|goes|rises|jumps|moves|increases|changes|is\s+revised|has\s+been\s+revised)\s+(?:up\s+)?"
     rf"from\s+{RUPEES}(?P<old>{PRICE})\s+to\s+{RUPEES}(?P<new>{PRICE})")
 #: "- Rs 179 → Rs 199: 2GB total data, 28 days validity" in a list of revised plans
@@ -287,9 +288,12 @@ PLAN_WORDS = regex.compile(r"\b(?:plans?|packs?|recharges?|tariffs?)\b", regex.I
 
 def _revision_phrases(text: str):
     """"goes from Rs 179 to Rs 199" and list lines "Rs 179 → Rs 199:", with their groups
-    ``plan``, ``old`` and ``new``."""
-    for pattern in (PLAN_FROM_TO, PLAN_LIST_LINE):
-        yield from pattern.finditer(text)
+    ``plan``, ``old`` and ``new``. Each pattern runs only on a text holding words it cannot
+    match without (a substring test costs far less than its scan)."""
+    if "from" in text and any(noun in text for noun in PLAN_NOUNS):
+        yield from PLAN_FROM_TO.finditer(text)
+    if "Rs" in text or "₹" in text:
+        yield from PLAN_LIST_LINE.finditer(text)
 
 
 def plan_revisions(text: str) -> dict[str, str]:
@@ -415,7 +419,9 @@ NOT_A_MODEL_NAME = {
     "Chief", "President", "Director", "Head", "Executive", "Spokesperson", "Officials", "Store", "Stores",
     "Website", "Event", "Offers", "Offer", "Deal", "Deals", "Hikes", "Cuts", "Shares", "Stock",
 }
-BRAND_NAMED = regex.compile(r"(?<![\w-])(?P<brand>[A-Z][\w-]*(?:[ \u00a0][A-Z][\w-]*)?)[ \u00a0](?P<name>[A-Z][a-z]{2,})(?![\w-])")
+#: A capitalised word or two, then a Titlecase word: "Hyundai Arvo". On ``re``, its word-start
+#: lookbehind tested after the first capital, so that ``re`` skips from capital to capital.
+BRAND_NAMED = re.compile(r"(?P<brand>[A-Z](?<![\w-][A-Z])[\w-]*(?:[ \u00a0][A-Z][\w-]*)?)[ \u00a0](?P<name>[A-Z][a-z]{2,})(?![\w-])")
 
 
 def _add_brand_named(text: str, found: _Catalogue) -> None:
@@ -487,6 +493,8 @@ SIZED = regex.compile(r"(?<![\w-])(?i:the|a|its)\s+(?P<model>(?P<size>\d{2,3})-i
 def _add_sizes(text: str, found: _Catalogue) -> None:
     """"the 65-inch model" beside "the Vu Vibe Pro 55 is a 55-inch TV": TVs named by their
     size, so the 65-inch one is the "Vu Vibe Pro 65"."""
+    if "-inch" not in text:
+        return  # SIZED cannot match
     sized = [m for m in SIZED.finditer(text) if found.free(m.start("model"))]
     if not sized:
         return
