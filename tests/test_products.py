@@ -217,3 +217,17 @@ def test_brand_named_on_re_led_by_its_capital_matches_as_before():
     for text in texts:
         assert [(m.span(), m.groupdict()) for m in BRAND_NAMED.finditer(text)] == \
             [(m.span(), m.groupdict()) for m in before.finditer(text)]
+
+
+def test_introductions_tried_where_a_branch_can_start_equal_a_full_scan():
+    from pathlib import Path
+
+    from newsfacts.components.products import introduction_pattern, introductions
+
+    corpus = Path(__file__).resolve().parent.parent / "corpus"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
+    texts += ["It launched the Aura X, a family electric scooter, and its Sprite city car; its scooter, "
+              "the Vardhan Eon, and a new smart TV, the Vista 55, and (the smart  TV, the Orbit,",
+              "Bajaj unveiled the all-new Chetak Blue scooter. It rolled out its Nova X2 fitness band, the Pulse,"]
+    for text in texts:
+        assert [m.span() for m in introductions(text)] == [m.span() for m in introduction_pattern().finditer(text)]

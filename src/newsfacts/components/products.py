@@ -360,11 +360,61 @@ def _add_revised_plans(text: str, found: _Catalogue) -> None:
                       "plan " + match.group("price").replace(",", ""), alias=True)
 
 
+#: How each LAUNCH_VERB begins.
+LAUNCH_VERB_PREFIXES = ("launch", "unveil", "introduc", "debut", "reveal", "price", "roll", "showcas", "announc")
 LAUNCH_VERB = (r"(?:launch(?:es|ed)?|unveil(?:s|ed)?|introduc(?:es|ed)|debut(?:s|ed)|reveal(?:s|ed)|prices|priced"
                r"|rolls?\s+out|rolled\s+out|showcas(?:es|ed)|announc(?:es|ed))")
 NEW_NAME = r"(?P<name>[A-Z][A-Za-z]{2,}(?:[ \u00a0](?:[A-Z][A-Za-z0-9+]*|\d[\w+]*)){0,3})"
 MAKER_SUFFIX = regex.compile(r"(?P<brand>[A-Z][A-Za-z]+)\s+(?:Motors?|Mobility|Technologies|Electric|Automotive|Auto|"
                              r"Mobile|Electronics|Industries|Pvt|Ltd|Limited|Inc|Corp)\b")
+
+
+@cache
+def _noun_before_comma() -> re.Pattern:
+    """A comma right after a product noun ("its new scooter, the Vardhan Eon,"): led by the
+    comma, the nouns tested behind it, so ``re`` skips from comma to comma."""
+    nouns = lexicons.values("product_nouns", "word")
+    return re.compile(",(?:" + "|".join(f"(?<={re.escape(noun)},)" for noun in sorted(nouns)) + ")")
+
+
+def introductions(text: str) -> list:
+    """``introduction_pattern().finditer(text)``, tried only where one of its branches can
+    start: at a launch verb or "its", or at "its", "the", "a" or "new" in the five words
+    before a product noun and its comma (the noun's two words at most, two modifiers, the
+    determiner). Most of the text holds no such place, and the pattern, led by ``\\b`` and
+    an alternation, makes ``regex`` try every position."""
+    candidates = {offset for word in (*LAUNCH_VERB_PREFIXES, "its") for offset in _find_all(text, word)}
+    for comma in _noun_before_comma().finditer(text):
+        words_start = _words_back(text, comma.start(), 5)
+        candidates.update(offset for word in ("its", "the", "a", "new")
+                          for offset in _find_all(text, word, words_start, comma.start()))
+    pattern, found, last_end = introduction_pattern(), [], 0
+    for position in sorted(candidates):
+        if position >= last_end and (match := pattern.match(text, position)) is not None:
+            found.append(match)
+            last_end = match.end()
+    return found
+
+
+def _find_all(text: str, word: str, start: int = 0, end: int | None = None) -> list[int]:
+    """Every offset in [start, end) where ``word`` starts and ends, overlaps included."""
+    end = len(text) if end is None else end
+    found, offset = [], text.find(word, start, end)
+    while offset >= 0:
+        found.append(offset)
+        offset = text.find(word, offset + 1, end)
+    return found
+
+
+def _words_back(text: str, offset: int, count: int) -> int:
+    """Where the ``count``-th white-space separated word before ``offset`` starts."""
+    position = offset
+    for _ in range(count):
+        while position > 0 and text[position - 1].isspace():
+            position -= 1
+        while position > 0 and not text[position - 1].isspace():
+            position -= 1
+    return position
 
 
 @cache
@@ -391,7 +441,7 @@ def _add_introduced(text: str, found: _Catalogue) -> None:
     :func:`introduction_pattern`), then found wherever the text names them again."""
     brands, series, words = _lexicon()
     names: dict[str, str | None] = {}
-    for match in introduction_pattern().finditer(text):
+    for match in introductions(text):
         start, end = match.span("name")
         name = match.group("name")
         first = name.split()[0]
