@@ -231,3 +231,19 @@ def test_introductions_tried_where_a_branch_can_start_equal_a_full_scan():
               "Bajaj unveiled the all-new Chetak Blue scooter. It rolled out its Nova X2 fitness band, the Pulse,"]
     for text in texts:
         assert [m.span() for m in introductions(text)] == [m.span() for m in introduction_pattern().finditer(text)]
+
+
+def test_the_sibling_pattern_on_re_matches_as_on_regex():
+    from pathlib import Path
+
+    import regex
+
+    from newsfacts.components.products import SIBLING
+
+    on_regex = regex.compile(SIBLING.pattern)
+    corpus = Path(__file__).resolve().parent.parent / "corpus"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
+    texts += ["The X7d and THE K90 Pro Max, the 17T Pro 5G; a-the X9, its\u00a0S24 FE, Cheaper A55 series"]
+    for text in texts:
+        assert [(m.span(), m.groupdict()) for m in SIBLING.finditer(text)] == \
+            [(m.span(), m.groupdict()) for m in on_regex.finditer(text)]

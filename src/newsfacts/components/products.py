@@ -500,7 +500,8 @@ def _add_brand_named(text: str, found: _Catalogue) -> None:
 
 
 SIBLING_WORDS = r"(?:Pro|Max|Plus|Ultra|Lite|Mini|Neo|Prime|FE|Edge|Air|5G|4G|series)"
-SIBLING = regex.compile(r"(?<![\w-])(?i:the|its|a|new|cheaper|costlier|pricier|bigger|smaller)\s+"
+#: "the X7d", "the 17T Pro" (on ``re``, 1.4x faster than on ``regex``: same matches on the corpus)
+SIBLING = re.compile(r"(?<![\w-])(?i:the|its|a|new|cheaper|costlier|pricier|bigger|smaller)\s+"
                         rf"(?P<model>(?P<token>[A-Z]{{1,3}}\d{{1,4}}[a-z]?|\d{{1,3}}[A-Z]{{1,2}})"
                         rf"(?:\s+(?P<words>{SIBLING_WORDS}(?:\s+{SIBLING_WORDS})*))?)(?![\w-])")
 MODEL_SHAPE = regex.compile(r"(?P<letters>[A-Z]{1,3})\d{1,4}[a-z]?|\d{1,3}(?P<suffix>[A-Z]{1,2})")
