@@ -131,3 +131,168 @@ def test_a_quote_over_two_paragraphs_attributed_at_its_end():
             'Nuvora Motors.')
     quotes = extract(text).quotes
     assert [q.speaker for q in quotes] == ["Kavya Subramanian", "Kavya Subramanian"]
+
+
+# --- fast scans must find what the plain patterns find ------------------------------------
+
+def corpus_texts():
+    from pathlib import Path
+
+    corpus = Path(__file__).resolve().parent.parent / "corpus"
+    return [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
+
+
+ORG_TEXTS = ["Sales at XCharging Networks and Tata Motors Group rose; Bharat Charging Networks, "
+             "Ola Electric Mobility and A & B Ltd did too, unlike Motorsport Data-driven Media"]
+
+
+def test_organisation_names_found_from_their_suffixes_equal_a_full_scan():
+    import re
+
+    from newsfacts.components.quotes import ORG_NAME, QuoteFinder
+
+    # ORG_NAME as first written, its suffixes a flat list rather than a trie
+    plain = re.compile(
+        r"(?<![\w-])(?:(?:[A-Z][\w&.'’-]*|&)\s+){1,5}(?:Motors|Motor|Electronics|Technologies|Mobile|Mobility|"
+        r"Industries|Energy|Networks|Research|Insights|Infotech|Infrastructure|Engineering|Labs|Ltd|Limited|"
+        r"Inc|Corp|Group|Auto|Systems|Solutions|Telecom|Charging Networks|Data|Motocorp|MotoCorp|Automotive|"
+        r"Pharma|Power|Finance|Bank|Capital|Ventures|Devices|Digital|Media|Airlines|Logistics|"
+        r"Semiconductors?|AG|SA|SE|GmbH|PLC|LLC)(?![\w-])")
+    for text in corpus_texts() + ORG_TEXTS:
+        finder = QuoteFinder(text, None)
+        assert [m.span() for m in ORG_NAME.finditer(text)] == [m.span() for m in plain.finditer(text)]
+        for start in range(0, len(text), 37):
+            end = min(len(text), start + 50 + start % 400)
+            assert [m.span() for m in finder._org_names(start, end)] == \
+                [m.span() for m in ORG_NAME.finditer(text, start, end)], (text[:40], start, end)
+
+
+def test_known_name_words_found_by_name_equal_the_titlecase_words():
+    from newsfacts.components.quotes import TITLECASE_WORD, _titlecase_words_among
+
+    names = {"Jain", "Manu", "Kumar", "Reddy", "Raghu", "D.", "O'Brien", "Sethi", "Xiaomi", "India"}
+    for text in corpus_texts() + ["Jain, Jains, Jain's, _Jain, éJain Manu-Jain Manu"]:
+        assert _titlecase_words_among(text, names) == \
+            [(m.start(), m.group()) for m in TITLECASE_WORD.finditer(text) if m.group() in names]
+
+
+def test_names_found_in_name_shaped_runs_equal_those_in_capitalised_runs():
+    """_names_in reads runs of name-shaped words found by re; it once read every run of
+    capitalised words (regex's \\p{Lu}), and must find the same names."""
+    import random
+    import re
+
+    import regex
+
+    from newsfacts.components import quotes
+
+    capitalised_run = regex.compile(r"(?<!\S)[,;:()]*\p{Lu}\S*(?:\s+[,;:()]*\p{Lu}\S*)+")
+
+    def names_in_capitalised_runs(fragment):
+        names = []
+        for candidate in capitalised_run.finditer(fragment):
+            run = []
+            for word in quotes.WORD.finditer(fragment, candidate.start(), candidate.end()):
+                token = word.group(0).strip(",;:()")
+                if token[:1].isupper() and quotes._is_name_word(token):
+                    run.append((word.start(), word.start() + len(token)))
+                    continue
+                if quotes._is_person_run(fragment, run):
+                    names.append((run[0][0], run[-1][1]))
+                run = []
+            if quotes._is_person_run(fragment, run):
+                names.append((run[0][0], run[-1][1]))
+        return names
+
+    every_char = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    assert re.findall(quotes.SPACE, every_char) == regex.findall(r"\s", every_char)
+    random.seed(7)
+    pieces = ["Meera", "Sethi", "Manu", "Kumar", "Jain", "D.", "O'Brien", "Ölz", "said", "CEO", "Xiaomi",
+              "x(Jain", "(Raghu", "Reddy),", ";", " ", "  ", "\n", "\x1c", "\u00a0", "\t"]
+    samples = ["".join(random.choice(pieces) + random.choice(["", " ", " ", "\x1c", "\u00a0"])
+                       for _ in range(12)) for _ in range(3000)]
+    for fragment in corpus_texts() + samples:
+        assert quotes._names_in(fragment) == names_in_capitalised_runs(fragment), fragment[:60]
+
+
+def test_quoted_segments_from_one_pass_over_the_marks_equal_a_pass_per_paragraph():
+    import random
+
+    import regex
+
+    from newsfacts.components import quotes
+
+    mark = regex.compile(r"''|[“”‘’\"«»]")
+
+    def segments_paragraph_by_paragraph(text):  # quoted_segments as first written
+        segments, previous_unclosed = [], False
+        for start, end in quotes._paragraphs(text):
+            if start == end:
+                continue
+            open_mark, open_at, first_in_paragraph = None, None, True
+            for found in mark.finditer(text, start, end):
+                symbol = found.group(0)
+                if open_mark is None:
+                    if symbol in ("”", "»") or (symbol == "’" and not quotes._opens_single(text, found.start())):
+                        continue
+                    if symbol == "‘" and not quotes._opens_single(text, found.start()):
+                        continue
+                    if symbol in ("“", "‘", '"', "''", "«"):
+                        open_mark, open_at = symbol, found
+                elif symbol == quotes.OPENERS[open_mark] and (symbol != "’" or quotes._closes_single(text, found.end())):
+                    segments.append({"open": open_at.start(), "close": found.start(), "close_end": found.end(),
+                                     "start": open_at.end(), "end": found.start(),
+                                     "continues": previous_unclosed and first_in_paragraph})
+                    open_mark, first_in_paragraph, previous_unclosed = None, False, False
+            if open_mark is not None:
+                segments.append({"open": open_at.start(), "close": None, "close_end": None,
+                                 "start": open_at.end(), "end": end,
+                                 "continues": previous_unclosed and first_in_paragraph})
+                previous_unclosed = True
+            elif not any(s["open"] >= start for s in segments[-1:]):
+                previous_unclosed = False
+        return [quotes._trim(text, s) for s in segments if quotes._trim(text, s)["end"] > quotes._trim(text, s)["start"]]
+
+    random.seed(3)
+    pieces = ["“", "”", "‘", "’", '"', "'", "''", "'''", "«", "»", "a", "word ", " ", "\n", "\n\n", "\r\n",
+              "\u2028", "\x1c", "x’s", "It’s"]
+    samples = ["".join(random.choice(pieces) for _ in range(30)) for _ in range(5000)]
+    for text in corpus_texts() + samples:
+        assert quotes.quoted_segments(text) == segments_paragraph_by_paragraph(text), repr(text[:60])
+
+
+def test_unnamed_titles_found_one_by_one_start_where_a_pattern_of_them_all_matches():
+    import re
+
+    from newsfacts.components.quotes import UNNAMED_TITLE_WORDS, QuoteFinder
+    from newsfacts.lexicons import alternation
+
+    pattern = re.compile(alternation(UNNAMED_TITLE_WORDS))
+    for text in corpus_texts() + ["A spokesmanalyst, an insiderepresentative or a SPOKESPERSON's source."]:
+        finder = QuoteFinder(text, None)
+        assert finder._unnamed_title_starts == [m.start() for m in pattern.finditer(text.lower())]
+
+
+def test_unnamed_sources_read_around_their_titles_equal_a_whole_fragment_read():
+    import bisect
+    import random
+
+    import regex
+
+    from newsfacts.components.quotes import NOT_IN_WORDS, UNNAMED, QuoteFinder
+
+    every_char = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    assert not any(regex.match(r"[\w\s-]", c) for c in NOT_IN_WORDS.findall(every_char))
+    random.seed(5)
+    pieces = ["a ", "an ", "one ", "another ", "Xiaomi ", "company ", "senior ", "Delhi-based ", "local ",
+              "spokesperson", "SPOKESMAN", "analyst", "source", "ſource", "said", ", ", ". ", "’", "-", " ", "\n"]
+    samples = ["".join(random.choice(pieces) for _ in range(25)) for _ in range(3000)]
+    for text in corpus_texts() + samples:
+        finder = QuoteFinder(text, None)
+        titles = finder._unnamed_title_starts
+        for start in range(0, len(text), 43):
+            end = min(len(text), start + 20 + start % 700)
+            fragment = text[start:end]
+            has_title = titles is None or (i := bisect.bisect_left(titles, start)) < len(titles) and titles[i] < end
+            expected = [m.span() for m in UNNAMED.finditer(fragment)] if has_title else []
+            assert [m.span() for m in finder._unnamed_sources(fragment, start)] == expected, (fragment, start)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import string
 from functools import cache
 
 import regex
@@ -91,35 +92,48 @@ def _lexicon() -> tuple[dict[str, dict], dict[str, dict], set[str]]:
 
 
 @cache
-def mention_pattern() -> regex.Pattern:
-    """Brand/series + model tokens, standalone models, plans, and model-shaped names."""
+def mention_pattern() -> re.Pattern:
+    """Brand/series + model tokens, standalone models, plans, and model-shaped names. A brand
+    before a series is group ``brand``, one followed by model tokens alone ``lone_brand``
+    (``re`` names each group once; it runs this 2-3x faster than ``regex``)."""
     brands, series, words = _lexicon()
     model = rf"(?:{MODEL_TOKEN}|(?:{alternation(words)})(?![\w-]))"
     tail = rf"(?:[ \u00a0](?:{model}))"
-    return regex.compile(
+    return re.compile(
         rf"(?<![\w-])(?:"
         rf"(?P<plan>(?:(?:{alternation(b for b, r in brands.items() if r['category'] == 'telecom')})[ \u00a0])?"
         rf"(?:Rs\.?[ \u00a0]?|₹[ \u00a0]?)\d[\d,]*(?:[ \u00a0](?:annual|yearly|prepaid|postpaid|"
         rf"unlimited|data|monthly|quarterly|entry-level|popular|data))?[ \u00a0](?:plan|pack|recharge|add-on|booster|top-up|voucher))"
-        rf"|(?P<model>(?:(?P<brand>{alternation(brands)})[ \u00a0])?(?P<series>{alternation(series)})"
-        rf"(?:{tail}{{1,4}}|(?:[ \u00a0]{TRIM_TOKEN}(?![\w-])){{0,3}}))"
-        rf"|(?P<model>(?P<brand>{alternation(brands)}){tail}{{1,4}})"
-        rf"|(?P<model>(?P<generic>[A-Z][a-z]{{2,}})(?:[ \u00a0](?:{alternation(words)}))*[ \u00a0](?!Q\d)(?:[A-Z]{{0,3}}\d+[A-Za-z]*\+?)"
-        rf"(?:[ \u00a0](?:{alternation(words)})(?![\w-]))*)"
-        rf")(?:[ \u00a0]series(?![\w-]))?(?![\w])",
-        regex.VERSION1,
+        rf"|(?:(?P<brand>{alternation(brands)})[ \u00a0])?(?P<series>{alternation(series)})"
+        rf"(?:{tail}{{1,4}}|(?:[ \u00a0]{TRIM_TOKEN}(?![\w-])){{0,3}})"
+        rf"|(?P<lone_brand>{alternation(brands)}){tail}{{1,4}}"
+        rf"|(?P<generic>[A-Z][a-z]{{2,}})(?:[ \u00a0](?:{alternation(words)}))*[ \u00a0](?!Q\d)(?:[A-Z]{{0,3}}\d+[A-Za-z]*\+?)"
+        rf"(?:[ \u00a0](?:{alternation(words)})(?![\w-]))*"
+        rf")(?:[ \u00a0]series(?![\w-]))?(?![\w])"
     )
 
 
 @cache
 def mention_starts() -> re.Pattern:
     """Where a mention can start: a brand or series name, a rupee plan, or a capitalised word
-    before a model token. A plain ``re`` pattern (several times faster than the full one),
-    zero-width so that no start hides another."""
+    before a model token, at a word's start. A plain ``re`` pattern (several times faster than
+    the full one), written as one branch per first character — that character, the
+    word-start test behind it, then what may follow it as a lookahead — so that ``re`` skips
+    straight to those characters (a leading lookbehind makes it try every position), and a
+    match is one character wide, so no start hides another."""
     brands, series, words = _lexicon()
-    return re.compile(
-        rf"(?<![\w-])(?=Rs|₹|(?:{alternation(list(brands) + list(series))})"
-        rf"|[A-Z][a-z]{{2,}}(?:[ \u00a0](?:{alternation(words)}))*[ \u00a0][A-Z]{{0,3}}\d)")
+    generic = rf"[a-z]{{2,}}(?:[ \u00a0](?:{alternation(words)}))*[ \u00a0][A-Z]{{0,3}}\d"
+    rests: dict[str, list[str]] = {}
+    for name in [*brands, *series, "Rs", "₹"]:
+        rests.setdefault(name[0], []).append(name[1:])
+    branches = []
+    for first in sorted(set(rests) | set(string.ascii_uppercase)):
+        ahead = [alternation(rests[first])] if first in rests else []
+        if first in string.ascii_uppercase:
+            ahead.append(generic)
+        char = re.escape(first)
+        branches.append(rf"{char}(?<![\w-]{char})(?={'|'.join(ahead)})")
+    return re.compile("|".join(branches))
 
 
 MENTION_LENGTH = 160  # no product name is longer
@@ -210,7 +224,7 @@ def find_products(text: str, boilerplate: Boilerplate | None = None,
                 name, alias = compiled(r"(?<=(?:Rs\.?|₹)\s?)\d[\d,]*").sub(revised, name, count=1), True
             key = "plan " + compiled(r"[^\d]").sub("", name)
         else:
-            series_name, brand_text = match.group("series"), match.group("brand")
+            series_name, brand_text = match.group("series"), match.group("brand") or match.group("lone_brand")
             generic = match.group("generic")
             if generic and (generic in NOT_A_PRODUCT or generic in brands or generic in series):
                 continue
@@ -255,9 +269,10 @@ REVISED_TO = regex.compile(
     rf"(?:[^.\n]|\.(?=\d)){{0,100}}?\b(?:will\s+)?(?:now\s+)?(?:costs?|becomes?|goes\s+(?:up\s+)?to|(?:is\s+)?going\s+(?:up\s+)?to|rises\s+to|now|"
     rf"(?:has\s+been\s+|have\s+been\s+|is\s+|was\s+|been\s+)?(?:raised|hiked|increased|revised|cut|reduced)\s+to)"
     rf"\s+{RUPEES}(?P<new>{PRICE})")
+PLAN_NOUNS = ("plan", "pack", "booster", "recharge")
 #: "The entry-level unlimited plan goes from Rs 179 to Rs 199"
 PLAN_FROM_TO = regex.compile(
-    rf"\b(?i:the|its|an?)\s+(?P<plan>(?:[a-z-]+\s+){{0,3}}(?:plan|pack|booster|recharge))\b[^.\n]{{0,60}}?"
+    rf"\b(?i:the|its|an?)\s+(?P<plan>(?:[a-z-]+\s+){{0,3}}(?:{'|'.join(PLAN_NOUNS)}))\b[^.\n]{{0,60}}?"
     rf"\b(?:climbs?|goes|rises|jumps|moves|increases|changes|is\s+revised|has\s+been\s+revised)\s+(?:up\s+)?"
     rf"from\s+{RUPEES}(?P<old>{PRICE})\s+to\s+{RUPEES}(?P<new>{PRICE})")
 #: "- Rs 179 → Rs 199: 2GB total data, 28 days validity" in a list of revised plans
@@ -273,9 +288,12 @@ PLAN_WORDS = regex.compile(r"\b(?:plans?|packs?|recharges?|tariffs?)\b", regex.I
 
 def _revision_phrases(text: str):
     """"goes from Rs 179 to Rs 199" and list lines "Rs 179 → Rs 199:", with their groups
-    ``plan``, ``old`` and ``new``."""
-    for pattern in (PLAN_FROM_TO, PLAN_LIST_LINE):
-        yield from pattern.finditer(text)
+    ``plan``, ``old`` and ``new``. Each pattern runs only on a text holding words it cannot
+    match without (a substring test costs far less than its scan)."""
+    if "from" in text and any(noun in text for noun in PLAN_NOUNS):
+        yield from PLAN_FROM_TO.finditer(text)
+    if "Rs" in text or "₹" in text:
+        yield from PLAN_LIST_LINE.finditer(text)
 
 
 def plan_revisions(text: str) -> dict[str, str]:
@@ -342,11 +360,61 @@ def _add_revised_plans(text: str, found: _Catalogue) -> None:
                       "plan " + match.group("price").replace(",", ""), alias=True)
 
 
+#: How each LAUNCH_VERB begins.
+LAUNCH_VERB_PREFIXES = ("launch", "unveil", "introduc", "debut", "reveal", "price", "roll", "showcas", "announc")
 LAUNCH_VERB = (r"(?:launch(?:es|ed)?|unveil(?:s|ed)?|introduc(?:es|ed)|debut(?:s|ed)|reveal(?:s|ed)|prices|priced"
                r"|rolls?\s+out|rolled\s+out|showcas(?:es|ed)|announc(?:es|ed))")
 NEW_NAME = r"(?P<name>[A-Z][A-Za-z]{2,}(?:[ \u00a0](?:[A-Z][A-Za-z0-9+]*|\d[\w+]*)){0,3})"
 MAKER_SUFFIX = regex.compile(r"(?P<brand>[A-Z][A-Za-z]+)\s+(?:Motors?|Mobility|Technologies|Electric|Automotive|Auto|"
                              r"Mobile|Electronics|Industries|Pvt|Ltd|Limited|Inc|Corp)\b")
+
+
+@cache
+def _noun_before_comma() -> re.Pattern:
+    """A comma right after a product noun ("its new scooter, the Vardhan Eon,"): led by the
+    comma, the nouns tested behind it, so ``re`` skips from comma to comma."""
+    nouns = lexicons.values("product_nouns", "word")
+    return re.compile(",(?:" + "|".join(f"(?<={re.escape(noun)},)" for noun in sorted(nouns)) + ")")
+
+
+def introductions(text: str) -> list:
+    """``introduction_pattern().finditer(text)``, tried only where one of its branches can
+    start: at a launch verb or "its", or at "its", "the", "a" or "new" in the five words
+    before a product noun and its comma (the noun's two words at most, two modifiers, the
+    determiner). Most of the text holds no such place, and the pattern, led by ``\\b`` and
+    an alternation, makes ``regex`` try every position."""
+    candidates = {offset for word in (*LAUNCH_VERB_PREFIXES, "its") for offset in _find_all(text, word)}
+    for comma in _noun_before_comma().finditer(text):
+        words_start = _words_back(text, comma.start(), 5)
+        candidates.update(offset for word in ("its", "the", "a", "new")
+                          for offset in _find_all(text, word, words_start, comma.start()))
+    pattern, found, last_end = introduction_pattern(), [], 0
+    for position in sorted(candidates):
+        if position >= last_end and (match := pattern.match(text, position)) is not None:
+            found.append(match)
+            last_end = match.end()
+    return found
+
+
+def _find_all(text: str, word: str, start: int = 0, end: int | None = None) -> list[int]:
+    """Every offset in [start, end) where ``word`` starts and ends, overlaps included."""
+    end = len(text) if end is None else end
+    found, offset = [], text.find(word, start, end)
+    while offset >= 0:
+        found.append(offset)
+        offset = text.find(word, offset + 1, end)
+    return found
+
+
+def _words_back(text: str, offset: int, count: int) -> int:
+    """Where the ``count``-th white-space separated word before ``offset`` starts."""
+    position = offset
+    for _ in range(count):
+        while position > 0 and text[position - 1].isspace():
+            position -= 1
+        while position > 0 and not text[position - 1].isspace():
+            position -= 1
+    return position
 
 
 @cache
@@ -373,7 +441,7 @@ def _add_introduced(text: str, found: _Catalogue) -> None:
     :func:`introduction_pattern`), then found wherever the text names them again."""
     brands, series, words = _lexicon()
     names: dict[str, str | None] = {}
-    for match in introduction_pattern().finditer(text):
+    for match in introductions(text):
         start, end = match.span("name")
         name = match.group("name")
         first = name.split()[0]
@@ -401,7 +469,9 @@ NOT_A_MODEL_NAME = {
     "Chief", "President", "Director", "Head", "Executive", "Spokesperson", "Officials", "Store", "Stores",
     "Website", "Event", "Offers", "Offer", "Deal", "Deals", "Hikes", "Cuts", "Shares", "Stock",
 }
-BRAND_NAMED = regex.compile(r"(?<![\w-])(?P<brand>[A-Z][\w-]*(?:[ \u00a0][A-Z][\w-]*)?)[ \u00a0](?P<name>[A-Z][a-z]{2,})(?![\w-])")
+#: A capitalised word or two, then a Titlecase word: "Hyundai Arvo". On ``re``, its word-start
+#: lookbehind tested after the first capital, so that ``re`` skips from capital to capital.
+BRAND_NAMED = re.compile(r"(?P<brand>[A-Z](?<![\w-][A-Z])[\w-]*(?:[ \u00a0][A-Z][\w-]*)?)[ \u00a0](?P<name>[A-Z][a-z]{2,})(?![\w-])")
 
 
 def _add_brand_named(text: str, found: _Catalogue) -> None:
@@ -430,7 +500,8 @@ def _add_brand_named(text: str, found: _Catalogue) -> None:
 
 
 SIBLING_WORDS = r"(?:Pro|Max|Plus|Ultra|Lite|Mini|Neo|Prime|FE|Edge|Air|5G|4G|series)"
-SIBLING = regex.compile(r"(?<![\w-])(?i:the|its|a|new|cheaper|costlier|pricier|bigger|smaller)\s+"
+#: "the X7d", "the 17T Pro" (on ``re``, 1.4x faster than on ``regex``: same matches on the corpus)
+SIBLING = re.compile(r"(?<![\w-])(?i:the|its|a|new|cheaper|costlier|pricier|bigger|smaller)\s+"
                         rf"(?P<model>(?P<token>[A-Z]{{1,3}}\d{{1,4}}[a-z]?|\d{{1,3}}[A-Z]{{1,2}})"
                         rf"(?:\s+(?P<words>{SIBLING_WORDS}(?:\s+{SIBLING_WORDS})*))?)(?![\w-])")
 MODEL_SHAPE = regex.compile(r"(?P<letters>[A-Z]{1,3})\d{1,4}[a-z]?|\d{1,3}(?P<suffix>[A-Z]{1,2})")
@@ -473,6 +544,8 @@ SIZED = regex.compile(r"(?<![\w-])(?i:the|a|its)\s+(?P<model>(?P<size>\d{2,3})-i
 def _add_sizes(text: str, found: _Catalogue) -> None:
     """"the 65-inch model" beside "the Vu Vibe Pro 55 is a 55-inch TV": TVs named by their
     size, so the 65-inch one is the "Vu Vibe Pro 65"."""
+    if "-inch" not in text:
+        return  # SIZED cannot match
     sized = [m for m in SIZED.finditer(text) if found.free(m.start("model"))]
     if not sized:
         return

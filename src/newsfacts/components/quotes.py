@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 
 import regex
 from spacy.language import Language
@@ -64,23 +64,32 @@ TWEET_SIGNATURE = regex.compile(
 #: Organisations the brand list does not know: "Tarang Motors", "Pragati Electronics".
 EXECUTIVE = regex.compile(r"\b(?:CEO|COO|CFO|CMO|CTO|chief|director|president|head|founder|chairman|"
                        r"chairperson|managing|officer|vice)\b", regex.IGNORECASE)
-#: (Python's ``re`` runs this 2.5x faster than ``regex``.)
-ORG_NAME = re.compile(
-    r"(?<![\w-])(?:(?:[A-Z][\w&.'’-]*|&)\s+){1,5}(?:Motors|Motor|Electronics|Technologies|Mobile|Mobility|"
-    r"Industries|Energy|Networks|Research|Insights|Infotech|Infrastructure|Engineering|Labs|Ltd|Limited|"
-    r"Inc|Corp|Group|Auto|Systems|Solutions|Telecom|Charging Networks|Data|Motocorp|MotoCorp|Automotive|"
-    r"Pharma|Power|Finance|Bank|Capital|Ventures|Devices|Digital|Media|Airlines|Logistics|"
-    r"Semiconductors?|AG|SA|SE|GmbH|PLC|LLC)(?![\w-])")
+#: The last word of an organisation's name: "Tarang Motors", "Sino Device Insights".
+ORG_SUFFIXES = (
+    "Motors", "Motor", "Electronics", "Technologies", "Mobile", "Mobility", "Industries", "Energy",
+    "Networks", "Research", "Insights", "Infotech", "Infrastructure", "Engineering", "Labs", "Ltd",
+    "Limited", "Inc", "Corp", "Group", "Auto", "Systems", "Solutions", "Telecom", "Charging Networks",
+    "Data", "Motocorp", "MotoCorp", "Automotive", "Pharma", "Power", "Finance", "Bank", "Capital",
+    "Ventures", "Devices", "Digital", "Media", "Airlines", "Logistics", "Semiconductor", "Semiconductors",
+    "AG", "SA", "SE", "GmbH", "PLC", "LLC")
+ORG_SUFFIX = re.compile(rf"(?:{alternation(ORG_SUFFIXES)})(?![\w-])")
+#: One to five capitalised words, then a suffix. (Python's ``re`` runs this 2.5x faster than
+#: ``regex``.)
+ORG_NAME_WORDS = 5
+ORG_NAME = re.compile(rf"(?<![\w-])(?:(?:[A-Z][\w&.'’-]*|&)\s+){{1,{ORG_NAME_WORDS}}}{ORG_SUFFIX.pattern}")
+ORG_NAME_START = re.compile(r"[A-Z&]")
 COMPANY_WORDS = regex.compile(r"\b(?:the\s+)?(?:company|firm|brand|carmaker|automaker|maker|manufacturer|"
                               r"operator|telco|retailer|group|startup|start-up|e-commerce major|platform)\b",
                               regex.IGNORECASE)
 UNNAMED_TITLES = (r"spokesperson|spokesman|spokeswoman|representative|official|executive|"
                   r"dealer|analyst|source|customer|buyer|retailer|engineer|employee|insider")
+UNNAMED_TITLE_WORDS = tuple(UNNAMED_TITLES.split("|"))
+#: Characters that are neither ``regex``'s ``\\w`` nor ``\\s`` nor "-": no UNNAMED match holds one.
+NOT_IN_WORDS = re.compile(r"[!-,./:-@\[-^`{-~“”‘’«»—–…]")
 UNNAMED = regex.compile(
     r"\b(?:an?|one|another)\s+(?:(?P<where>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*|[a-z]+-based|company|senior|"
     rf"local)\s+)*(?P<title>{UNNAMED_TITLES})\b",
     regex.IGNORECASE)
-UNNAMED_TITLE = re.compile(alternation(UNNAMED_TITLES.split("|")))  # over lower-cased text: 5x faster than re.I
 
 
 @cache
@@ -137,21 +146,30 @@ def _paragraphs(text: str):
 
 
 OPENERS = {"“": "”", "‘": "’", '"': '"', "''": "''", "«": "»"}
-MARK = regex.compile(r"''|[“”‘’\"«»]")
+#: ``''|[“”‘’"«»]``, written to start with one character class so that ``re`` skips straight
+#: to the marks: a "'" is a mark only when doubled.
+MARK = re.compile(r"['“”‘’\"«»](?:(?<=')'|(?<=[“”‘’\"«»]))")
 
 
 def quoted_segments(text: str) -> list[dict]:
     """Every quoted segment: ``open``/``close`` (mark offsets, close None if unclosed at the
     paragraph end), ``start``/``end`` of the words inside, and ``continues`` when the quote
-    carries on from the paragraph before."""
+    carries on from the paragraph before. The marks are found in one pass over the text
+    (none spans a line break) and read paragraph by paragraph."""
     segments: list[dict] = []
+    marks = list(MARK.finditer(text))
+    mark_starts = [mark.start() for mark in marks]
+    first = 0  # the first mark not read yet
     previous_unclosed = False
     for start, end in _paragraphs(text):
+        if first == len(marks):
+            break  # no marks left: no more segments
         if start == end:
             continue
         open_mark, open_at = None, None
         first_in_paragraph = True
-        for mark in MARK.finditer(text, start, end):
+        last = bisect.bisect_left(mark_starts, end, first)
+        for mark in marks[first:last]:
             symbol = mark.group(0)
             if open_mark is None:
                 if symbol in ("”", "»") or (symbol == "’" and not _opens_single(text, mark.start())):
@@ -168,6 +186,7 @@ def quoted_segments(text: str) -> list[dict]:
                                      "continues": previous_unclosed and first_in_paragraph})
                     open_mark, first_in_paragraph = None, False
                     previous_unclosed = False
+        first = last
         if open_mark is not None:  # unclosed: the quote runs to the paragraph end, no further
             segments.append({"open": open_at.start(), "close": None, "close_end": None,
                              "start": open_at.end(), "end": end,
@@ -175,7 +194,8 @@ def quoted_segments(text: str) -> list[dict]:
             previous_unclosed = True
         elif not any(s["open"] >= start for s in segments[-1:]):
             previous_unclosed = False
-    return [_trim(text, s) for s in segments if _trim(text, s)["end"] > _trim(text, s)["start"]]
+    trimmed = [_trim(text, segment) for segment in segments]
+    return [segment for segment in trimmed if segment["end"] > segment["start"]]
 
 
 def _opens_single(text: str, offset: int) -> bool:
@@ -241,10 +261,7 @@ class QuoteFinder:
         self.last_org: str | None = None
         self.org_counts: dict[str, int] = {}
         self.product_spans = sorted(product_spans or [])
-        # where an unnamed source's title stands ("a company spokesperson"): UNNAMED is tried
-        # only in fragments holding one
-        folded = scan.folded(text)
-        self.unnamed_titles = [m.start() for m in UNNAMED_TITLE.finditer(folded)] if folded is not None else None
+        self.folded = scan.folded(text)
 
     def _is_product(self, offset: int) -> bool:
         i = bisect.bisect_right(self.product_spans, [offset, 10**12]) - 1
@@ -331,7 +348,7 @@ class QuoteFinder:
     # attribution ------------------------------------------------------------------------------
     def _note_people(self, start: int, end: int) -> None:
         """People and organisations named in narration between quotes."""
-        organisations = [(m.start(), m.group(0)) for m in ORG_NAME.finditer(self.text, start, end)]
+        organisations = [(m.start(), m.group(0)) for m in self._org_names(start, end)]
         organisations += [(m.start(), m.group(0)) for m in _brands().finditer(self.text, start, end)]
         for _, name in organisations:
             self.org_counts[name] = self.org_counts.get(name, 0) + 1
@@ -351,18 +368,86 @@ class QuoteFinder:
             person = self._describe(lead + (clause.group(0) if clause else fragment[run_start:run_end]))
             if person and person.get("speaker"):
                 mentioned.append((absolute, self.people.remember(person)))
-        name_parts = self.people.name_parts()
-        for word in TITLECASE_WORD.finditer(fragment):
-            known = self.people.by_part(word.group(0)) if word.group(0) in name_parts else None
+        for offset, word in _titlecase_words_among(fragment, self.people.name_parts()):
+            known = self.people.by_part(word)
             if known is not None:
-                mentioned.append((start + word.start(), known))
-        titles = self.unnamed_titles
-        has_title = titles is None or (i := bisect.bisect_left(titles, start)) < len(titles) and titles[i] < end
-        for unnamed in UNNAMED.finditer(fragment) if has_title else ():
+                mentioned.append((start + offset, known))
+        for unnamed in self._unnamed_sources(fragment, start):
             mentioned.append((start + unnamed.start(), {"speaker": None, "title": unnamed.group("title").lower(),
                                                         "organization": None}))
         if mentioned:
             self.people.last_speaker = max(mentioned, key=lambda m: m[0])[1]
+
+    @cached_property
+    def _unnamed_title_starts(self) -> list[int] | None:
+        """Where an unnamed source's title stands ("a company spokesperson") in the lower-cased
+        text: the starts of ``re.finditer(alternation(UNNAMED_TITLE_WORDS), folded)``, found by
+        ``str.find`` of each title, several times faster than that pattern, which tries most
+        letters. None when lower-casing moved offsets."""
+        if self.folded is None:
+            return None
+        found = sorted((offset, -len(title)) for title in UNNAMED_TITLE_WORDS
+                       for offset in _find_all(self.folded, title))
+        starts, last_end = [], 0
+        for offset, minus_length in found:  # the longest title at an offset, as the pattern
+            if offset >= last_end:  # matches do not overlap
+                starts.append(offset)
+                last_end = offset - minus_length
+        return starts
+
+    def _unnamed_sources(self, fragment: str, start: int) -> list:
+        """``UNNAMED.finditer(fragment)`` (``fragment`` lies at ``start`` in the text), run only
+        over the stretches of words and spaces holding a title, and not at all without one: a
+        match lies in one such stretch, and its title starts where
+        :attr:`_unnamed_title_starts` has one (after a space, so no other title hides it).
+        Where lower-casing does not show every title as UNNAMED reads them ("ſ" is "s" to
+        it), a fragment with a title is read whole."""
+        titles = self._unnamed_title_starts
+        if titles is None:
+            return list(UNNAMED.finditer(fragment))
+        first, last = bisect.bisect_left(titles, start), bisect.bisect_left(titles, start + len(fragment))
+        if first == last:
+            return []  # no title: no unnamed source
+        if self._has_long_s:
+            return list(UNNAMED.finditer(fragment))
+        stops = [match.start() for match in NOT_IN_WORDS.finditer(fragment)]
+        found, read_until = [], 0
+        for title in titles[first:last]:
+            i = bisect.bisect_right(stops, title - start)
+            stretch_start, stretch_end = stops[i - 1] + 1 if i else 0, stops[i] if i < len(stops) else len(fragment)
+            if stretch_start >= read_until:
+                found += UNNAMED.finditer(fragment, stretch_start, stretch_end)
+                read_until = stretch_end
+        return found
+
+    @cached_property
+    def _has_long_s(self) -> bool:
+        return "ſ" in self.text
+
+    @cached_property
+    def _org_suffix_starts(self) -> list[int]:
+        return [match.start() for match in ORG_SUFFIX.finditer(self.text)]
+
+    def _org_names(self, start: int, end: int) -> list[re.Match]:
+        """``ORG_NAME.finditer(self.text, start, end)``, tried only where a match can start: at
+        a capital or "&" among the five words before an organisation's suffix word (read back
+        from the suffix to the fifth white space run: ORG_NAME's words hold none). A finder
+        of the suffixes alone skips to their first letters; ORG_NAME, led by a lookbehind,
+        makes ``re`` try every position of the text."""
+        text, found = self.text, []
+        tried_until = last_end = start
+        suffixes = self._org_suffix_starts
+        for index in range(bisect.bisect_left(suffixes, start), len(suffixes)):
+            suffix_start = suffixes[index]
+            if suffix_start >= end:
+                break
+            words_start = max(_words_back(text, suffix_start, ORG_NAME_WORDS, start), tried_until)
+            for first in ORG_NAME_START.finditer(text, words_start, suffix_start):
+                if first.start() >= last_end and (match := ORG_NAME.match(text, first.start(), end)):
+                    found.append(match)
+                    last_end = match.end()
+            tried_until = max(tried_until, suffix_start)
+        return found
 
     def _attribute(self, segment: dict, earlier: list[dict]) -> dict | None:
         text = self.text
@@ -607,6 +692,50 @@ NAME_WORD = regex.compile(r"[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?|[A-Z]\.")
 
 WORD = regex.compile(r"\S+")
 TITLECASE_WORD = re.compile(r"\b[A-Z][a-z]+\b")
+TITLECASE = re.compile(r"[A-Z][a-z]+")
+
+
+def _words_back(text: str, offset: int, count: int, floor: int) -> int:
+    """Where the ``count``-th white-space separated word before ``offset`` starts (a word
+    cut by ``offset`` counts), or ``floor`` if that is further back."""
+    position = offset
+    for _ in range(count):
+        while position > floor and text[position - 1].isspace():
+            position -= 1
+        while position > floor and not text[position - 1].isspace():
+            position -= 1
+    return position
+
+
+def _find_all(text: str, word: str) -> list[int]:
+    """Every offset where ``word`` starts in ``text``, overlaps included."""
+    found, offset = [], text.find(word)
+    while offset >= 0:
+        found.append(offset)
+        offset = text.find(word, offset + 1)
+    return found
+
+
+def _is_word_char(char: str) -> bool:
+    """``re``'s ``\\w`` for a str pattern."""
+    return char.isalnum() or char == "_"
+
+
+def _titlecase_words_among(fragment: str, words: set[str]) -> list[tuple[int, str]]:
+    """(offset, word) of the TITLECASE_WORD matches that are one of ``words`` — found by
+    looking for those few words rather than reading every capitalised word."""
+    found = []
+    for word in words:
+        if not TITLECASE.fullmatch(word):
+            continue
+        offset = fragment.find(word)
+        while offset >= 0:
+            after = offset + len(word)
+            if (offset == 0 or not _is_word_char(fragment[offset - 1])) and \
+                    (after == len(fragment) or not _is_word_char(fragment[after])):
+                found.append((offset, word))
+            offset = fragment.find(word, offset + 1)
+    return sorted(found)
 
 
 @lru_cache(maxsize=4096)
@@ -620,24 +749,37 @@ def _names_in(fragment: str) -> list[tuple[int, int]]:
     """(start, end) of person names: runs of two to four capitalised words that are no title,
     brand or sentence word ("Chief Financial Officer Meera Sethi" -> "Meera Sethi")."""
     names = []
-    for candidate in CAPITALISED_RUN.finditer(fragment):  # only capitalised words can be names
+    for candidate in NAME_SHAPED_RUN.finditer(fragment):  # only name-shaped words can be names
         run = []
-        for word in WORD.finditer(fragment, candidate.start(), candidate.end()):
+        for word in WORD.finditer(fragment, _word_start(fragment, candidate.start()), candidate.end()):
             token = word.group(0).strip(",;:()")
             if token[:1].isupper() and _is_name_word(token):
                 run.append((word.start(), word.start() + len(token)))
                 continue
-            if _is_person_run(fragment, run):
+            if len(run) > 1 and _is_person_run(fragment, run):
                 names.append((run[0][0], run[-1][1]))
             run = []
-        if _is_person_run(fragment, run):
+        if len(run) > 1 and _is_person_run(fragment, run):
             names.append((run[0][0], run[-1][1]))
     return names
 
 
-#: Two or more white-space separated words in a row, each capitalised once ",;:()" are
-#: stripped from its start (as :func:`_names_in` strips them).
-CAPITALISED_RUN = regex.compile(r"(?<!\S)[,;:()]*\p{Lu}\S*(?:\s+[,;:()]*\p{Lu}\S*)+")
+#: ``regex``'s ``\s`` and ``\S`` (WORD's) written for ``re``, whose ``\s`` also holds \x1c-\x1f.
+SPACE, NOT_SPACE = r"[^\S\x1c-\x1f]", r"[\S\x1c-\x1f]"
+_NAME_SHAPE_REST = r"(?:[a-z]+(?:[-'’][A-Z][a-z]+)?|\.)[,;:()]*"
+#: Two or more words in a row shaped as a name word (NAME_WORD between ",;:()"), the first
+#: found from its capital: every run of name words lies in one such run, which
+#: :func:`_names_in` reads from the start of its first word (:func:`_word_start`). Led by a
+#: capital (its lookbehind tested after it), ``re`` skips straight to the capitals.
+NAME_SHAPED_RUN = re.compile(
+    rf"[A-Z](?<![^\s,;:()][A-Z]){_NAME_SHAPE_REST}(?:{SPACE}+[,;:()]*[A-Z]{_NAME_SHAPE_REST}(?!{NOT_SPACE}))+")
+
+
+def _word_start(fragment: str, offset: int) -> int:
+    """Where the WORD holding ``offset`` starts."""
+    while offset > 0 and (not fragment[offset - 1].isspace() or fragment[offset - 1] in "\x1c\x1d\x1e\x1f"):
+        offset -= 1
+    return offset
 
 
 def _is_person_run(fragment: str, run: list[tuple[int, int]]) -> bool:
