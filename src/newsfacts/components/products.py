@@ -383,38 +383,12 @@ def introductions(text: str) -> list:
     before a product noun and its comma (the noun's two words at most, two modifiers, the
     determiner). Most of the text holds no such place, and the pattern, led by ``\\b`` and
     an alternation, makes ``regex`` try every position."""
-    candidates = {offset for word in (*LAUNCH_VERB_PREFIXES, "its") for offset in _find_all(text, word)}
+    candidates = {offset for word in (*LAUNCH_VERB_PREFIXES, "its") for offset in scan.find_all(text, word)}
     for comma in _noun_before_comma().finditer(text):
-        words_start = _words_back(text, comma.start(), 5)
+        words_start = scan.words_back(text, comma.start(), 5)
         candidates.update(offset for word in ("its", "the", "a", "new")
-                          for offset in _find_all(text, word, words_start, comma.start()))
-    pattern, found, last_end = introduction_pattern(), [], 0
-    for position in sorted(candidates):
-        if position >= last_end and (match := pattern.match(text, position)) is not None:
-            found.append(match)
-            last_end = match.end()
-    return found
-
-
-def _find_all(text: str, word: str, start: int = 0, end: int | None = None) -> list[int]:
-    """Every offset in [start, end) where ``word`` starts and ends, overlaps included."""
-    end = len(text) if end is None else end
-    found, offset = [], text.find(word, start, end)
-    while offset >= 0:
-        found.append(offset)
-        offset = text.find(word, offset + 1, end)
-    return found
-
-
-def _words_back(text: str, offset: int, count: int) -> int:
-    """Where the ``count``-th white-space separated word before ``offset`` starts."""
-    position = offset
-    for _ in range(count):
-        while position > 0 and text[position - 1].isspace():
-            position -= 1
-        while position > 0 and not text[position - 1].isspace():
-            position -= 1
-    return position
+                          for offset in scan.find_all(text, word, words_start, comma.start()))
+    return scan.matches_at(introduction_pattern(), text, sorted(candidates))
 
 
 @cache

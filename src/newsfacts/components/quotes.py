@@ -387,7 +387,7 @@ class QuoteFinder:
         if self.folded is None:
             return None
         found = sorted((offset, -len(title)) for title in UNNAMED_TITLE_WORDS
-                       for offset in _find_all(self.folded, title))
+                       for offset in scan.find_all(self.folded, title))
         starts, last_end = [], 0
         for offset, minus_length in found:  # the longest title at an offset, as the pattern
             if offset >= last_end:  # matches do not overlap
@@ -441,7 +441,7 @@ class QuoteFinder:
             suffix_start = suffixes[index]
             if suffix_start >= end:
                 break
-            words_start = max(_words_back(text, suffix_start, ORG_NAME_WORDS, start), tried_until)
+            words_start = max(scan.words_back(text, suffix_start, ORG_NAME_WORDS, start), tried_until)
             for first in ORG_NAME_START.finditer(text, words_start, suffix_start):
                 if first.start() >= last_end and (match := ORG_NAME.match(text, first.start(), end)):
                     found.append(match)
@@ -693,27 +693,6 @@ NAME_WORD = regex.compile(r"[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?|[A-Z]\.")
 WORD = regex.compile(r"\S+")
 TITLECASE_WORD = re.compile(r"\b[A-Z][a-z]+\b")
 TITLECASE = re.compile(r"[A-Z][a-z]+")
-
-
-def _words_back(text: str, offset: int, count: int, floor: int) -> int:
-    """Where the ``count``-th white-space separated word before ``offset`` starts (a word
-    cut by ``offset`` counts), or ``floor`` if that is further back."""
-    position = offset
-    for _ in range(count):
-        while position > floor and text[position - 1].isspace():
-            position -= 1
-        while position > floor and not text[position - 1].isspace():
-            position -= 1
-    return position
-
-
-def _find_all(text: str, word: str) -> list[int]:
-    """Every offset where ``word`` starts in ``text``, overlaps included."""
-    found, offset = [], text.find(word)
-    while offset >= 0:
-        found.append(offset)
-        offset = text.find(word, offset + 1)
-    return found
 
 
 def _is_word_char(char: str) -> bool:
