@@ -12,9 +12,9 @@ import os
 import re
 import sys
 import threading
+from collections import deque
 from collections.abc import Iterable, Iterator
 from datetime import date
-from itertools import islice
 
 from spacy.language import Language
 
@@ -124,18 +124,22 @@ class Extractor:
         fork = "fork" in multiprocessing.get_all_start_methods() and sys.platform != "darwin"
         context = multiprocessing.get_context("fork" if fork else "spawn")
         _worker = self  # a forked worker starts with this very extractor
+        in_flight: deque = deque()  # (pending articles, error after them), in input order
         with context.Pool(n_process) as pool:
-            batches = _batches(texts, max(1, batch_size))
-            while True:
-                window = list(islice(batches, n_process * 4))  # a few batches ahead
-                if not window:
-                    return
-                jobs = [(batch, [published] * len(batch)) for batch, _ in window]
-                for articles in pool.imap(_extract_in_worker, jobs):
-                    yield from articles
-                error = window[-1][1]
-                if error is not None:
-                    raise error
+            for batch, error in _batches(texts, max(1, batch_size)):
+                in_flight.append((pool.apply_async(_extract_in_worker, ((batch, [published] * len(batch)),)), error))
+                while len(in_flight) >= n_process * 4:  # a few batches ahead, no more
+                    yield from _finished(in_flight.popleft())
+            while in_flight:
+                yield from _finished(in_flight.popleft())
+
+
+def _finished(job: tuple) -> Iterator[Article]:
+    """A batch's Articles once its worker is done; then the TypeError that ended the stream."""
+    pending, error = job
+    yield from pending.get()
+    if error is not None:
+        raise error
 
 
 def _batches(texts: Iterable[str], size: int) -> Iterator[tuple[list[str], TypeError | None]]:
