@@ -143,3 +143,18 @@ def test_extract_many_yields_what_came_before_a_non_text():
     assert [next(articles).title, next(articles).title] == ["One", "Two"]
     with pytest.raises(TypeError):
         next(articles)
+
+
+def test_workers_send_articles_as_json_unless_json_would_round_an_amount():
+    from decimal import Decimal
+
+    from newsfacts.extractor import _portable, _restored
+    from newsfacts.models import Money, Span
+
+    article = extract("Phone launched\n\nIt costs Rs 9,999.50 and sold 2 lakh units in 10 days.")
+    sent = _portable(article)
+    assert isinstance(sent, str) and _restored(sent) == article
+    precise = Money(span=Span(start=0, end=1, text="R"), sentence=0,
+                    amount=Decimal("0.12345678901234567891"), currency="INR")
+    exact = article.model_copy(update={"money": [precise]})
+    assert _portable(exact) is exact  # pickled as it is: JSON would round the amount

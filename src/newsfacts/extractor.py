@@ -15,6 +15,7 @@ import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from datetime import date
+from decimal import Decimal
 
 from spacy.language import Language
 
@@ -137,7 +138,7 @@ class Extractor:
 def _finished(job: tuple) -> Iterator[Article]:
     """A batch's Articles once its worker is done; then the TypeError that ended the stream."""
     pending, error = job
-    yield from pending.get()
+    yield from map(_restored, pending.get())
     if error is not None:
         raise error
 
@@ -173,7 +174,23 @@ def _extract_in_worker(job: tuple[list[str], list[date | None]]) -> list[Article
     if _worker is None:
         _worker = Extractor()
     texts, published = job
-    return _worker._extract_batch(texts, published)
+    return [_portable(article) for article in _worker._extract_batch(texts, published)]
+
+
+def _portable(article: Article) -> str | Article:
+    """An Article as its JSON, which pydantic writes and reads back several times faster
+    than pickle builds and rebuilds the objects (the parent process rebuilds every worker's
+    Articles, so that cost bounds how far the workers scale); the Article itself in the
+    rare case JSON would round an amount (a decimal with more digits than a float holds)."""
+    for record in (*article.prices, *article.money):
+        amount = record.amount
+        if amount != amount.to_integral_value() and Decimal(repr(float(amount))) != amount:
+            return article
+    return article.model_dump_json()
+
+
+def _restored(item: str | Article) -> Article:
+    return Article.model_validate_json(item) if isinstance(item, str) else item
 
 
 _default: Extractor | None = None
