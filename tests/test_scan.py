@@ -7,7 +7,7 @@ import pytest
 import regex
 
 from newsfacts import dates, scan
-from newsfacts.components import layout, money, numbers, quotes, sales, specs, timespans
+from newsfacts.components import layout, money, numbers, products, quotes, sales, specs, timespans
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -28,7 +28,7 @@ def rule_patterns():
                   "money:extra_magnitude": money.EXTRA_MAGNITUDE,
                   "numbers:phrase": numbers.number_pattern(), "numbers:part": numbers.PART,
                   "layout:numeric_date": layout.NUMERIC_DATE})
-    for module in (layout, money, numbers, sales, specs, timespans):
+    for module in (layout, money, numbers, products, quotes, sales, specs, timespans):
         for name, value in vars(module).items():
             if name.isupper() and isinstance(value, re.Pattern):
                 found[f"{module.__name__.rsplit('.', 1)[-1]}:{name}"] = value

@@ -40,7 +40,7 @@ COMPARED = regex.compile(rf"\b{COMPARE_WORDS}\s+(?:the\s+|its\s+|a\s+)?\Z"
                          r"|\b(?:than|unlike|from|versus|vs\.?|compared\s+(?:to|with))\s+(?:the\s+|its\s+|a\s+)?"
                          r"(?:[^\s.,;:!?]+\s+){1,3}(?:on|in|of|inside)\s+(?:the\s+|its\s+)?\Z",
                          regex.IGNORECASE)
-COORDINATED = regex.compile(r"\A\s*(?:,|and|or|,\s+and)\s+(?:the\s+|its\s+)?\Z")
+COORDINATED = scan.compile_pattern(r"\A\s*(?:,|and|or|,\s+and)\s+(?:the\s+|its\s+)?\Z")
 STANDALONE_CATEGORIES = {"car", "two_wheeler"}
 #: First words that look like a model name's but name a platform, a period or a unit.
 NOT_A_PRODUCT = {
@@ -251,7 +251,7 @@ def find_products(text: str, boilerplate: Boilerplate | None = None,
             "main": _main_product(found.products, layout), "sections": _sections(text, found.mentions, layout)}
 
 
-MAGNITUDE_TOKEN = regex.compile(r"\d+(?:\.\d+)?(?:K|M|B|L|k|mn|bn|cr|lakh|crore)", regex.IGNORECASE)
+MAGNITUDE_TOKEN = scan.compile_pattern(r"\d+(?:\.\d+)?(?:K|M|B|L|k|mn|bn|cr|lakh|crore)", regex.IGNORECASE)
 SENSOR_TOKEN = regex.compile(r"(?:IMX|ISOCELL|GN|HP|JN|OV|LYT)\d+", regex.IGNORECASE)
 
 
@@ -265,7 +265,7 @@ def _has_model_token(tail: str, words: set[str]) -> bool:
 
 RUPEES = r"(?:Rs\.?[ \u00a0]?|₹[ \u00a0]?)"
 PRICE = r"\d+(?:,\d{2,3})*"
-REVISED_TO = regex.compile(
+REVISED_TO = scan.compile_pattern(
     rf"(?:[^.\n]|\.(?=\d)){{0,100}}?\b(?:will\s+)?(?:now\s+)?(?:costs?|becomes?|goes\s+(?:up\s+)?to|(?:is\s+)?going\s+(?:up\s+)?to|rises\s+to|now|"
     rf"(?:has\s+been\s+|have\s+been\s+|is\s+|was\s+|been\s+)?(?:raised|hiked|increased|revised|cut|reduced)\s+to)"
     rf"\s+{RUPEES}(?P<new>{PRICE})")
@@ -276,7 +276,7 @@ PLAN_FROM_TO = regex.compile(
     rf"\b(?:climbs?|goes|rises|jumps|moves|increases|changes|is\s+revised|has\s+been\s+revised)\s+(?:up\s+)?"
     rf"from\s+{RUPEES}(?P<old>{PRICE})\s+to\s+{RUPEES}(?P<new>{PRICE})")
 #: "- Rs 179 → Rs 199: 2GB total data, 28 days validity" in a list of revised plans
-PLAN_LIST_LINE = regex.compile(
+PLAN_LIST_LINE = scan.compile_pattern(
     rf"^(?:[-*•]\s*)?(?P<plan>{RUPEES}(?P<old>{PRICE})\s*(?:→|->|➝|=>|to)\s*{RUPEES}(?P<new>{PRICE}))\s*[:|–-]",
     regex.MULTILINE)
 #: A rupee amount alone in a table cell, and the column headers that make it a plan's name.
@@ -478,7 +478,7 @@ SIBLING_WORDS = r"(?:Pro|Max|Plus|Ultra|Lite|Mini|Neo|Prime|FE|Edge|Air|5G|4G|se
 SIBLING = re.compile(r"(?<![\w-])(?i:the|its|a|new|cheaper|costlier|pricier|bigger|smaller)\s+"
                         rf"(?P<model>(?P<token>[A-Z]{{1,3}}\d{{1,4}}[a-z]?|\d{{1,3}}[A-Z]{{1,2}})"
                         rf"(?:\s+(?P<words>{SIBLING_WORDS}(?:\s+{SIBLING_WORDS})*))?)(?![\w-])")
-MODEL_SHAPE = regex.compile(r"(?P<letters>[A-Z]{1,3})\d{1,4}[a-z]?|\d{1,3}(?P<suffix>[A-Z]{1,2})")
+MODEL_SHAPE = scan.compile_pattern(r"(?P<letters>[A-Z]{1,3})\d{1,4}[a-z]?|\d{1,3}(?P<suffix>[A-Z]{1,2})")
 
 
 def _shape(token: str) -> str | None:

