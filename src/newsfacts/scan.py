@@ -19,6 +19,8 @@ from functools import lru_cache
 
 import regex
 
+from .lexicons import alternation
+
 _SPACE = re.compile(r"\s")
 
 
@@ -102,12 +104,15 @@ class Trigger:
     def __init__(self, pattern: str):
         self.pattern = pattern
         self.branches = [re.compile(_literal_first(branch)) for branch in split_alternatives(pattern)]
+        #: Each branch's leading literal: a text without it cannot hold a match, and
+        #: ``literal in text`` costs a fraction of the branch's scan.
+        self.literals = [_leading_literal(branch.pattern) for branch in self.branches]
 
     def finditer(self, text: str) -> list[re.Match]:
         """Every branch's matches, sorted by start."""
-        if len(self.branches) == 1:
-            return list(self.branches[0].finditer(text))
-        return sorted((match for branch in self.branches for match in branch.finditer(text)), key=_start)
+        found = [match for branch, literal in zip(self.branches, self.literals)
+                 if literal in text for match in branch.finditer(text)]
+        return found if len(self.branches) == 1 else sorted(found, key=_start)
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """The (start, end) of every match, sorted by start — what :func:`windows` reads."""
@@ -124,7 +129,9 @@ class TriggerSet:
     """Many triggers run together. Their branches led by a digit ("\\d\\s?mah", "\\d\\s?hz",
     "\\d\\s?[gt]b"...) are tried only at the digits one combined pass found one of them can
     follow, instead of each branch visiting every digit of the text; the other branches run
-    one by one, each led by its literal (see :class:`Trigger`). ``spans`` gives, per trigger,
+    one by one, each led by its literal (see :class:`Trigger`) — and only when one pass of
+    all their leading literals, written as a trie, found that literal in the text (most
+    of the 80 spec triggers' words are in no given article). ``spans`` gives, per trigger,
     what :meth:`Trigger.spans` would.
 
     >>> triggers = TriggerSet([r"\\d\\s?mah", r"\\d\\s?hz|oled", r"\\bram\\b"])
@@ -145,22 +152,43 @@ class TriggerSet:
                 if rest is not None:
                     rests.append(rest)
         self.digit_starts = re.compile(f"[0-9](?={'|'.join(f'(?:{rest})' for rest in rests)})") if rests else None
+        # literals of one character stand in most texts: their branches are always scanned
+        literals = {literal for trigger in self.triggers.values() for literal in trigger.literals if len(literal) > 1}
+        self.literal_finder = re.compile(alternation(literals)) if literals else None
+        #: Each literal -> itself and the literals it starts with ("ips" -> "ip"): the trie
+        #: reports the longest literal standing at a place, and those are there too.
+        self.implied = {literal: {shorter for shorter in literals if literal.startswith(shorter)} for literal in literals}
 
     def spans(self, text: str) -> dict[str, list[tuple[int, int]]]:
         """The sorted (start, end) of each trigger's matches, by trigger pattern."""
         candidates = [m.start() for m in self.digit_starts.finditer(text)] if self.digit_starts else []
+        present = self._literals_in(text)
         found = {}
         for pattern, trigger in self.triggers.items():
             spans: list[tuple[int, int]] = []
-            for branch in trigger.branches:
+            for branch, literal in zip(trigger.branches, trigger.literals):
                 if _after_leading_digit(branch.pattern) is None:
-                    spans += [match.span() for match in branch.finditer(text)]
+                    if len(literal) < 2 or literal in present:  # without its literal, no match
+                        spans += [match.span() for match in branch.finditer(text)]
                 else:
                     spans += _matches_at(branch, text, candidates)
             if len(trigger.branches) > 1:
                 spans.sort(key=_first)
             found[pattern] = spans
         return found
+
+
+    def _literals_in(self, text: str) -> set[str]:
+        """The literals standing anywhere in ``text``: the trie is tried from every place one
+        starts (one character on from the last), so overlapping ones are all seen."""
+        present: set[str] = set()
+        if self.literal_finder is None:
+            return present
+        position = 0
+        while (match := self.literal_finder.search(text, position)) is not None:
+            present |= self.implied[match.group()]
+            position = match.start() + 1
+        return present
 
 
 @lru_cache(maxsize=None)
@@ -271,6 +299,27 @@ def _start(match: re.Match) -> int:
 
 
 _LEADING_BOUNDARY = re.compile(r"\\b([a-z0-9]+)")
+
+
+_LITERAL_RUN = re.compile(r"(?:[a-z0-9 _\-]|\\[.\-/])+")
+
+
+def _leading_literal(branch: str) -> str:
+    """The characters every match of ``branch`` starts with ("" when it starts with a class
+    or group): ``one\\s?ui`` -> ``one``, ``colo(?<!\\wcolo)u?r`` -> ``colo``, ``3\\.5`` -> ``3.5``.
+
+    >>> _leading_literal(r"led(?<!\\wled)\\b"), _leading_literal(r"colou?r"), _leading_literal(r"[0-9]k")
+    ('led', 'colo', '')
+    """
+    run = _LITERAL_RUN.match(branch)
+    if run is None:
+        return ""
+    literal = run.group()
+    if branch[run.end():run.end() + 1] in ("?", "*", "+", "{"):  # the quantifier binds the last character
+        literal = literal[:-1]
+        if literal.endswith("\\"):
+            literal = literal[:-1]
+    return literal.replace("\\", "")
 
 
 def _literal_first(branch: str) -> str:
