@@ -151,7 +151,7 @@ class TriggerSet:
                 rest = _after_leading_digit(branch.pattern)
                 if rest is not None:
                     rests.append(rest)
-        self.digit_starts = re.compile(f"[0-9](?={'|'.join(f'(?:{rest})' for rest in rests)})") if rests else None
+        self.digit_starts = re.compile(f"[0-9](?={_after_space_first(rests)})") if rests else None
         # literals of one character stand in most texts: their branches are always scanned
         literals = {literal for trigger in self.triggers.values() for literal in trigger.literals if len(literal) > 1}
         self.literal_finder = re.compile(alternation(literals)) if literals else None
@@ -189,6 +189,19 @@ class TriggerSet:
             present |= self.implied[match.group()]
             position = match.start() + 1
         return present
+
+
+def _after_space_first(rests: list[str]) -> str:
+    """``rests`` as one alternation, those led by an optional space behind one shared
+    ``\\s?``: most follow "<digit> " with a unit, and the engine then tests the space once.
+
+    >>> _after_space_first([r"\\s?hz", r"\\s?mah", "k\\\\b"])
+    '\\\\s?(?:(?:hz)|(?:mah))|(?:k\\\\b)'
+    """
+    spaced = [rest[len(r"\s?"):] for rest in dict.fromkeys(rests) if rest.startswith(r"\s?")]
+    others = [rest for rest in dict.fromkeys(rests) if not rest.startswith(r"\s?")]
+    branches = [rf"\s?(?:{'|'.join(f'(?:{rest})' for rest in spaced)})"] if spaced else []
+    return "|".join(branches + [f"(?:{rest})" for rest in others])
 
 
 @lru_cache(maxsize=None)
