@@ -158,3 +158,30 @@ def test_workers_send_articles_as_json_unless_json_would_round_an_amount():
                     amount=Decimal("0.12345678901234567891"), currency="INR")
     exact = article.model_copy(update={"money": [precise]})
     assert _portable(exact) is exact  # pickled as it is: JSON would round the amount
+
+
+def test_the_cyclic_garbage_collector_is_paused_only_while_extracting(monkeypatch):
+    import gc
+
+    from newsfacts.components import money
+
+    seen = []
+    real = money.extract_money
+
+    def spy(doc, *args, **kwargs):
+        seen.append(gc.isenabled())
+        return real(doc, *args, **kwargs)
+
+    monkeypatch.setattr(money, "extract_money", spy)
+    assert gc.isenabled()
+    extract("Phone launched\n\nIt costs Rs 9,999.")
+    assert seen == [False] and gc.isenabled()
+    gc.disable()
+    try:
+        extract("It costs Rs 9,999.")
+        assert not gc.isenabled()  # left as the caller had it
+    finally:
+        gc.enable()
+    with pytest.raises(TypeError):
+        extract(None)
+    assert gc.isenabled()
