@@ -144,7 +144,10 @@ class Extractor:
 def _finished(job: tuple) -> Iterator[Article]:
     """A batch's Articles once its worker is done; then the TypeError that ended the stream."""
     pending, error = job
-    yield from map(_restored, pending.get())
+    sent = pending.get()
+    with _cyclic_gc_paused():  # rebuilding the batch's Articles allocates as much as making them
+        articles = [_restored(item) for item in sent]
+    yield from articles
     if error is not None:
         raise error
 
@@ -196,7 +199,9 @@ def _extract_in_worker(job: tuple[list[str], list[date | None]]) -> list[Article
     if _worker is None:
         _worker = Extractor()
     texts, published = job
-    return [_portable(article) for article in _worker._extract_batch(texts, published)]
+    articles = _worker._extract_batch(texts, published)
+    with _cyclic_gc_paused():
+        return [_portable(article) for article in articles]
 
 
 def _portable(article: Article) -> str | Article:
