@@ -28,8 +28,9 @@ from .models import FACT_FIELDS, Article
 def make_span(text: str, start: int, end: int) -> dict:
     """A span over the caller's string, as the dict a :class:`~newsfacts.models.Span` is
     validated from; offsets are clamped into the text."""
-    start = max(0, min(start, len(text)))
-    end = max(start, min(end, len(text)))
+    if not 0 <= start <= end <= len(text):  # clamped into the text
+        start = max(0, min(start, len(text)))
+        end = max(start, min(end, len(text)))
     return {"start": start, "end": end, "text": text[start:end]}
 
 
@@ -50,11 +51,14 @@ def build_article(doc: Doc, published: date | None = None, text: str | None = No
         return max(0, bisect.bisect_right(starts, offset) - 1)
 
     def record(data: dict) -> dict:
-        values = {k: v for k, v in data.items() if k != "span"}
+        values = dict(data)
+        start, end = values.pop("span")
         if isinstance(values.get("period"), dict):  # a sale's selling period is a TimeSpan
             values["period"] = record(values["period"])
-        span = make_span(text, *data["span"])
-        return {"span": span, "sentence": sentence_of(span["start"]), **values}
+        span = make_span(text, start, end)
+        values["span"] = span
+        values["sentence"] = sentence_of(span["start"])
+        return values
 
     lists: dict[str, list] = {}
     for field in FACT_FIELDS:
