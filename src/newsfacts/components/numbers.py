@@ -105,8 +105,10 @@ def parse_parts(phrase: str) -> ParsedNumber | None:
     >>> parse_parts("five twenty")[:2]  # "twenty" cannot follow "five": stop after "five"
     (Decimal('5'), 4)
     """
+    if phrase.isascii() and phrase.isdigit():  # "2019", "18": the commonest case
+        return ParsedNumber(Decimal(int(phrase)), len(phrase), None, None, None)
     first = PART.match(phrase)
-    if first is not None and first.end() == len(phrase) and phrase[0].isdecimal():  # "16,999": the usual case
+    if first is not None and first.end() == len(phrase) and phrase[0].isdecimal():  # "16,999", "6.3"
         return ParsedNumber(integral(Decimal(phrase.replace(",", ""))), len(phrase), None, None, None)
     words, magnitudes = _lexicon()
     total = Decimal(0)  # value of the groups closed by a magnitude word
