@@ -624,6 +624,7 @@ class ProductIndex:
         self.aliases = set(data.get("aliases", ()))
         self.section_starts = [s for s, _ in data["sections"]]
         self.section_products = [p for _, p in data["sections"]]
+        self._compared_at: dict[tuple[int, int], bool] = {}  # (mention start, depth) -> _compared
 
     def main_product(self) -> dict | None:
         """The article's main product record (name, brand, mentions), or None."""
@@ -648,6 +649,14 @@ class ProductIndex:
         return None
 
     def _compared(self, mention: list[int], depth: int = 0) -> bool:
+        """Is the mention named only to compare ("unlike the Redmi Note 13")? Each facts'
+        search asks again about the same few mentions: the answers are kept."""
+        key = (mention[0], depth)
+        if key not in self._compared_at:
+            self._compared_at[key] = self._read_compared(mention, depth)
+        return self._compared_at[key]
+
+    def _read_compared(self, mention: list[int], depth: int) -> bool:
         line_start = scan.line_start(self.text, mention[0])
         if COMPARED.search(self.text, max(line_start, mention[0] - 60), mention[0]) is not None:
             return True
