@@ -440,17 +440,15 @@ class CaseBlindRule:
         if folded_pattern is not None and isinstance(self.original, re.Pattern):
             self.folded = re.compile(folded_pattern, flags & ~re.IGNORECASE)
 
-    def finditer(self, text: str, folded_text: str | None, spans: list[tuple[int, int]]):
+    def finditer(self, text: str, folded_text: str | None, spans: list[tuple[int, int]]) -> list:
         """The original pattern's matches in each (start, end) window, in order."""
+        if not spans:
+            return []
         if self.folded is None or folded_text is None:
-            yield from finditer(self.original, text, spans)
-            return
+            return list(finditer(self.original, text, spans))
         rematch = self.original.match
-        for start, end in spans:
-            for found in self.folded.finditer(folded_text, start, end):
-                match = rematch(text, found.start(), end)
-                if match is not None:
-                    yield match
+        return [match for start, end in spans for found in self.folded.finditer(folded_text, start, end)
+                if (match := rematch(text, found.start(), end)) is not None]
 
 
 def find_all(text: str, word: str, start: int = 0, end: int | None = None) -> list[int]:
