@@ -39,11 +39,14 @@ class NewsSentences:
         [1, -1, -1, 1, -1, -1, 1, -1, -1]
         """
         orth, is_punct = doc.to_array([ORTH, IS_PUNCT]).T
+        return self._punctuation_starts(orth, is_punct)
+
+    def _punctuation_starts(self, orth: numpy.ndarray, is_punct: numpy.ndarray) -> numpy.ndarray:
         final = self.is_final(orth)
         words = numpy.flatnonzero(~final & (is_punct == 0))
         finals_before = numpy.concatenate(([0], numpy.cumsum(final)))  # [i]: finals in [0, i)
         previous_word = numpy.concatenate(([-1], words[:-1]))
-        starts = numpy.full(len(doc), -1, dtype="int32")
+        starts = numpy.full(len(orth), -1, dtype="int32")
         starts[words[finals_before[words] > finals_before[previous_word + 1]]] = 1
         starts[0] = 1
         return starts
@@ -57,16 +60,15 @@ class NewsSentences:
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) == 0 or doc.has_annotation("DEP"):
             return doc
+        idx, length, is_space, orth, is_punct = doc.to_array([IDX, LENGTH, IS_SPACE, ORTH, IS_PUNCT]).T
         if doc.has_annotation("SENT_START"):
             sent_start = doc.to_array([SENT_START]).astype("int32")
         else:
-            sent_start = self.punctuation_starts(doc)
-        idx, length, is_space = doc.to_array([IDX, LENGTH, IS_SPACE]).T
+            sent_start = self._punctuation_starts(orth, is_punct)
         text = docdata.text_of(doc)
-        spaces = numpy.flatnonzero(is_space).tolist()
-        idx_list, length_list = idx.tolist(), length.tolist()
-        for i in spaces:
-            newline = "\n" in text[idx_list[i]:idx_list[i] + length_list[i]]
+        spaces = numpy.flatnonzero(is_space)
+        for i, start, size in zip(spaces.tolist(), idx[spaces].tolist(), length[spaces].tolist()):
+            newline = "\n" in text[start:start + size]
             starts_here = sent_start[i] == 1 and i > 0
             if starts_here:  # white space joins the sentence before it
                 sent_start[i] = -1
