@@ -68,6 +68,8 @@ def windows(text: str, trigger, before: int, after: int) -> list[tuple[int, int]
         found = trigger.spans(text)
     else:
         found = [m.span() for m in trigger.finditer(text)]
+    if not found:
+        return []
     for match_start, match_end in found:
         start = max(0, match_start - before)
         end = min(len(text), match_end + after)
