@@ -249,7 +249,11 @@ def process_lines(items: list[Item]) -> list[tuple[str, dict]]:
     """:func:`process_many` with each record serialised where it was made: a pool's workers
     send back strings, and the parent only writes (unpickling whole records and dumping
     them again cost the parent a share of a core that two workers need)."""
-    return [as_line(record) for record in process_many(items)]
+    from .extractor import cyclic_gc_paused
+
+    records = process_many(items)
+    with cyclic_gc_paused():  # writing the records allocates as much as making them
+        return [as_line(record) for record in records]
 
 
 def chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:

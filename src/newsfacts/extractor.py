@@ -80,7 +80,7 @@ class Extractor:
         component run over all of them in turn: its patterns and tables stay in the CPU's
         caches from one text to the next, which made extraction 10-17% faster than running
         the whole pipeline text by text."""
-        with _cyclic_gc_paused():
+        with cyclic_gc_paused():
             return self._extract_batch_now(texts, published)
 
     def _extract_batch_now(self, texts: list[str], published: list[date | None]) -> list[Article]:
@@ -146,7 +146,7 @@ def _finished(job: tuple) -> Iterator[Article]:
     """A batch's Articles once its worker is done; then the TypeError that ended the stream."""
     pending, error = job
     sent = pending.get()
-    with _cyclic_gc_paused():  # rebuilding the batch's Articles allocates as much as making them
+    with cyclic_gc_paused():  # rebuilding the batch's Articles allocates as much as making them
         articles = [_restored(item) for item in sent]
     yield from articles
     if error is not None:
@@ -154,7 +154,7 @@ def _finished(job: tuple) -> Iterator[Article]:
 
 
 @contextmanager
-def _cyclic_gc_paused():
+def cyclic_gc_paused():
     """Python's cyclic garbage collector paused while a batch is extracted (as ``timeit``
     does): a batch allocates tens of thousands of short-lived dicts and lists, and each
     collection walks every object alive, the pipeline's own included — a tenth of the time.
@@ -201,7 +201,7 @@ def _extract_in_worker(job: tuple[list[str], list[date | None]]) -> list[Article
         _worker = Extractor()
     texts, published = job
     articles = _worker._extract_batch(texts, published)
-    with _cyclic_gc_paused():
+    with cyclic_gc_paused():
         return [_portable(article) for article in articles]
 
 
