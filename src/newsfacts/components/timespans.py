@@ -720,10 +720,10 @@ def reference_date(text: str, published: date | None) -> date | None:
 
 def find_time_spans(text: str, reference: date | None, boilerplate: Boilerplate | None = None) -> list[dict]:
     """Every time span in ``text`` as plain records (see the module docstring)."""
-    fiscal_context = bool(compiled(r"\bFY\s?'?\d{2}|\b(?:financial|fiscal)\s+year\b|\bfiscal\b", regex.IGNORECASE).search(text))
+    folded = scan.folded(text)
+    fiscal_context = _fiscal_context(text, folded)
     resolver = Resolver(text, reference, fiscal_context)
     candidates = []
-    folded = scan.folded(text)
     per_class = _rule_windows(folded)
     spans = scan.windows(text, trigger(), WINDOW_BEFORE, WINDOW_AFTER) if per_class is None else None
     for priority, (name, rule) in enumerate(rules()):
@@ -742,6 +742,17 @@ def find_time_spans(text: str, reference: date | None, boilerplate: Boilerplate 
     ranked = sorted(candidates, key=lambda c: (-(c[1] - c[0]), c[2], c[0]))  # longest first
     chosen = scan.pick_non_overlapping((start, end, record) for start, end, _, record in ranked)
     return [{"span": [start, end], **record} for start, end, record in chosen]
+
+
+FISCAL_CONTEXT = regex.compile(r"\bFY\s?'?\d{2}|\b(?:financial|fiscal)\s+year\b|\bfiscal\b", regex.IGNORECASE)
+
+
+def _fiscal_context(text: str, folded: str | None) -> bool:
+    """Does the article count in fiscal years ("FY24", "the financial year")? Looked for
+    only when the lower-cased text holds "fy", "fiscal" or "financial"."""
+    if folded is not None and "fy" not in folded and "fiscal" not in folded and "financial" not in folded:
+        return False
+    return FISCAL_CONTEXT.search(text) is not None
 
 
 def _acceptable(text: str, name: str, match: regex.Match) -> bool:
