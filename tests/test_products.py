@@ -181,7 +181,11 @@ def test_the_mention_pattern_on_re_matches_as_on_regex():
 
     import regex
 
-    from newsfacts.components.products import MENTION_LENGTH, mention_pattern, mention_starts
+    from newsfacts.components.products import (
+        MENTION_LENGTH,
+        mention_pattern,
+        mention_starts,
+    )
 
     pattern = mention_pattern()
     on_regex = regex.compile(pattern.pattern.replace("(?P<lone_brand>", "(?P<brand>"), regex.VERSION1)

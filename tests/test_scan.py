@@ -7,7 +7,16 @@ import pytest
 import regex
 
 from newsfacts import dates, scan
-from newsfacts.components import layout, money, numbers, products, quotes, sales, specs, timespans
+from newsfacts.components import (
+    layout,
+    money,
+    numbers,
+    products,
+    quotes,
+    sales,
+    specs,
+    timespans,
+)
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
