@@ -127,3 +127,16 @@ def test_a_case_blind_rule_finds_what_its_pattern_finds_with_ignorecase():
 ])
 def test_fold_pattern_lowers_letters_but_not_escapes_or_group_names(pattern, folded):
     assert scan.fold_pattern(pattern) == folded
+
+
+def test_a_trigger_skips_only_branches_whose_literal_is_absent():
+    """Trigger.finditer skips a branch whose leading literal is not in the text; every
+    branch scanned whatever the text holds must give the same matches."""
+    patterns = [rule["trigger"] for rule in specs.rules() if rule.get("trigger")]
+    patterns += [trigger.pattern for trigger in timespans.rule_triggers().values()]
+    for text in corpus_texts()[::3]:
+        for pattern in patterns:
+            trigger = scan.Trigger(pattern)
+            every_branch = sorted((m.span() for branch in trigger.branches for m in branch.finditer(text)),
+                                  key=lambda span: span[0])
+            assert trigger.spans(text) == every_branch, pattern
