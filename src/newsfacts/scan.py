@@ -97,7 +97,8 @@ class Trigger:
     while an alternation ("oled|qled|lcd") or a leading ``\\b`` makes ``re`` try every
     position. A leading ``\\bword`` becomes ``word(?<!\\wword)`` (the same condition, tested
     after the literal), and ``\\d`` becomes ``[0-9]``: triggers run on news copy, whose digits
-    are ASCII. Matches come sorted by start, as :func:`windows` needs.
+    are ASCII. A branch whose leading literal is not in the text is not scanned. Matches come
+    sorted by start, as :func:`windows` needs.
 
     >>> [m.group() for m in Trigger(r"oled|\\bips\\b|\\d\\s?hz").finditer("ips oled, 120hz; chips")]
     ['ips', 'oled', '0hz']
@@ -178,7 +179,6 @@ class TriggerSet:
                 spans.sort(key=_first)
             found[pattern] = spans
         return found
-
 
     def _literals_in(self, text: str) -> set[str]:
         """The literals standing anywhere in ``text``: the trie is tried from every place one
