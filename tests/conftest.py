@@ -11,6 +11,11 @@ CORPUS = ROOT / "corpus"
 SEEDS = ROOT.parent / "shared" / "seeds"
 
 
+def corpus_texts() -> list[str]:
+    """The text of every corpus/ article, in file-name order."""
+    return [path.read_text(encoding="utf-8") for path in sorted(CORPUS.glob("*.txt"))]
+
+
 def article_paths() -> list[Path]:
     """Every gold article we can read: corpus/ and, when present, ../shared/seeds."""
     paths = sorted(CORPUS.glob("*.txt"))

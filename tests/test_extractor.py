@@ -9,6 +9,8 @@ from hypothesis import strategies as st
 from newsfacts import Article, Extractor, extract, extract_many
 from newsfacts.extractor import default_extractor
 
+from .conftest import corpus_texts
+
 
 def check_invariants(text: str, article: Article) -> None:
     for fact in article.facts():
@@ -129,10 +131,8 @@ def test_extract_many_in_processes_keeps_published_and_rejects_non_text():
 def test_extract_many_in_batches_equals_extract_one_by_one():
     """Components run over a batch of texts at a time; each text must get the Article it
     gets alone, whatever shares its batch."""
-    from pathlib import Path
 
-    corpus = Path(__file__).resolve().parent.parent / "corpus"
-    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))[:12]]
+    texts = corpus_texts()[:12]
     alone = [extract(text).model_dump(mode="json") for text in texts]
     assert [a.model_dump(mode="json") for a in extract_many(texts, batch_size=5)] == alone
     assert [a.model_dump(mode="json") for a in extract_many(reversed(texts), batch_size=4)] == alone[::-1]

@@ -9,6 +9,8 @@ import pytest
 
 from newsfacts import extract
 
+from .conftest import corpus_texts
+
 
 def amounts(text):
     article = extract(text)
@@ -225,12 +227,10 @@ def test_a_memory_variant_is_read_whole(text, variant):
 def test_the_marker_prefilter_changes_no_amount():
     """Numbers skip the marker searches when the characters next to them cannot end or start
     a currency marker; on the corpus that must find every amount the full searches find."""
-    from pathlib import Path
 
     from newsfacts.components.money import currencies, find_amounts
 
-    corpus = Path(__file__).resolve().parent.parent / "corpus"
-    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
+    texts = corpus_texts()
     texts.append("Costs 500 INR, 20 usd, Rs. 45 or rs 7, ₹ 9 and 10 K\u212aRW")
     lexicon = currencies()
     assert not lexicon.may_end_prefix("from ") and lexicon.may_end_prefix("Rs.\u00a0")

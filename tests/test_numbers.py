@@ -8,6 +8,8 @@ from hypothesis import strategies as st
 
 from newsfacts.components.numbers import find_numbers, get_numbers, parse_number
 
+from .conftest import corpus_texts
+
 
 def western(n: int) -> str:
     return f"{n:,}"
@@ -117,12 +119,10 @@ def test_find_numbers_without_alignment_check():
 def test_phrases_are_found_where_a_full_scan_finds_them():
     """find_numbers tries the phrase pattern only at likely starts (digit runs, number words,
     words before a scale word); on the corpus it must find what a scan of every position finds."""
-    from pathlib import Path
 
     from newsfacts.components.numbers import _phrase_matches, number_pattern
 
-    corpus = Path(__file__).resolve().parent.parent / "corpus"
-    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
+    texts = corpus_texts()
     texts.append("half a million, a quarter crore, three-quarters of a lakh, phone one, twenty-five, 1,00,000")
     pattern = number_pattern()
     for text in texts:

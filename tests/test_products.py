@@ -5,6 +5,8 @@ import pytest
 from newsfacts import extract
 from newsfacts.components.products import find_products
 
+from .conftest import corpus_texts
+
 
 def names(text: str) -> dict[str, tuple[str | None, int]]:
     return {p["name"]: (p["brand"], len(p["mentions"])) for p in find_products(text)["products"]}
@@ -101,12 +103,10 @@ def test_a_revised_plan_is_named_by_its_new_price():
 
 
 def test_mentions_found_from_cheap_starts_equal_a_full_scan():
-    from pathlib import Path
 
     from newsfacts.components.products import mention_matches, mention_pattern
 
-    corpus = Path(__file__).resolve().parent.parent / "corpus"
-    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
+    texts = corpus_texts()
     texts += ["Launched Redmi Note 7 Pro and Galaxy S24+ with the Rs 399 plan; Zephyr 125 Pro Max 2"]
     for text in texts:
         assert [m.span() for m in mention_matches(text)] == [m.span() for m in mention_pattern().finditer(text)]
@@ -158,7 +158,6 @@ def test_a_maker_and_a_common_word_is_no_model():
 
 def test_mention_starts_led_by_their_first_character_equal_a_lookbehind_led_pattern():
     import re
-    from pathlib import Path
 
     from newsfacts.components.products import _lexicon, mention_starts
     from newsfacts.lexicons import alternation
@@ -167,8 +166,7 @@ def test_mention_starts_led_by_their_first_character_equal_a_lookbehind_led_patt
     plain = re.compile(  # mention_starts as first written: led by its word-start lookbehind
         rf"(?<![\w-])(?=Rs|₹|(?:{alternation(list(brands) + list(series))})"
         rf"|[A-Z][a-z]{{2,}}(?:[ \u00a0](?:{alternation(words)}))*[ \u00a0][A-Z]{{0,3}}\d)")
-    corpus = Path(__file__).resolve().parent.parent / "corpus"
-    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
+    texts = corpus_texts()
     texts += ["iPhone 15, xiPhone, -Redmi, Rs 399, ₹99, a₹9, Zephyr Pro 125, vivo\u00a0X100, R", "Rs"]
     for text in texts:
         assert [m.start() for m in mention_starts().finditer(text)] == [m.start() for m in plain.finditer(text)]
@@ -177,7 +175,6 @@ def test_mention_starts_led_by_their_first_character_equal_a_lookbehind_led_patt
 def test_the_mention_pattern_on_re_matches_as_on_regex():
     """mention_pattern runs on re, its second brand group renamed lone_brand (re names a group
     once); under regex (VERSION1, as it first ran) the pattern must match the same."""
-    from pathlib import Path
 
     import regex
 
@@ -197,8 +194,7 @@ def test_the_mention_pattern_on_re_matches_as_on_regex():
         return (match.span(), groups["plan"], groups["series"], groups["brand"] or groups.get("lone_brand"),
                 groups["generic"], match.end("series"))
 
-    corpus = Path(__file__).resolve().parent.parent / "corpus"
-    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
+    texts = corpus_texts()
     texts += ["Launched Redmi Note 7 Pro and Galaxy S24+ with the Rs 399 plan; Zephyr 125 Pro Max 2, Airtel Rs 99 data pack"]
     for text in texts:
         assert [read(m) for m in pattern.finditer(text)] == [read(m) for m in on_regex.finditer(text)]
@@ -208,15 +204,13 @@ def test_the_mention_pattern_on_re_matches_as_on_regex():
 
 
 def test_brand_named_on_re_led_by_its_capital_matches_as_before():
-    from pathlib import Path
 
     import regex
 
     from newsfacts.components.products import BRAND_NAMED
 
     before = regex.compile(r"(?<![\w-])(?P<brand>[A-Z][\w-]*(?:[ \u00a0][A-Z][\w-]*)?)[ \u00a0](?P<name>[A-Z][a-z]{2,})(?![\w-])")
-    corpus = Path(__file__).resolve().parent.parent / "corpus"
-    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
+    texts = corpus_texts()
     texts += ["Hyundai Arvo, xHyundai Arvo, -Tata Motors Nexon, Ola\u00a0Roadster X, A B Cde"]
     for text in texts:
         assert [(m.span(), m.groupdict()) for m in BRAND_NAMED.finditer(text)] == \
@@ -224,12 +218,10 @@ def test_brand_named_on_re_led_by_its_capital_matches_as_before():
 
 
 def test_introductions_tried_where_a_branch_can_start_equal_a_full_scan():
-    from pathlib import Path
 
     from newsfacts.components.products import introduction_pattern, introductions
 
-    corpus = Path(__file__).resolve().parent.parent / "corpus"
-    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
+    texts = corpus_texts()
     texts += ["It launched the Aura X, a family electric scooter, and its Sprite city car; its scooter, "
               "the Vardhan Eon, and a new smart TV, the Vista 55, and (the smart  TV, the Orbit,",
               "Bajaj unveiled the all-new Chetak Blue scooter. It rolled out its Nova X2 fitness band, the Pulse,"]
@@ -238,15 +230,13 @@ def test_introductions_tried_where_a_branch_can_start_equal_a_full_scan():
 
 
 def test_the_sibling_pattern_on_re_matches_as_on_regex():
-    from pathlib import Path
 
     import regex
 
     from newsfacts.components.products import SIBLING
 
     on_regex = regex.compile(SIBLING.pattern)
-    corpus = Path(__file__).resolve().parent.parent / "corpus"
-    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
+    texts = corpus_texts()
     texts += ["The X7d and THE K90 Pro Max, the 17T Pro 5G; a-the X9, its\u00a0S24 FE, Cheaper A55 series"]
     for text in texts:
         assert [(m.span(), m.groupdict()) for m in SIBLING.finditer(text)] == \

@@ -5,6 +5,8 @@ import pytest
 from newsfacts import extract
 from newsfacts.components.quotes import find_quotes, quoted_segments
 
+from .conftest import corpus_texts
+
 
 def quotes(text):
     return [(q["speaker"], q["title"], q["organization"]) for q in find_quotes(text)]
@@ -134,13 +136,6 @@ def test_a_quote_over_two_paragraphs_attributed_at_its_end():
 
 
 # --- fast scans must find what the plain patterns find ------------------------------------
-
-def corpus_texts():
-    from pathlib import Path
-
-    corpus = Path(__file__).resolve().parent.parent / "corpus"
-    return [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
-
 
 ORG_TEXTS = ["Sales at XCharging Networks and Tata Motors Group rose; Bharat Charging Networks, "
              "Ola Electric Mobility and A & B Ltd did too, unlike Motorsport Data-driven Media"]

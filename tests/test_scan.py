@@ -1,7 +1,6 @@
 """The scanning helpers: rule patterns run on Python's re must match as they do on regex."""
 
 import re
-from pathlib import Path
 
 import pytest
 import regex
@@ -18,7 +17,7 @@ from newsfacts.components import (
     timespans,
 )
 
-CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+from .conftest import CORPUS, corpus_texts
 
 
 def rule_patterns():
@@ -90,8 +89,8 @@ def test_trigger_runs_each_alternative_led_by_its_literal():
     assert trigger.search("chips only") is None
 
 
-def corpus_texts():
-    return [path.read_text(encoding="utf-8").lower() for path in sorted(CORPUS.glob("*.txt"))]
+def lowered_corpus_texts():
+    return [text.lower() for text in corpus_texts()]
 
 
 def test_a_trigger_set_finds_what_each_trigger_finds_alone():
@@ -101,7 +100,7 @@ def test_a_trigger_set_finds_what_each_trigger_finds_alone():
     patterns += [trigger.pattern for trigger in timespans.rule_triggers().values()]
     together = scan.TriggerSet(patterns)
     assert together.digit_starts is not None
-    for text in corpus_texts() + ["2x4x8 and 0-100 in 3.5mm, 19-inch 2024"]:
+    for text in lowered_corpus_texts() + ["2x4x8 and 0-100 in 3.5mm, 19-inch 2024"]:
         found = together.spans(text)
         for pattern in patterns:
             assert found[pattern] == scan.Trigger(pattern).spans(text), (pattern, text[:60])
@@ -134,7 +133,7 @@ def test_a_trigger_skips_only_branches_whose_literal_is_absent():
     branch scanned whatever the text holds must give the same matches."""
     patterns = [rule["trigger"] for rule in specs.rules() if rule.get("trigger")]
     patterns += [trigger.pattern for trigger in timespans.rule_triggers().values()]
-    for text in corpus_texts()[::3]:
+    for text in lowered_corpus_texts()[::3]:
         for pattern in patterns:
             trigger = scan.Trigger(pattern)
             every_branch = sorted((m.span() for branch in trigger.branches for m in branch.finditer(text)),

@@ -4,6 +4,8 @@ import spacy
 
 from newsfacts import Extractor
 
+from .conftest import corpus_texts
+
 
 def test_line_breaks_start_sentences(nlp):
     doc = nlp("Xiaomi hits milestone\n\nFollow Us\nThe phone sold well. It costs Rs. 9,999 now.")
@@ -34,7 +36,6 @@ def test_stored_sentence_spans_equal_the_docs_sentences():
 
 def test_punctuation_starts_equal_spacys_sentencizer():
     """The array version must set the same starts as spaCy's Sentencizer loop."""
-    from pathlib import Path
 
     from spacy.attrs import SENT_START
     from spacy.pipeline import Sentencizer
@@ -43,8 +44,7 @@ def test_punctuation_starts_equal_spacys_sentencizer():
     from newsfacts.pipeline import build_pipeline
 
     nlp, ours, theirs = build_pipeline(), NewsSentences(), Sentencizer()
-    corpus = Path(__file__).resolve().parent.parent / "corpus"
-    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
+    texts = corpus_texts()
     texts += [".", "...", "!!! ok ?? yes. .no", " . ", "\n\n. x", "“Yes!” “No.” Maybe…", "a.b.c. D"]
     for text in texts:
         expected = theirs(nlp.make_doc(text)).to_array([SENT_START]).astype("int32").tolist()

@@ -5,6 +5,8 @@ import pytest
 from newsfacts import extract
 from newsfacts.components.specs import find_specs, rules
 
+from .conftest import corpus_texts
+
 
 def specs(text):
     return [(s["name"], s["value"], s["unit"]) for s in find_specs(text)]
@@ -137,13 +139,11 @@ def test_the_verb_led_is_no_display():
 def test_cameras_and_colours_found_around_their_cues_are_those_of_a_full_scan():
     """Megapixel figures are looked for only around "mp"/"megapixel", and colour lists only
     where a cue ("colours", "comes in") starts; on the corpus that must change nothing."""
-    from pathlib import Path
 
     from newsfacts import scan
     from newsfacts.components.specs import _cameras, _colours
 
-    corpus = Path(__file__).resolve().parent.parent / "corpus"
-    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
+    texts = corpus_texts()
     texts.append("Colours: Onyx Black and Ruby Red. It comes in Mint Green, with a 50MP + 2 megapixel camera.")
     for text in texts:
         folded = scan.folded(text)

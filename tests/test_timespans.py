@@ -11,6 +11,8 @@ import pytest
 from newsfacts import extract
 from newsfacts.components.timespans import find_time_spans
 
+from .conftest import corpus_texts
+
 REFERENCE = date(2017, 10, 3)
 
 
@@ -188,12 +190,10 @@ def test_embedded_post_date_anchors_when_nothing_else_does():
 def test_per_rule_triggers_find_what_scanning_every_window_finds(monkeypatch):
     """Rules run only around their own trigger; on every corpus article that must give the
     same spans as running every rule in every window."""
-    from pathlib import Path
 
     from newsfacts.components import timespans
 
-    corpus = Path(__file__).resolve().parent.parent / "corpus"
-    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
+    texts = corpus_texts()
     fast = [timespans.find_time_spans(t, None) for t in texts]
     monkeypatch.setattr(timespans, "_rule_windows", lambda folded: None)
     assert fast == [timespans.find_time_spans(t, None) for t in texts]
