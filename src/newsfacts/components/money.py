@@ -515,18 +515,18 @@ def classify(text: str, amounts: list[dict], sentences: list[tuple[int, int]],
     sentence_starts = [s for s, _ in sentences]
     previous: dict | None = None
     per_sentence: dict[int, tuple[str | None, bool]] = {}  # sentence -> (its cue, has a product word)
+
+    def sentence_cue_and_product_word(k: int, sentence: tuple[int, int]) -> tuple[str | None, bool]:
+        """Read once per sentence, and only when the nearer tests left the kind open."""
+        if k not in per_sentence:
+            sentence_text = text[sentence[0]:sentence[1]]
+            per_sentence[k] = (_sentence_cue(sentence_text.lower(), cues),
+                               PRODUCT_WORDS.search(sentence_text) is not None)
+        return per_sentence[k]
+
     for amount in amounts:
         k = max(0, bisect.bisect_right(sentence_starts, amount["start"]) - 1)
         sentence = sentences[k] if sentences else (0, len(text))
-
-        def sentence_cue_and_product_word(k: int = k, sentence: tuple[int, int] = sentence) -> tuple[str | None, bool]:
-            """Read once per sentence, and only when the nearer tests left the kind open."""
-            if k not in per_sentence:
-                sentence_text = text[sentence[0]:sentence[1]]
-                per_sentence[k] = (_sentence_cue(sentence_text.lower(), cues),
-                                   PRODUCT_WORDS.search(sentence_text) is not None)
-            return per_sentence[k]
-
         paragraph_start = scan.line_start(text, amount["start"])
         same_sentence = previous is not None and previous["end"] > sentence[0]
         same_paragraph = previous is not None and previous["end"] > paragraph_start
@@ -541,9 +541,9 @@ def classify(text: str, amounts: list[dict], sentences: list[tuple[int, int]],
                 or ("money" if _is_big(amount) else None)
                 or ("price" if amount.get("table") or _list_entry(text, amount) else None)
                 or _weak_cue(left, cues)
-                or sentence_cue_and_product_word()[0]
+                or sentence_cue_and_product_word(k, sentence)[0]
                 or (previous["kind"] if same_paragraph else None)
-                or ("price" if sentence_cue_and_product_word()[1] else "money"))
+                or ("price" if sentence_cue_and_product_word(k, sentence)[1] else "money"))
         amount["kind"] = kind
         previous = amount
 
