@@ -5,9 +5,10 @@ Most specs are rules in ``data/specs.jsonl``: a regex with a ``value`` group, th
 its unit (or a ``unit`` group), an optional context that must stand nearby ("charging" for
 "33W"), an optional table ``header`` the match must sit under ("28 days" under "Validity"),
 a cheap ``trigger`` around which the rule is tried (all triggers run together, see
-:class:`scan.TriggerSet`), and examples that the tests run. Three shapes need code: memory pairs ("6GB/128GB" is RAM and storage), camera lists ("48 MP + 5 MP"
-is one spec per lens, rear or front by the words around them) and colour lists ("Onyx Black,
-Ruby Red and Sapphire Blue").
+:class:`scan.TriggerSet`), and examples that the tests run. Three shapes need code: memory
+pairs ("6GB/128GB" is RAM and storage), camera lists ("48 MP + 5 MP" is one spec per lens,
+rear or front by the words around them) and colour lists ("Onyx Black, Ruby Red and
+Sapphire Blue").
 
 >>> [(s["name"], s["value"], s["unit"]) for s in find_specs("It has a 6.3-inch display and 4GB/64GB.")]
 [('display_size', 6.3, 'inch'), ('ram', 4, 'GB'), ('storage', 64, 'GB')]

@@ -594,7 +594,7 @@ TRIGGER_WORDS = {
 }
 
 
-def _quantified(folded: str, start: int, end: int) -> bool:
+def _quantified(folded: str, start: int) -> bool:
     """Does a quantity end right before the unit word at ``start``: a digit ("18 days",
     "2-year") or a word a quantity ends with ("two weeks", "a month", "couple of days")?
     The duration rules need one; "this year" and "per month" have none."""
@@ -648,7 +648,7 @@ MONTH_RANGE_GAP = re.compile(r"\.?\s*(?:-|–|—|-to-|to|through|till)\s*")
 #: keeps what its rules cannot match without: "months" for "six months ended", "of"/"after"
 #: for "18 days of launch", a quantity before a unit for every duration.
 DERIVED_TRIGGERS = {
-    "quantified_unit": ("quantity_unit", lambda folded, spans: [(s, e) for s, e in spans if _quantified(folded, s, e)]),
+    "quantified_unit": ("quantity_unit", lambda folded, spans: [(s, e) for s, e in spans if _quantified(folded, s)]),
     "anchored_unit": ("quantified_unit", _followed_by(r"(?:\s+and\s+a\s+half)?\s+(?:of|after|from|since)\s")),
     # two units whose windows meet, as they had to for a compound to be found
     "paired_unit": ("quantified_unit", _paired(lambda folded, end, start: start - end <= 80)),
