@@ -144,7 +144,8 @@ ORG_TEXTS = ["Sales at XCharging Networks and Tata Motors Group rose; Bharat Cha
 def test_organisation_names_found_from_their_suffixes_equal_a_full_scan():
     import re
 
-    from newsfacts.components.quotes import ORG_NAME, QuoteFinder
+    from newsfacts.components.quotes import QuoteFinder
+    from newsfacts.components.quotes.names import ORG_NAME
 
     # ORG_NAME as first written, its suffixes a flat list rather than a trie
     plain = re.compile(
@@ -163,7 +164,7 @@ def test_organisation_names_found_from_their_suffixes_equal_a_full_scan():
 
 
 def test_known_name_words_found_by_name_equal_the_titlecase_words():
-    from newsfacts.components.quotes import TITLECASE_WORD, _titlecase_words_among
+    from newsfacts.components.quotes.names import TITLECASE_WORD, _titlecase_words_among
 
     names = {"Jain", "Manu", "Kumar", "Reddy", "Raghu", "D.", "O'Brien", "Sethi", "Xiaomi", "India"}
     for text in corpus_texts() + ["Jain, Jains, Jain's, _Jain, éJain Manu-Jain Manu"]:
@@ -179,7 +180,7 @@ def test_names_found_in_name_shaped_runs_equal_those_in_capitalised_runs():
 
     import regex
 
-    from newsfacts.components import quotes
+    from newsfacts.components.quotes import names as quotes
 
     capitalised_run = regex.compile(r"(?<!\S)[,;:()]*\p{Lu}\S*(?:\s+[,;:()]*\p{Lu}\S*)+")
 
@@ -215,7 +216,7 @@ def test_quoted_segments_from_one_pass_over_the_marks_equal_a_pass_per_paragraph
 
     import regex
 
-    from newsfacts.components import quotes
+    from newsfacts.components.quotes import marks as quotes
 
     mark = regex.compile(r"''|[“”‘’\"«»]")
 
@@ -259,7 +260,8 @@ def test_quoted_segments_from_one_pass_over_the_marks_equal_a_pass_per_paragraph
 def test_unnamed_titles_found_one_by_one_start_where_a_pattern_of_them_all_matches():
     import re
 
-    from newsfacts.components.quotes import UNNAMED_TITLE_WORDS, QuoteFinder
+    from newsfacts.components.quotes import QuoteFinder
+    from newsfacts.components.quotes.names import UNNAMED_TITLE_WORDS
     from newsfacts.lexicons import alternation
 
     pattern = re.compile(alternation(UNNAMED_TITLE_WORDS))
@@ -274,7 +276,8 @@ def test_unnamed_sources_read_around_their_titles_equal_a_whole_fragment_read():
 
     import regex
 
-    from newsfacts.components.quotes import NOT_IN_WORDS, UNNAMED, QuoteFinder
+    from newsfacts.components.quotes import QuoteFinder
+    from newsfacts.components.quotes.names import NOT_IN_WORDS, UNNAMED
 
     every_char = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
     assert not any(regex.match(r"[\w\s-]", c) for c in NOT_IN_WORDS.findall(every_char))

@@ -1,250 +1,38 @@
-"""Quotes: direct speech and embedded posts, with speaker, title, organisation, cue, channel.
-
-1. Quoted segments are found paragraph by paragraph: curly “…”, straight "…", single ‘…’
-   and doubled ''…'' marks. A quote that runs over paragraphs (an opening mark on each, the
-   closing mark on the last) is one record per paragraph; an unclosed mark never runs past
-   its paragraph. Short Titlecase phrases in marks ('Make in India') are not quotes.
-2. Attribution reads the words around the marks: “…,” NAME, TITLE, ORG said. / “…,” said
-   NAME, TITLE of ORG. / NAME, TITLE at ORG, said: “…” / NAME said, “…” / “…” — NAME /
-   according to NAME, “…” / “…,” he said. Pronouns and short names resolve to the person
-   named earlier; "a company spokesperson" is no one by name, with that title.
-3. Embedded posts: "… — Redmi India (@RedmiIndia) April 10, 2019" is a tweet by Redmi
-   India; "wrote on Weibo:", "posted on X:", "on its Facebook page:" set the channel.
-
->>> [(q["speaker"], q["cue"]) for q in find_quotes('“We sold a lot,” said Manu Kumar Jain, CEO of Xiaomi India.')]
-[('Manu Kumar Jain', 'said')]
-"""
+"""Who said a quote: the attribution around its marks, and the people named before it."""
 
 from __future__ import annotations
 
 import bisect
 import re
-from functools import cache, cached_property, lru_cache
+from functools import cached_property
 
 import regex
-from spacy.language import Language
-from spacy.tokens import Doc
 
-from .. import docdata, lexicons, scan
-from ..lexicons import alternation
-from ..scan import compiled
-from .base import FactComponent
-from .layout import Boilerplate, get_layout
-from .products import get_products, makers_of
-from .specs import COLOUR_WORDS
+from ... import scan
+from ...scan import compiled
+from ..layout import Boilerplate
+from .marks import quoted_segments
+from .names import (
+    COMPANY_WORDS,
+    EXECUTIVE,
+    NOT_IN_WORDS,
+    ORG_NAME,
+    ORG_NAME_START,
+    ORG_NAME_WORDS,
+    ORG_SUFFIX,
+    PRONOUNS,
+    TITLECASE_WORD,
+    UNNAMED,
+    UNNAMED_TITLE_WORDS,
+    People,
+    _names_in,
+    _titlecase_words_among,
+)
+from .posts import TWEET_SIGNATURE
+from .words import _brands, _patterns, _words
 
-FAMILY = "quotes"
 MIN_WORDS = 5  # fewer words in marks, with no attribution, is a scare quote or a name
 INHERIT_PARAGRAPHS = 3  # an unattributed quote belongs to the last speaker this close
-
-NAME_TOKEN = r"(?:[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?|[A-Z]\.)"
-NAME = rf"{NAME_TOKEN}(?:\s+(?:{NAME_TOKEN}|de|van|von|bin|al|da)){{1,3}}"
-PRONOUNS = {"he", "she", "they", "we", "i"}
-NOT_NAME_WORDS = {
-    "The", "This", "That", "These", "Those", "It", "Its", "Our", "We", "He", "She", "They", "In",
-    "On", "At", "For", "From", "With", "And", "But", "Or", "As", "If", "When", "While", "After",
-    "Before", "Since", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "India", "China", "Indian", "Chinese", "New", "Delhi",
-    "Mumbai", "Bengaluru", "Head", "Director", "Officer", "Chief", "Executive", "Managing",
-    "President", "Vice", "Vice-President", "Senior", "Research", "Analyst", "Manager", "General",
-    "Founder", "Co-founder", "Chairman", "Business", "Sales", "Marketing", "Retail", "Offline",
-    "Online", "Category", "Product", "Global", "International", "Country", "Ltd", "Limited", "Pvt",
-    "Inc", "Company", "Group", "Motor", "Motors", "Mobile", "Electronics", "Technologies", "Statement",
-    "Here", "There", "According", "Also", "Read", "Twitter", "Facebook", "Weibo", "Instagram",
-    "Yet", "Still", "However", "Meanwhile", "Now", "Then", "Even", "Only", "Just", "Asked",
-    "Speaking", "Analysts", "Industry", "Both", "Each", "Every", "Some", "Many", "Most", "All",
-    "Why", "What", "How", "Who", "Where", "Will", "Would", "Could", "Should", "Can", "Is", "Are",
-    "Was", "Were", "Has", "Have", "Had", "Did", "Does", "Do", "Your", "My", "His", "Her",
-    "Their", "Ex", "Former", "Mr", "Ms", "Dr", "Shri", "Smt",
-}
-TWEET_SIGNATURE = regex.compile(
-    r"[—–-]\s*(?P<name>[^()\n—–]{1,60}?)\s*\(@(?P<handle>\w{1,30})\)\s*(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})?\s*$",
-    regex.MULTILINE)
-#: Organisations the brand list does not know: "Tarang Motors", "Pragati Electronics".
-EXECUTIVE = regex.compile(r"\b(?:CEO|COO|CFO|CMO|CTO|chief|director|president|head|founder|chairman|"
-                       r"chairperson|managing|officer|vice)\b", regex.IGNORECASE)
-#: The last word of an organisation's name: "Tarang Motors", "Sino Device Insights".
-ORG_SUFFIXES = (
-    "Motors", "Motor", "Electronics", "Technologies", "Mobile", "Mobility", "Industries", "Energy",
-    "Networks", "Research", "Insights", "Infotech", "Infrastructure", "Engineering", "Labs", "Ltd",
-    "Limited", "Inc", "Corp", "Group", "Auto", "Systems", "Solutions", "Telecom", "Charging Networks",
-    "Data", "Motocorp", "MotoCorp", "Automotive", "Pharma", "Power", "Finance", "Bank", "Capital",
-    "Ventures", "Devices", "Digital", "Media", "Airlines", "Logistics", "Semiconductor", "Semiconductors",
-    "AG", "SA", "SE", "GmbH", "PLC", "LLC")
-ORG_SUFFIX = re.compile(rf"(?:{alternation(ORG_SUFFIXES)})(?![\w-])")
-#: One to five capitalised words, then a suffix. (Python's ``re`` runs this 2.5x faster than
-#: ``regex``.)
-ORG_NAME_WORDS = 5
-ORG_NAME = re.compile(rf"(?<![\w-])(?:(?:[A-Z][\w&.'’-]*|&)\s+){{1,{ORG_NAME_WORDS}}}{ORG_SUFFIX.pattern}")
-ORG_NAME_START = re.compile(r"[A-Z&]")
-COMPANY_WORDS = regex.compile(r"\b(?:the\s+)?(?:company|firm|brand|carmaker|automaker|maker|manufacturer|"
-                              r"operator|telco|retailer|group|startup|start-up|e-commerce major|platform)\b",
-                              regex.IGNORECASE)
-UNNAMED_TITLES = (r"spokesperson|spokesman|spokeswoman|representative|official|executive|"
-                  r"dealer|analyst|source|customer|buyer|retailer|engineer|employee|insider")
-UNNAMED_TITLE_WORDS = tuple(UNNAMED_TITLES.split("|"))
-#: Characters that are neither ``regex``'s ``\\w`` nor ``\\s`` nor "-": no UNNAMED match holds one.
-NOT_IN_WORDS = re.compile(r"[!-,./:-@\[-^`{-~“”‘’«»—–…]")
-UNNAMED = regex.compile(
-    r"\b(?:an?|one|another)\s+(?:(?P<where>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*|[a-z]+-based|company|senior|"
-    rf"local)\s+)*(?P<title>{UNNAMED_TITLES})\b",
-    regex.IGNORECASE)
-
-
-@cache
-def _words() -> dict[str, dict[str, str]]:
-    roles: dict[str, dict[str, str]] = {}
-    for row in lexicons.load("quote_words"):
-        roles.setdefault(row["role"], {})[row["word"].casefold()] = row.get("channel", "")
-    return roles
-
-
-
-@cache
-def _patterns() -> dict[str, regex.Pattern]:
-    words = _words()
-    verb = rf"(?:{alternation(words['verb'])})"
-    title = rf"(?:{alternation(words['title'])})"
-    return {
-        "verb": scan.compile_pattern(rf"(?<![\w-]){verb}(?![\w-])", regex.IGNORECASE),
-        # “…,” said NAME, TITLE of ORG.
-        "after_verb_first": scan.compile_pattern(rf"\A\s*,?\s*(?P<cue>{verb})\s+(?P<who>(?:[^.!?\n“”\"]|(?<=\b[A-Z])\.){{1,160}})", regex.IGNORECASE),
-        # “…,” NAME, TITLE, ORG said.
-        "after_who_first": scan.compile_pattern(rf"\A\s*,?\s*(?P<who>(?:[^.!?\n“”\"]|(?<=\b[A-Z])\.){{1,200}}?)\s*,?\s+(?P<cue>{verb})\b", regex.IGNORECASE),
-        # “…” — NAME, TITLE
-        "after_dash": scan.compile_pattern(r"\A\s*[—–-]\s*(?P<who>[^\n“”\"]{1,160})"),
-        # ‘…’: CEO Rohan Kapadia on ... (a headline)
-        "after_colon": scan.compile_pattern(rf"\A\s*:\s*(?P<who>(?:[\w&.-]+\s+){{0,6}}?{NAME})\s+(?:on|about|says|talks)\b"),
-        # NAME, TITLE at ORG, said: “…   /   NAME said, “…
-        "before": scan.compile_pattern(rf"(?P<who>(?:[^.!?\n“”\"]|(?<=\b[A-Z])\.){{1,200}}?)\s*,?\s+(?P<cue>{verb})(?P<channel>[^.!?\n:“”\"]{{0,50}}?)\s*[:,]?\s*\Z", regex.IGNORECASE),
-        # the cue alone at the end: without it, "before" cannot match (a cheap test first)
-        "before_cue": scan.compile_pattern(rf"\s(?:{verb})[^.!?\n:“”\"]{{0,50}}?\s*[:,]?\s*\Z", regex.IGNORECASE),
-        # according to NAME, “…
-        "according": scan.compile_pattern(r"(?P<cue>according to)\s+(?P<who>(?:[^.!?\n“”\"]|(?<=\b[A-Z])\.){1,160}?)\s*[:,]?\s*\Z", regex.IGNORECASE),
-        "title": scan.compile_pattern(rf"(?<![\w-]){title}(?![\w-])", regex.IGNORECASE),
-        "name": scan.compile_pattern(rf"(?<![\w-]){NAME}(?![\w-])"),
-        "org_suffix": scan.compile_pattern(rf"(?<![\w-])(?:{alternation(words['org_suffix'])})(?![\w-])", regex.IGNORECASE),
-        "channel": scan.compile_pattern(rf"(?<![\w-])(?:{alternation(words['channel'])})(?![\w-])", regex.IGNORECASE),
-    }
-
-
-@cache
-def _brands() -> scan.WordStart:
-    return scan.WordStart(rf"(?:{alternation(lexicons.brand_names())})(?:\s+(?:India|Mobile|Mobility|Motors?|Electric|"
-                          rf"Technologies|Electronics|Auto|Energy|Research|Group|Ltd|Limited))*(?![\w-])")
-
-
-# --- finding quoted segments ---------------------------------------------------------------
-
-def _paragraphs(text: str):
-    position = 0
-    for line in text.splitlines(keepends=True):
-        stripped = line.rstrip("\r\n")
-        yield position, position + len(stripped)
-        position += len(line)
-
-
-OPENERS = {"“": "”", "‘": "’", '"': '"', "''": "''", "«": "»"}
-#: ``''|[“”‘’"«»]``, written to start with one character class so that ``re`` skips straight
-#: to the marks: a "'" is a mark only when doubled.
-MARK = re.compile(r"['“”‘’\"«»](?:(?<=')'|(?<=[“”‘’\"«»]))")
-
-
-def quoted_segments(text: str) -> list[dict]:
-    """Every quoted segment: ``open``/``close`` (mark offsets, close None if unclosed at the
-    paragraph end), ``start``/``end`` of the words inside, and ``continues`` when the quote
-    carries on from the paragraph before. The marks are found in one pass over the text
-    (none spans a line break) and read paragraph by paragraph."""
-    segments: list[dict] = []
-    marks = list(MARK.finditer(text))
-    mark_starts = [mark.start() for mark in marks]
-    first = 0  # the first mark not read yet
-    previous_unclosed = False
-    for start, end in _paragraphs(text):
-        if first == len(marks):
-            break  # no marks left: no more segments
-        if start == end:
-            continue
-        open_mark, open_at = None, None
-        first_in_paragraph = True
-        last = bisect.bisect_left(mark_starts, end, first)
-        for mark in marks[first:last]:
-            symbol = mark.group(0)
-            if open_mark is None:
-                if symbol in ("”", "»") or (symbol == "’" and not _opens_single(text, mark.start())):
-                    continue
-                if symbol == "‘" and not _opens_single(text, mark.start()):
-                    continue
-                if symbol in ("“", "‘", '"', "''", "«"):
-                    open_mark, open_at = symbol, mark
-            else:
-                closer = OPENERS[open_mark]
-                if symbol == closer and (symbol != "’" or _closes_single(text, mark.end())):
-                    segments.append({"open": open_at.start(), "close": mark.start(), "close_end": mark.end(),
-                                     "start": open_at.end(), "end": mark.start(),
-                                     "continues": previous_unclosed and first_in_paragraph})
-                    open_mark, first_in_paragraph = None, False
-                    previous_unclosed = False
-        first = last
-        if open_mark is not None:  # unclosed: the quote runs to the paragraph end, no further
-            segments.append({"open": open_at.start(), "close": None, "close_end": None,
-                             "start": open_at.end(), "end": end,
-                             "continues": previous_unclosed and first_in_paragraph})
-            previous_unclosed = True
-        elif not any(s["open"] >= start for s in segments[-1:]):
-            previous_unclosed = False
-    trimmed = [_trim(text, segment) for segment in segments]
-    return [segment for segment in trimmed if segment["end"] > segment["start"]]
-
-
-def _opens_single(text: str, offset: int) -> bool:
-    return offset == 0 or not text[offset - 1].isalnum()
-
-
-def _closes_single(text: str, offset: int) -> bool:
-    return offset >= len(text) or not text[offset].isalpha()
-
-
-def _trim(text: str, segment: dict) -> dict:
-    start, end = segment["start"], segment["end"]
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return {**segment, "start": start, "end": end}
-
-
-# --- who said it ------------------------------------------------------------------------------
-
-class People:
-    """Everyone named so far, to resolve "he", "Jain" and "Manu" to "Manu Kumar Jain"."""
-
-    def __init__(self) -> None:
-        self.known: list[dict] = []  # {"speaker", "title", "organization"}
-        self.last_speaker: dict | None = None  # the last person named or quoted: "he", "she"
-
-    def remember(self, person: dict) -> dict:
-        if person.get("speaker"):
-            for known in self.known:
-                if known["speaker"] == person["speaker"]:
-                    known.update({k: v for k, v in person.items() if v})
-                    person = {**known}
-                    break
-            else:
-                self.known.append(dict(person))
-        return person
-
-    def name_parts(self) -> set[str]:
-        """Every word of every known name: what :meth:`by_part` can resolve."""
-        return {part for known in self.known if known.get("speaker") for part in known["speaker"].split()}
-
-    def by_part(self, name: str) -> dict | None:
-        """The person whose full name contains this one word ("Jain", "Manu")."""
-        for known in reversed(self.known):
-            if known.get("speaker") and name in known["speaker"].split():
-                return dict(known)
-        return None
 
 
 class QuoteFinder:
@@ -687,98 +475,6 @@ class QuoteFinder:
                     or (self.patterns["org_suffix"].search(piece) and titlecase) or (loose and titlecase))
 
 
-NAME_WORD = regex.compile(r"[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?|[A-Z]\.")
-
-
-WORD = regex.compile(r"\S+")
-TITLECASE_WORD = re.compile(r"\b[A-Z][a-z]+\b")
-TITLECASE = re.compile(r"[A-Z][a-z]+")
-
-
-def _is_word_char(char: str) -> bool:
-    """``re``'s ``\\w`` for a str pattern."""
-    return char.isalnum() or char == "_"
-
-
-def _titlecase_words_among(fragment: str, words: set[str]) -> list[tuple[int, str]]:
-    """(offset, word) of the TITLECASE_WORD matches that are one of ``words`` — found by
-    looking for those few words rather than reading every capitalised word."""
-    found = []
-    for word in words:
-        if not TITLECASE.fullmatch(word):
-            continue
-        offset = fragment.find(word)
-        while offset >= 0:
-            after = offset + len(word)
-            if (offset == 0 or not _is_word_char(fragment[offset - 1])) and \
-                    (after == len(fragment) or not _is_word_char(fragment[after])):
-                found.append((offset, word))
-            offset = fragment.find(word, offset + 1)
-    return sorted(found)
-
-
-@lru_cache(maxsize=4096)
-def _is_name_word(token: str) -> bool:
-    """"Meera" or "D." — capitalised, and no title, brand or sentence word."""
-    return (NAME_WORD.fullmatch(token) is not None and token not in NOT_NAME_WORDS
-            and not _patterns()["title"].fullmatch(token) and not _brands().fullmatch(token))
-
-
-def _names_in(fragment: str) -> list[tuple[int, int]]:
-    """(start, end) of person names: runs of two to four capitalised words that are no title,
-    brand or sentence word ("Chief Financial Officer Meera Sethi" -> "Meera Sethi")."""
-    names = []
-    for candidate in NAME_SHAPED_RUN.finditer(fragment):  # only name-shaped words can be names
-        run = []
-        for word in WORD.finditer(fragment, _word_start(fragment, candidate.start()), candidate.end()):
-            token = word.group(0).strip(",;:()")
-            if token[:1].isupper() and _is_name_word(token):
-                run.append((word.start(), word.start() + len(token)))
-                continue
-            if len(run) > 1 and _is_person_run(fragment, run):
-                names.append((run[0][0], run[-1][1]))
-            run = []
-        if len(run) > 1 and _is_person_run(fragment, run):
-            names.append((run[0][0], run[-1][1]))
-    return names
-
-
-#: ``regex``'s ``\s`` and ``\S`` (WORD's) written for ``re``, whose ``\s`` also holds \x1c-\x1f.
-SPACE, NOT_SPACE = r"[^\S\x1c-\x1f]", r"[\S\x1c-\x1f]"
-_NAME_SHAPE_REST = r"(?:[a-z]+(?:[-'’][A-Z][a-z]+)?|\.)[,;:()]*"
-#: Two or more words in a row shaped as a name word (NAME_WORD between ",;:()"), the first
-#: found from its capital: every run of name words lies in one such run, which
-#: :func:`_names_in` reads from the start of its first word (:func:`_word_start`). Led by a
-#: capital (its lookbehind tested after it), ``re`` skips straight to the capitals.
-NAME_SHAPED_RUN = re.compile(
-    rf"[A-Z](?<![^\s,;:()][A-Z]){_NAME_SHAPE_REST}(?:{SPACE}+[,;:()]*[A-Z]{_NAME_SHAPE_REST}(?!{NOT_SPACE}))+")
-
-
-def _word_start(fragment: str, offset: int) -> int:
-    """Where the WORD holding ``offset`` starts."""
-    while offset > 0 and (not fragment[offset - 1].isspace() or fragment[offset - 1] in "\x1c\x1d\x1e\x1f"):
-        offset -= 1
-    return offset
-
-
-def _is_person_run(fragment: str, run: list[tuple[int, int]]) -> bool:
-    """Two to four name words that are no brand, colour ("Graphite Black") or the rest of a
-    brand's product name ("Flipkart Pay Later")."""
-    if not 2 <= len(run) <= 4:
-        return False
-    start, end = run[0][0], run[-1][1]
-    if _brands().search(fragment, start, end) or COLOUR_WORDS.search(fragment[start:end]):
-        return False
-    before = fragment[max(0, start - 60):start].rstrip()
-    brand = None
-    for brand in _brands().finditer(before):
-        pass
-    if brand is None or brand.end() != len(before):
-        return True
-    # "Managing Director Xiaomi India Manu Kumar Jain": an organisation, then the name;
-    # "Flipkart Pay Later": a brand's own product
-    return bool(_patterns()["title"].search(before[max(0, brand.start() - 40):brand.start()]))
-
 
 def _looks_like_a_name(inner: str) -> bool:
     """'Make in India', "Binge All Night": a short Titlecase phrase, not speech."""
@@ -801,31 +497,3 @@ def _sentence_start(fragment: str) -> int:
     matches = list(SENTENCE_BREAK.finditer(fragment))
     return matches[-1].end() if matches else 0
 
-
-def find_quotes(text: str, boilerplate: Boilerplate | None = None,
-                product_spans: list | None = None, makers: frozenset[str] = frozenset()) -> list[dict]:
-    """Every quote in ``text`` as plain records (``span``, ``text``, ``speaker``, ...)."""
-    return QuoteFinder(text, boilerplate, product_spans, makers).find()
-
-
-def _extract(doc: Doc) -> list[dict]:
-    layout = get_layout(doc)
-    products = get_products(doc)
-    spans = [m[:2] for m in products["mentions"]]
-    return find_quotes(docdata.text_of(doc), Boilerplate(layout["boilerplate"]), spans,
-                       makers_of(products["products"]))
-
-
-class Quotes(FactComponent):
-    """Stores quotes on the Doc (``newsfacts.quotes``, ``doc.spans["newsfacts_quotes"]``)."""
-
-    family, label = FAMILY, "QUOTE"
-
-    def extract(self, doc: Doc) -> list[dict]:
-        return _extract(doc)
-
-
-@Language.factory("newsfacts_quotes")
-def make_quotes(nlp: Language, name: str) -> Quotes:
-    """Factory of :class:`Quotes`."""
-    return Quotes()
