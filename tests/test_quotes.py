@@ -211,50 +211,51 @@ def test_names_found_in_name_shaped_runs_equal_those_in_capitalised_runs():
         assert quotes._names_in(fragment) == names_in_capitalised_runs(fragment), fragment[:60]
 
 
-def test_quoted_segments_from_one_pass_over_the_marks_equal_a_pass_per_paragraph():
+MARKS = [
+    # (text, the words inside each quote found)
+    ('The 6.7" display is bright. "We love the screen," she said.', ["We love the screen,"]),
+    ('It has a 12.1" x 8.4" panel and weighs 190" grams.', []),
+    ("Choose a 55\" model or a 65'' one.", []),
+    ('"The 6.7" display sells best," he said.', ['The 6.7" display sells best,']),
+    ('"The base model costs Rs 12,499"\n\nShe also said "it will sell out soon".',
+     ["The base model costs Rs 12,499", "it will sell out soon"]),
+    ('"The entry price is $899", she said.', ["The entry price is $899"]),
+    ('“We are ready for the festive rush," said Ana Ruiz.', ["We are ready for the festive rush,"]),
+    ('"We doubled our stores this year.” said Ana Ruiz.', ["We doubled our stores this year."]),
+    ("‘We are thrilled with the response,’ said Ana Ruiz.", ["We are thrilled with the response,"]),
+    ("'We are thrilled with the response,' said Ana Ruiz. It's Orvio's best.", ["We are thrilled with the response,"]),
+    ("'Demand is strong in small towns.' Ana Ruiz added.", ["Demand is strong in small towns."]),
+    ("Orvio's rock 'n' roll phone, the buyers' choice, is 'new'.", []),
+    ("The 'Make in India' push goes on. \"Sales doubled,\" he said.", ["Sales doubled,"]),
+]
+
+
+@pytest.mark.parametrize("text, inside", MARKS, ids=[m[0][:40] for m in MARKS])
+def test_marks_as_real_pages_have_them(text, inside):
+    assert [text[s["start"]:s["end"]] for s in quoted_segments(text)] == inside
+
+
+def test_quoted_segments_keep_to_their_paragraphs_and_marks():
+    """On random mixes of marks, words and breaks: every segment lies in one paragraph,
+    between marks, and segments do not overlap."""
     import random
 
-    import regex
-
-    from newsfacts.components.quotes import marks as quotes
-
-    mark = regex.compile(r"''|[“”‘’\"«»]")
-
-    def segments_paragraph_by_paragraph(text):  # quoted_segments as first written
-        segments, previous_unclosed = [], False
-        for start, end in quotes._paragraphs(text):
-            if start == end:
-                continue
-            open_mark, open_at, first_in_paragraph = None, None, True
-            for found in mark.finditer(text, start, end):
-                symbol = found.group(0)
-                if open_mark is None:
-                    if symbol in ("”", "»") or (symbol == "’" and not quotes._opens_single(text, found.start())):
-                        continue
-                    if symbol == "‘" and not quotes._opens_single(text, found.start()):
-                        continue
-                    if symbol in ("“", "‘", '"', "''", "«"):
-                        open_mark, open_at = symbol, found
-                elif symbol == quotes.OPENERS[open_mark] and (symbol != "’" or quotes._closes_single(text, found.end())):
-                    segments.append({"open": open_at.start(), "close": found.start(), "close_end": found.end(),
-                                     "start": open_at.end(), "end": found.start(),
-                                     "continues": previous_unclosed and first_in_paragraph})
-                    open_mark, first_in_paragraph, previous_unclosed = None, False, False
-            if open_mark is not None:
-                segments.append({"open": open_at.start(), "close": None, "close_end": None,
-                                 "start": open_at.end(), "end": end,
-                                 "continues": previous_unclosed and first_in_paragraph})
-                previous_unclosed = True
-            elif not any(s["open"] >= start for s in segments[-1:]):
-                previous_unclosed = False
-        return [quotes._trim(text, s) for s in segments if quotes._trim(text, s)["end"] > quotes._trim(text, s)["start"]]
+    from newsfacts.components.quotes import marks
 
     random.seed(3)
     pieces = ["“", "”", "‘", "’", '"', "'", "''", "'''", "«", "»", "a", "word ", " ", "\n", "\n\n", "\r\n",
-              "\u2028", "\x1c", "x’s", "It’s"]
+              "\u2028", "\x1c", "x’s", "It’s", "6", "4.7", ", ", ". "]
     samples = ["".join(random.choice(pieces) for _ in range(30)) for _ in range(5000)]
     for text in corpus_texts() + samples:
-        assert quotes.quoted_segments(text) == segments_paragraph_by_paragraph(text), repr(text[:60])
+        paragraphs = list(marks._paragraphs(text))
+        last_end = -1
+        for segment in quoted_segments(text):
+            assert segment["open"] >= last_end and segment["start"] < segment["end"], repr(text[:60])
+            assert marks.MARK.match(text, segment["open"])
+            if segment["close"] is not None:
+                assert marks.MARK.match(text, segment["close"]) and segment["end"] <= segment["close"]
+            assert any(s <= segment["open"] and segment["end"] <= e for s, e in paragraphs), repr(text[:60])
+            last_end = segment["close_end"] or segment["end"]
 
 
 def test_unnamed_titles_found_one_by_one_start_where_a_pattern_of_them_all_matches():

@@ -1,4 +1,19 @@
-"""Finding quoted segments: the marks of each paragraph, paired."""
+"""Finding quoted segments: the marks of each paragraph, paired.
+
+Marks as real pages have them:
+- double marks of either kind pair up: “…”, "…", and a curly opening mark closed by a
+  straight one (“…") or the other way round;
+- single curly marks ‘…’ and doubled apostrophes ''…'';
+- straight single marks '…' only when they close after the sentence's punctuation
+  ('We are thrilled,' said …), since most apostrophes are no marks ("India's");
+- a straight mark right after a number is an inch mark (`6.7" display`, `12.1" x 8.4"`,
+  `a 65'' TV`), never an opening mark; inside a quote it closes the quote only where no
+  word follows it (`"It costs Rs 12,499"` at a paragraph's end).
+
+>>> text = 'The 6.7" display is big. "We love it," she said.'
+>>> [text[s["start"]:s["end"]] for s in quoted_segments(text)]
+['We love it,']
+"""
 
 from __future__ import annotations
 
@@ -14,10 +29,16 @@ def _paragraphs(text: str):
         position += len(line)
 
 
-OPENERS = {"“": "”", "‘": "’", '"': '"', "''": "''", "«": "»"}
-#: ``''|[“”‘’"«»]``, written to start with one character class so that ``re`` skips straight
-#: to the marks: a "'" is a mark only when doubled.
-MARK = re.compile(r"['“”‘’\"«»](?:(?<=')'|(?<=[“”‘’\"«»]))")
+#: What closes each opening mark. Double marks close one another: pages mix them.
+CLOSERS = {"“": ("”", '"'), '"': ('"', "”"), "‘": ("’",), "''": ("''",), "«": ("»",), "'": ("'",)}
+DOUBLE_OPENERS = ("“", '"', "''", "«")
+#: ``''|[“”‘’"«»']``: every mark, a "'" alone too (most are apostrophes, told apart below).
+MARK = re.compile(r"['“”‘’\"«»](?:(?<=')'?|(?<=[“”‘’\"«»]))")
+#: After an inch mark, a word goes on: `6.7" display`, `12.1" x 8.4"`, `6"-wide`.
+INCH_FOLLOWER = re.compile(r"[ \t\u00a0]*(?:[a-z0-9(×]|-\w)")
+#: What may stand before a straight single mark that opens, and before one that closes.
+SINGLE_OPENS_AFTER = " \t\u00a0(:—–[\n"
+SINGLE_CLOSES_AFTER = ",.!?…"
 
 
 def quoted_segments(text: str) -> list[dict]:
@@ -39,24 +60,28 @@ def quoted_segments(text: str) -> list[dict]:
         first_in_paragraph = True
         last = bisect.bisect_left(mark_starts, end, first)
         for mark in marks[first:last]:
-            symbol = mark.group(0)
-            if open_mark is None:
-                if symbol in ("”", "»") or (symbol == "’" and not _opens_single(text, mark.start())):
-                    continue
-                if symbol == "‘" and not _opens_single(text, mark.start()):
-                    continue
-                if symbol in ("“", "‘", '"', "''", "«"):
+            symbol, at = mark.group(0), mark.start()
+            inch = at > 0 and text[at - 1].isdigit() and symbol in ('"', "''")
+            if open_mark is None or (open_mark == "'" and symbol in DOUBLE_OPENERS and not inch):
+                opens = _opens(text, symbol, at, mark.end(), start) and not inch
+                if opens:
                     open_mark, open_at = symbol, mark
-            else:
-                closer = OPENERS[open_mark]
-                if symbol == closer and (symbol != "’" or _closes_single(text, mark.end())):
-                    segments.append({"open": open_at.start(), "close": mark.start(), "close_end": mark.end(),
-                                     "start": open_at.end(), "end": mark.start(),
-                                     "continues": previous_unclosed and first_in_paragraph})
-                    open_mark, first_in_paragraph = None, False
-                    previous_unclosed = False
+                continue
+            if symbol not in CLOSERS[open_mark]:
+                continue
+            if inch and INCH_FOLLOWER.match(text, mark.end()):
+                continue  # `"The 6.7" display…`: an inch mark inside the quote
+            if symbol == "’" and not _closes_single(text, mark.end()):
+                continue
+            if symbol == "'" and not (text[at - 1] in SINGLE_CLOSES_AFTER and _closes_single(text, mark.end())):
+                continue
+            segments.append({"open": open_at.start(), "close": at, "close_end": mark.end(),
+                             "start": open_at.end(), "end": at,
+                             "continues": previous_unclosed and first_in_paragraph})
+            open_mark, first_in_paragraph = None, False
+            previous_unclosed = False
         first = last
-        if open_mark is not None:  # unclosed: the quote runs to the paragraph end, no further
+        if open_mark is not None and open_mark != "'":  # unclosed: the quote runs to the paragraph end
             segments.append({"open": open_at.start(), "close": None, "close_end": None,
                              "start": open_at.end(), "end": end,
                              "continues": previous_unclosed and first_in_paragraph})
@@ -65,6 +90,19 @@ def quoted_segments(text: str) -> list[dict]:
             previous_unclosed = False
     trimmed = [_trim(text, segment) for segment in segments]
     return [segment for segment in trimmed if segment["end"] > segment["start"]]
+
+
+def _opens(text: str, symbol: str, at: int, after: int, paragraph_start: int) -> bool:
+    """Whether the mark at ``at`` opens a quote: a closing curly mark never does; a single
+    one only before a word ("‘We…", not "it’s"), a straight one only where a word starts."""
+    if symbol in ("”", "»", "’"):
+        return False
+    if symbol == "‘":
+        return _opens_single(text, at)
+    if symbol == "'":
+        return (at == paragraph_start or text[at - 1] in SINGLE_OPENS_AFTER) and \
+            after < len(text) and text[after].isalnum()
+    return True
 
 
 def _opens_single(text: str, offset: int) -> bool:
@@ -82,4 +120,3 @@ def _trim(text: str, segment: dict) -> dict:
     while end > start and text[end - 1].isspace():
         end -= 1
     return {**segment, "start": start, "end": end}
-
