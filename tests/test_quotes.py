@@ -53,7 +53,7 @@ def test_unnamed_speakers_keep_their_description_as_title():
     text = ("“There is no plan to revise the price of the phone,” a company spokesperson said.\n\n"
             "“Customers walked in asking for the phone by name,” a Delhi-based dealer said.")
     assert [(q["speaker"], q["title"]) for q in find_quotes(text)] == [
-        (None, "spokesperson"), (None, "dealer")]
+        (None, "company spokesperson"), (None, "dealer")]
 
 
 def test_company_statement():
@@ -163,54 +163,6 @@ def test_organisation_names_found_from_their_suffixes_equal_a_full_scan():
                 [m.span() for m in ORG_NAME.finditer(text, start, end)], (text[:40], start, end)
 
 
-def test_known_name_words_found_by_name_equal_the_titlecase_words():
-    from newsfacts.components.quotes.names import TITLECASE_WORD, _titlecase_words_among
-
-    names = {"Jain", "Manu", "Kumar", "Reddy", "Raghu", "D.", "O'Brien", "Sethi", "Xiaomi", "India"}
-    for text in corpus_texts() + ["Jain, Jains, Jain's, _Jain, éJain Manu-Jain Manu"]:
-        assert _titlecase_words_among(text, names) == \
-            [(m.start(), m.group()) for m in TITLECASE_WORD.finditer(text) if m.group() in names]
-
-
-def test_names_found_in_name_shaped_runs_equal_those_in_capitalised_runs():
-    """_names_in reads runs of name-shaped words found by re; it once read every run of
-    capitalised words (regex's \\p{Lu}), and must find the same names."""
-    import random
-    import re
-
-    import regex
-
-    from newsfacts.components.quotes import names as quotes
-
-    capitalised_run = regex.compile(r"(?<!\S)[,;:()]*\p{Lu}\S*(?:\s+[,;:()]*\p{Lu}\S*)+")
-
-    def names_in_capitalised_runs(fragment):
-        names = []
-        for candidate in capitalised_run.finditer(fragment):
-            run = []
-            for word in quotes.WORD.finditer(fragment, candidate.start(), candidate.end()):
-                token = word.group(0).strip(",;:()")
-                if token[:1].isupper() and quotes._is_name_word(token):
-                    run.append((word.start(), word.start() + len(token)))
-                    continue
-                if quotes._is_person_run(fragment, run):
-                    names.append((run[0][0], run[-1][1]))
-                run = []
-            if quotes._is_person_run(fragment, run):
-                names.append((run[0][0], run[-1][1]))
-        return names
-
-    every_char = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
-    assert re.findall(quotes.SPACE, every_char) == regex.findall(r"\s", every_char)
-    random.seed(7)
-    pieces = ["Meera", "Sethi", "Manu", "Kumar", "Jain", "D.", "O'Brien", "Ölz", "said", "CEO", "Xiaomi",
-              "x(Jain", "(Raghu", "Reddy),", ";", " ", "  ", "\n", "\x1c", "\u00a0", "\t"]
-    samples = ["".join(random.choice(pieces) + random.choice(["", " ", " ", "\x1c", "\u00a0"])
-                       for _ in range(12)) for _ in range(3000)]
-    for fragment in corpus_texts() + samples:
-        assert quotes._names_in(fragment) == names_in_capitalised_runs(fragment), fragment[:60]
-
-
 MARKS = [
     # (text, the words inside each quote found)
     ('The 6.7" display is bright. "We love the screen," she said.', ["We love the screen,"]),
@@ -256,42 +208,3 @@ def test_quoted_segments_keep_to_their_paragraphs_and_marks():
                 assert marks.MARK.match(text, segment["close"]) and segment["end"] <= segment["close"]
             assert any(s <= segment["open"] and segment["end"] <= e for s, e in paragraphs), repr(text[:60])
             last_end = segment["close_end"] or segment["end"]
-
-
-def test_unnamed_titles_found_one_by_one_start_where_a_pattern_of_them_all_matches():
-    import re
-
-    from newsfacts.components.quotes import QuoteFinder
-    from newsfacts.components.quotes.names import UNNAMED_TITLE_WORDS
-    from newsfacts.lexicons import alternation
-
-    pattern = re.compile(alternation(UNNAMED_TITLE_WORDS))
-    for text in corpus_texts() + ["A spokesmanalyst, an insiderepresentative or a SPOKESPERSON's source."]:
-        finder = QuoteFinder(text, None)
-        assert finder._unnamed_title_starts == [m.start() for m in pattern.finditer(text.lower())]
-
-
-def test_unnamed_sources_read_around_their_titles_equal_a_whole_fragment_read():
-    import bisect
-    import random
-
-    import regex
-
-    from newsfacts.components.quotes import QuoteFinder
-    from newsfacts.components.quotes.names import NOT_IN_WORDS, UNNAMED
-
-    every_char = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
-    assert not any(regex.match(r"[\w\s-]", c) for c in NOT_IN_WORDS.findall(every_char))
-    random.seed(5)
-    pieces = ["a ", "an ", "one ", "another ", "Xiaomi ", "company ", "senior ", "Delhi-based ", "local ",
-              "spokesperson", "SPOKESMAN", "analyst", "source", "ſource", "said", ", ", ". ", "’", "-", " ", "\n"]
-    samples = ["".join(random.choice(pieces) for _ in range(25)) for _ in range(3000)]
-    for text in corpus_texts() + samples:
-        finder = QuoteFinder(text, None)
-        titles = finder._unnamed_title_starts
-        for start in range(0, len(text), 43):
-            end = min(len(text), start + 20 + start % 700)
-            fragment = text[start:end]
-            has_title = titles is None or (i := bisect.bisect_left(titles, start)) < len(titles) and titles[i] < end
-            expected = [m.span() for m in UNNAMED.finditer(fragment)] if has_title else []
-            assert [m.span() for m in finder._unnamed_sources(fragment, start)] == expected, (fragment, start)

@@ -34,9 +34,17 @@ FAMILY = "quotes"
 
 
 def find_quotes(text: str, boilerplate: Boilerplate | None = None,
-                product_spans: list | None = None, makers: frozenset[str] = frozenset()) -> list[dict]:
-    """Every quote in ``text`` as plain records (``span``, ``text``, ``speaker``, ...)."""
-    return QuoteFinder(text, boilerplate, product_spans, makers).find()
+                product_spans: list | None = None, makers: frozenset[str] = frozenset(),
+                entities: list | None = None) -> list[dict]:
+    """Every quote in ``text`` as plain records (``span``, ``text``, ``speaker``, ...).
+    ``entities``: (start, end, label) PERSON / ORG spans of a trained pipeline, if any."""
+    return QuoteFinder(text, boilerplate, product_spans, makers, entities).find()
+
+
+def entities_of(doc: Doc) -> list[tuple[int, int, str]]:
+    """The Doc's PERSON and ORG entities (set by a trained pipeline or an EntityRuler), as
+    character spans; none on the default blank pipeline."""
+    return [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents if ent.label_ in ("PERSON", "ORG")]
 
 
 def _extract(doc: Doc) -> list[dict]:
@@ -44,7 +52,7 @@ def _extract(doc: Doc) -> list[dict]:
     products = get_products(doc)
     spans = [m[:2] for m in products["mentions"]]
     return find_quotes(docdata.text_of(doc), Boilerplate(layout["boilerplate"]), spans,
-                       makers_of(products["products"]))
+                       makers_of(products["products"]), entities_of(doc))
 
 
 class Quotes(FactComponent):

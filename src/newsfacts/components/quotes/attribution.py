@@ -1,10 +1,20 @@
-"""Who said a quote: the attribution around its marks, and the people named before it."""
+"""Who said a quote: the attribution in its sentence, else the quote it continues.
+
+For each quoted segment the words of its sentence outside the marks are read (grammar in
+:mod:`.words`): the reporting verb next to the quote, then one at the sentence's end, then one
+earlier in the sentence whose subject speaks a partial quote. The speaker's words are split
+into name, title and organisation ("Sky Li, Vice President, OPPO" / "Carphone Warehouse MD
+Jeremy Fennell" / "chief executive of the SMMT"). "he", "Rao" and "Mr. Rao" resolve to the
+person named earlier, with the title and organisation given then; "the company", "the
+statement" and "a company statement" to the organisation the article is about; "a
+spokesperson" is no one by name, with that title. A quote with no attribution of its own
+continues the quote before it in its sentence, its paragraph or the paragraphs just before.
+"""
 
 from __future__ import annotations
 
 import bisect
 import re
-from functools import cached_property
 
 import regex
 
@@ -13,34 +23,61 @@ from ...scan import compiled
 from ..layout import Boilerplate
 from .marks import quoted_segments
 from .names import (
-    COMPANY_WORDS,
     EXECUTIVE,
-    NOT_IN_WORDS,
     ORG_NAME,
     ORG_NAME_START,
     ORG_NAME_WORDS,
     ORG_SUFFIX,
     PRONOUNS,
     TITLECASE_WORD,
-    UNNAMED,
-    UNNAMED_TITLE_WORDS,
     People,
-    _names_in,
-    _titlecase_words_among,
+    company_noun,
+    document_noun,
+    is_acronym,
+    is_org,
+    person_names,
+    single_name,
+    strip_honorific,
+    unnamed_source,
 )
-from .posts import TWEET_SIGNATURE
-from .words import _brands, _patterns, _words
+from .posts import channel, tweets
+from .words import AUX, _brands, _patterns
 
 MIN_WORDS = 5  # fewer words in marks, with no attribution, is a scare quote or a name
 INHERIT_PARAGRAPHS = 3  # an unattributed quote belongs to the last speaker this close
+WINDOW = 320  # characters of the sentence read on each side of a quote
+
+#: Words that open an adverbial before the speaker: "In the call, Cook said", "When asked, …".
+ADVERBIAL = regex.compile(
+    r"(?:in|on|at|via|through|during|after|before|when|while|as|with|without|speaking|talking|asked|"
+    r"answering|responding|replying|commenting|addressing|earlier|later|however|meanwhile|also|but|and|"
+    r"so|now|then|still|yet|further|furthermore|moreover|separately|similarly|besides|according|"
+    r"\w+ing|\w+ed|stating|emphasising|emphasizing|[\d]+)\b", regex.IGNORECASE)
+#: Where a clause ends and the speaker's own begins: "…and he said", "…as Rao said".
+CLAUSE_BREAK = regex.compile(
+    r"(?:\b(?:as|while|when|because|although|though|if|since|whereas|until|once|where|whom)\s+|"
+    r"\b(?:and|but|so|yet|or)\s+(?=(?:he|she|they|we|i|it|the|a|an|this|that|his|her|its|their)\b|[a-z])|"
+    r"\bthat\s+(?=[A-Z]|(?:he|she|they|we|i)\b))")
+ADJUNCT_TAIL = regex.compile(
+    r"\s+(?:in|on|at|to|during|via|through|from|while|after|before|over|for|when|without|with)\s+.*$|"
+    r"\s+(?:here|today|yesterday|tonight|earlier|later|recently|then|also)\b.*$", regex.IGNORECASE)
+SUBJECT_TAIL_AUX = regex.compile(rf"\s*,?\s+{AUX}*\Z", regex.IGNORECASE)
+DIRECT_TAIL = regex.compile(r"[^.!?\n:“”\"]{0,60}?\s*[:,—–-]?\s*(?:that\s+)?", regex.IGNORECASE)
+ING_CUE = regex.compile(r"\w+ing", regex.IGNORECASE)
+SENTENCE_END = regex.compile(r"(?<!\b\p{Lu}|\b(?:Mr|Mrs|Ms|Dr|Prof|Sr|Jr|St|Gov|Sen|Rep|Lt|Gen|Col|No|Inc|Co|vs))"
+                             r"[.!?][\"”’)]?\s+(?=[\p{Lu}“\"‘'(])|\n")
+CAPITALISED_RUN = re.compile(r"[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|de|van|von|der|bin|al|da|del|la|le|di|du))+")
+ABBREVIATION = r"\((?P<short>{short})\)"
 
 
 class QuoteFinder:
     """Quotes of one text. ``makers`` are the makers of the article's products, even those no
-    lexicon knows ("Lumio" of the "Lumio X5"): '"...," Lumio said' is the company speaking."""
+    lexicon knows ("Lumio" of the "Lumio X5"): '"...," Lumio said' is the company speaking.
+    ``entities`` are a trained pipeline's (start, end, label) PERSON and ORG spans, when the
+    Doc has them: their names are taken as they are."""
 
     def __init__(self, text: str, boilerplate: Boilerplate | None, product_spans: list | None = None,
-                 makers: frozenset[str] = frozenset()):
+                 makers: frozenset[str] = frozenset(), entities: list | None = None):
         self.text = text
         self.makers = makers
         self.boilerplate = boilerplate
@@ -49,7 +86,10 @@ class QuoteFinder:
         self.last_org: str | None = None
         self.org_counts: dict[str, int] = {}
         self.product_spans = sorted(product_spans or [])
-        self.folded = scan.folded(text)
+        entities = entities or []
+        self.entity_people = {text[s:e] for s, e, label in entities if label in ("PERSON", "PER")}
+        self.entity_orgs = {text[s:e] for s, e, label in entities if label in ("ORG", "NORP_ORG")}
+        self.known_orgs: set[str] = set(makers) | self.entity_orgs
 
     def _is_product(self, offset: int) -> bool:
         i = bisect.bisect_right(self.product_spans, [offset, 10**12]) - 1
@@ -65,9 +105,9 @@ class QuoteFinder:
 
     def find(self) -> list[dict]:
         quotes: list[dict] = []
-        tweets = self._tweets()
-        covered = [(t["span"][0], t["span"][1]) for t in tweets]
-        last_end = noted_until = 0
+        posts = tweets(self.text, self.boilerplate)
+        covered = [(t["span"][0], t["span"][1]) for t in posts]
+        segments, last_end = [], 0
         for segment in quoted_segments(self.text):
             if segment["start"] < last_end:
                 continue  # a quote nested in another belongs to the outer one
@@ -75,26 +115,32 @@ class QuoteFinder:
                 continue
             if any(s <= segment["start"] < e for s, e in covered):
                 continue
-            self._note_people(max(0, last_end, noted_until), segment["open"])
-            noted_until = max(noted_until, segment["open"])
-            record = self._attribute(segment, quotes)
+            segments.append(segment)
+            last_end = segment["end"]
+        noted_until = 0
+        for index, segment in enumerate(segments):
+            self._note_people(noted_until, segment["open"])
+            noted_until = max(noted_until, segment["close_end"] or segment["end"])
+            record = self._attribute(segments, index, quotes)
             if record is None:
                 continue
-            if quotes and segment["continues"] and not quotes[-1].get("speaker") and record.get("speaker"):
+            if quotes and segment["continues"] and (not quotes[-1].get("speaker") or quotes[-1].get("_guessed")) \
+                    and record.get("speaker") and not record.get("_guessed"):
                 # a quote running over paragraphs, attributed only at its end
                 for key in ("speaker", "title", "organization", "cue", "channel"):
                     quotes[-1][key] = record.get(key)
             quotes.append(record)
-            last_end = segment["end"]
-        quotes += tweets
+        quotes += posts
         quotes.sort(key=lambda q: q["span"][0])
         self._complete_speakers(quotes)
-        return quotes
+        return [{k: v for k, v in quote.items() if not k.startswith("_")} for quote in quotes]
 
     def _complete_speakers(self, quotes: list[dict]) -> None:
         """Every quote of a speaker gets the fullest title and organisation the article gives
         them; an executive with no organisation named works for the story's main company."""
         best: dict[str, dict] = {}
+        for known in self.people.known:
+            best[known["speaker"]] = {"title": known.get("title"), "organization": known.get("organization")}
         for quote in quotes:
             speaker = quote.get("speaker")
             if speaker:
@@ -112,28 +158,7 @@ class QuoteFinder:
                     if best[quote["speaker"]][key] and not quote.get(key):
                         quote[key] = best[quote["speaker"]][key]
 
-    # embedded tweets ---------------------------------------------------------------------
-    def _tweets(self) -> list[dict]:
-        found = []
-        for match in TWEET_SIGNATURE.finditer(self.text):
-            if self.boilerplate is not None and self.boilerplate.contains(match.start()):
-                continue
-            line_start = scan.line_start(self.text, match.start())
-            body_end = match.start()
-            link = self.text.rfind("pic.twitter.com", line_start, body_end)
-            if link >= 0:
-                body_end = link
-            body = self.text[line_start:body_end]
-            start = line_start + len(body) - len(body.lstrip())
-            end = line_start + len(body.rstrip())
-            if end - start < 3:
-                continue
-            found.append({"span": [start, end], "text": self.text[start:end],
-                          "speaker": match.group("name").strip(), "title": None, "organization": None,
-                          "cue": None, "channel": "twitter"})
-        return found
-
-    # attribution ------------------------------------------------------------------------------
+    # narration ----------------------------------------------------------------------------
     def _note_people(self, start: int, end: int) -> None:
         """People and organisations named in narration between quotes."""
         organisations = [(m.start(), m.group(0)) for m in self._org_names(start, end)]
@@ -143,85 +168,77 @@ class QuoteFinder:
         if organisations:
             self.last_org = max(organisations)[1]
         mentioned: list[tuple[int, dict]] = []  # (offset, person) for "he", "she"
-        fragment = self.text[start:end]
-        for run_start, run_end in _names_in(fragment):
-            absolute = start + run_start
-            if self._is_product(absolute) or fragment[max(0, run_start - 1):run_start] in "“\"‘'" and run_start > 0:
-                continue
-            sentence_start = max(fragment.rfind(". ", max(0, run_start - 300), run_start) + 2,
-                                 fragment.rfind("\n", max(0, run_start - 300), run_start) + 1, run_start - 300, 0)
-            lead = fragment[sentence_start:run_start]
-            lead = lead if len(lead) < 120 and not compiled(r"[,;:]").search(lead) else ""
-            clause = compiled(r"[^.;:\n“”\"]{0,160}").match(fragment[run_start:])
-            person = self._describe(lead + (clause.group(0) if clause else fragment[run_start:run_end]))
-            if person and person.get("speaker"):
-                mentioned.append((absolute, self.people.remember(person)))
-        for offset, word in _titlecase_words_among(fragment, self.people.name_parts()):
+        text = self.text
+        for run in CAPITALISED_RUN.finditer(text, start, end):
+            lead_start = max(start, run.start() - 12)
+            fragment = text[lead_start:run.end()]
+            for name_start, name_end in person_names(fragment):
+                absolute = lead_start + name_start
+                if absolute < run.start() or self._is_product(absolute) or \
+                        (absolute > 0 and text[absolute - 1] in "“\"‘'"):
+                    continue
+                person = self._mention(absolute, lead_start + name_end, start, end)
+                if person and person.get("speaker"):
+                    mentioned.append((absolute, self.people.remember(person)))
+        for offset, word in self._known_words(start, end):
             known = self.people.by_part(word)
             if known is not None:
-                mentioned.append((start + offset, known))
-        for unnamed in self._unnamed_sources(fragment, start):
-            mentioned.append((start + unnamed.start(), {"speaker": None, "title": unnamed.group("title").lower(),
-                                                        "organization": None}))
+                mentioned.append((offset, known))
+        mentioned += self._sources(start, end)
         if mentioned:
             self.people.last_speaker = max(mentioned, key=lambda m: m[0])[1]
 
-    @cached_property
-    def _unnamed_title_starts(self) -> list[int] | None:
-        """Where an unnamed source's title stands ("a company spokesperson") in the lower-cased
-        text: the starts of ``re.finditer(alternation(UNNAMED_TITLE_WORDS), folded)``, found by
-        ``str.find`` of each title, several times faster than that pattern, which tries most
-        letters. None when lower-casing moved offsets."""
-        if self.folded is None:
-            return None
-        found = sorted((offset, -len(title)) for title in UNNAMED_TITLE_WORDS
-                       for offset in scan.find_all(self.folded, title))
-        starts, last_end = [], 0
-        for offset, minus_length in found:  # the longest title at an offset, as the pattern
-            if offset >= last_end:  # matches do not overlap
-                starts.append(offset)
-                last_end = offset - minus_length
-        return starts
-
-    def _unnamed_sources(self, fragment: str, start: int) -> list:
-        """``UNNAMED.finditer(fragment)`` (``fragment`` lies at ``start`` in the text), run only
-        over the stretches of words and spaces holding a title, and not at all without one: a
-        match lies in one such stretch, and its title starts where
-        :attr:`_unnamed_title_starts` has one (after a space, so no other title hides it).
-        Where lower-casing does not show every title as UNNAMED reads them ("ſ" is "s" to
-        it), a fragment with a title is read whole."""
-        titles = self._unnamed_title_starts
-        if titles is None:
-            return list(UNNAMED.finditer(fragment))
-        first, last = bisect.bisect_left(titles, start), bisect.bisect_left(titles, start + len(fragment))
-        if first == last:
-            return []  # no title: no unnamed source
-        if self._has_long_s:
-            return list(UNNAMED.finditer(fragment))
-        stops = [match.start() for match in NOT_IN_WORDS.finditer(fragment)]
-        found, read_until = [], 0
-        for title in titles[first:last]:
-            i = bisect.bisect_right(stops, title - start)
-            stretch_start, stretch_end = stops[i - 1] + 1 if i else 0, stops[i] if i < len(stops) else len(fragment)
-            if stretch_start >= read_until:
-                found += UNNAMED.finditer(fragment, stretch_start, stretch_end)
-                read_until = stretch_end
+    def _sources(self, start: int, end: int) -> list[tuple[int, dict]]:
+        """(offset, person) of the speakers of reported speech in narration: "a Pune-based
+        dealer said demand…", "…, said Meera Rao, head of sales at Orvio."."""
+        text, found = self.text, []
+        for cue in self.patterns["verb"].finditer(text, start, end):
+            sentence_from = max(start, cue.start() - 200)
+            breaks = list(SENTENCE_END.finditer(text, sentence_from, cue.start()))
+            left = text[breaks[-1].end() if breaks else sentence_from:cue.start()]
+            person = None
+            if left.rstrip().endswith(",") or not left.strip():
+                right = compiled(r"[^.;:\n“”\"]{1,160}").match(text, cue.end(), end)
+                if right is not None and right.group(0).strip()[:1].isupper():
+                    person = self._resolve(right.group(0), strict=True)
+            elif not compiled(r"[“”\"]").search(left):
+                person = self._resolve(_last_clause(SUBJECT_TAIL_AUX.sub("", left)), strict=True)
+            if person is not None and not person.get("_org"):
+                found.append((cue.start(), person))
         return found
 
-    @cached_property
-    def _has_long_s(self) -> bool:
-        return "ſ" in self.text
+    def _mention(self, name_start: int, name_end: int, floor: int, ceiling: int) -> dict | None:
+        """A person named in narration, with the title and organisation around the name:
+        "Apple CEO Tim Cook on Tuesday said", "Mike Hawes, chief executive of the SMMT,"."""
+        text = self.text
+        lead_from = max(floor, name_start - 120, scan.line_start(text, name_start))
+        lead = text[lead_from:name_start]
+        cut = max(lead.rfind(". "), lead.rfind(", "), lead.rfind("; "), lead.rfind(": "))
+        lead = lead[cut + 2:] if cut >= 0 else lead
+        clause = compiled(r"[^.;:\n“”\"]{0,160}").match(text, name_end, min(ceiling, name_end + 160))
+        person = self._describe(lead + text[name_start:name_end] + (clause.group(0) if clause else ""))
+        return None if person is None or person.get("_org") else person
 
-    @cached_property
+    def _known_words(self, start: int, end: int) -> list[tuple[int, str]]:
+        """(offset, word) of the words of known names in the text between ``start`` and ``end``."""
+        parts = self.people.name_parts()
+        if not parts:
+            return []
+        found = []
+        for match in TITLECASE_WORD.finditer(self.text, start, end):
+            if match.group(0) in parts:
+                found.append((match.start(), match.group(0)))
+        return found
+
+    @property
     def _org_suffix_starts(self) -> list[int]:
-        return [match.start() for match in ORG_SUFFIX.finditer(self.text)]
+        if not hasattr(self, "_suffix_starts"):
+            self._suffix_starts = [match.start() for match in ORG_SUFFIX.finditer(self.text)]
+        return self._suffix_starts
 
     def _org_names(self, start: int, end: int) -> list[re.Match]:
         """``ORG_NAME.finditer(self.text, start, end)``, tried only where a match can start: at
-        a capital or "&" among the five words before an organisation's suffix word (read back
-        from the suffix to the fifth white space run: ORG_NAME's words hold none). A finder
-        of the suffixes alone skips to their first letters; ORG_NAME, led by a lookbehind,
-        makes ``re`` try every position of the text."""
+        a capital or "&" among the five words before an organisation's suffix word."""
         text, found = self.text, []
         tried_until = last_end = start
         suffixes = self._org_suffix_starts
@@ -237,26 +254,57 @@ class QuoteFinder:
             tried_until = max(tried_until, suffix_start)
         return found
 
-    def _attribute(self, segment: dict, earlier: list[dict]) -> dict | None:
-        text = self.text
-        inner = text[segment["start"]:segment["end"]]
+    # the sentence around a quote ----------------------------------------------------------
+    def _context(self, segments: list[dict], index: int) -> tuple[str, str, dict | None]:
+        """The words of the quote's sentence before its opening mark and after its closing
+        one (up to the next quote), and the quote before it in the same sentence, if any."""
+        text, segment = self.text, segments[index]
         paragraph_start = scan.line_start(text, segment["open"])
         paragraph_end = scan.line_end(text, segment["end"])
+        previous = segments[index - 1] if index else None
+        if previous is not None and (previous["close_end"] or previous["end"]) < paragraph_start:
+            previous = None
+        following = segments[index + 1] if index + 1 < len(segments) else None
+        floor = (previous["close_end"] or previous["end"]) if previous else paragraph_start
+        window_start = max(floor, segment["open"] - WINDOW)
+        before = text[window_start:segment["open"]]
+        breaks = list(SENTENCE_END.finditer(before))
+        same_sentence = previous if previous is not None and not breaks and window_start == floor \
+            and not (text[previous["end"] - 1:previous["end"]] in ".!?" and not before.strip(" ,")) else None
+        before = before[breaks[-1].end():] if breaks else before
         after_from = segment["close_end"] if segment["close_end"] is not None else segment["end"]
-        after = text[after_from:min(paragraph_end, after_from + 220)]
-        after = after[:_sentence_end(after)]
-        before = text[max(paragraph_start, segment["open"] - 220):segment["open"]]
-        before = before[_sentence_start(before):]
-        found = self._from_after(after) or self._from_before(before)
+        ceiling = min(paragraph_end, after_from + WINDOW)
+        if following is not None and following["open"] < ceiling:
+            ceiling = following["open"]
+        after = text[after_from:ceiling]
+        end = SENTENCE_END.search(after)
+        after = after[:end.start() + 1] if end else after
+        return before, after, same_sentence
+
+    def _attribute(self, segments: list[dict], index: int, earlier: list[dict]) -> dict | None:
+        segment = segments[index]
+        text = self.text
+        inner = text[segment["start"]:segment["end"]]
+        before, after, same_sentence = self._context(segments, index)
+        ended = inner.rstrip().endswith((".", "!", "?")) and not after.startswith((",", " ,"))
+        found = self._transcript(inner) or self._from_after(after, ended) or self._from_before(before)
         words = len(inner.split())
-        if found is None:
+        if found is None and same_sentence is not None and earlier and earlier[-1]["span"][0] == same_sentence["start"]:
+            found = self._inherit(earlier[-1])
+            if words < 2 or (words < MIN_WORDS and _looks_like_a_name(inner)):
+                return None
+        elif found is None:
             if segment["continues"] and earlier:
                 found = self._inherit(earlier[-1])
             elif words < MIN_WORDS or _looks_like_a_name(inner):
                 return None
             else:
-                found = self._intro_paragraph(paragraph_start) or self._recent_speaker(earlier, segment["open"])
-        elif words < 2:
+                found = self._intro_paragraph(scan.line_start(text, segment["open"]))
+                if found is None:
+                    found = self._recent_speaker(earlier, segment["open"])
+                    if found is not None:
+                        found["_guessed"] = True
+        elif words < 2 or (words < 3 and _looks_like_a_name(inner) and found.get("cue") is None):
             return None
         if found is None:
             found = {"speaker": None, "title": None, "organization": None, "cue": None, "channel": None}
@@ -264,37 +312,81 @@ class QuoteFinder:
         found.setdefault("cue", None)
         return {"span": [segment["start"], segment["end"]], "text": inner, **found}
 
-    def _from_after(self, after: str) -> dict | None:
+    def _transcript(self, inner: str) -> dict | None:
+        """"PENCE: Well, look, …" — a transcript's speaker, in capitals before a colon."""
+        match = self.patterns["transcript"].match(inner)
+        if match is None or match.group("who").lower() in PRONOUNS or _patterns()["title"].fullmatch(match.group("who")):
+            return None
+        who = match.group("who").strip(".")
+        known = self.people.by_part(who) or self.people.by_part(who.capitalize())
+        person = known or {"speaker": who, "title": None, "organization": None}
+        self.people.last_speaker = person
+        return dict(person) | {"cue": None}
+
+    def _from_after(self, after: str, ended: bool) -> dict | None:
         p = self.patterns
-        for name in ("after_dash", "after_colon", "after_verb_first", "after_who_first"):
+        candidates = []
+        for name in ("after_dash", "after_colon", "after_verb_first", "after_according"):
             match = p[name].match(after)
-            if match is None:
-                continue
-            who = match.group("who")
-            cue = match.groupdict().get("cue")
-            person = self._resolve(who, after)
+            if match is not None:
+                candidates.append((match.group("who"), match.groupdict().get("cue")))
+        cue = p["verb"].search(after)
+        if cue is not None and cue.start() < 240:
+            who = after[:cue.start()]
+            if not compiled(r"[.!?;“”\"]").search(who.replace("Mr.", "Mr").replace("Dr.", "Dr")) or \
+                    compiled(r"\A[^.!?;“”\"]*(?:\b\p{Lu}\.\s*)+[^.!?;“”\"]*\Z").match(who):
+                candidates.append((SUBJECT_TAIL_AUX.sub("", who), cue.group(0)))
+        for who, cue_word in candidates:
+            person = self._resolve(who)
             if person is not None:
-                if cue:
-                    person["cue"] = cue.split()[0].lower() if cue.lower().split()[0] != "according" else "according to"
-                person.setdefault("channel", self._channel(after))
-                return person
+                return self._with_cue(person, cue_word, after)
+        if ended:
+            return None
+        for name in ("trailing_who_first", "trailing_verb_first", "trailing_according"):
+            match = p[name].search(after)
+            if match is not None:
+                person = self._resolve(match.group("who"), strict=name != "trailing_according")
+                if person is not None:
+                    return self._with_cue(person, match.group("cue"), after)
         return None
 
     def _from_before(self, before: str) -> dict | None:
         p = self.patterns
-        for name in ("according", "before"):
-            if name == "before" and p["before_cue"].search(before) is None:
-                continue
-            match = p[name].search(before)
-            if match is None:
-                continue
-            person = self._resolve(match.group("who"), before)
+        according = before.lower().rfind("according to")
+        if according >= 0:
+            who = before[according + len("according to"):]
+            if compiled(r"[^“”\"]{1,160}?\s*[:,]?\s*").fullmatch(who):
+                person = self._resolve(who)
+                if person is not None:
+                    return self._with_cue(person, "according to", before)
+        cues = list(p["verb"].finditer(before))
+        for cue in reversed(cues):
+            tail = before[cue.end():]
+            direct = DIRECT_TAIL.fullmatch(tail) is not None
+            who = SUBJECT_TAIL_AUX.sub("", before[:cue.start()])
+            if ING_CUE.fullmatch(cue.group(0)) and not direct:
+                who = self._sentence_subject(who)
+            elif not direct:
+                who = _last_clause(who)
+            person = self._resolve(who, strict=not direct)
             if person is not None:
-                cue = match.group("cue").lower()
-                person["cue"] = "according to" if cue.startswith("according") else cue.split()[0]
-                person["channel"] = self._channel(match.group(0))
+                person = self._with_cue(person, cue.group(0), before[cue.start():])
                 return person
         return None
+
+    def _sentence_subject(self, words: str) -> str:
+        """The subject of a sentence whose verb an "-ing" cue follows: "Rao spoke at the
+        launch, saying" -> "Rao"."""
+        first_clause = compiled(r"[^,]*").match(words).group(0)
+        verb = compiled(r"\s+(?:[a-z]+(?:ed|s)|is|was|has|had|will|would|took|spoke|went|made|gave)\b").search(first_clause)
+        return first_clause[:verb.start()] if verb else first_clause
+
+    def _with_cue(self, person: dict, cue: str | None, fragment: str) -> dict:
+        if cue:
+            words = cue.lower().split()
+            person["cue"] = "according to" if words[0] == "according" else words[0]
+        person["channel"] = person.get("channel") or channel(fragment)
+        return person
 
     def _intro_paragraph(self, paragraph_start: int) -> dict | None:
         """A quote opening a paragraph after an introduction ending with a colon: "Here is an
@@ -307,86 +399,94 @@ class QuoteFinder:
         if not intro.rstrip().endswith(":"):
             return None
         sentence = intro[_sentence_start(intro):]
-        person = None
-        match = self.patterns["before"].search(sentence)
-        if match is not None:
-            person = self._resolve(match.group("who"), sentence)
+        person = self._from_before(sentence.rstrip()[:-1] + ":")
         if person is None:
             brands = list(_brands().finditer(sentence))
-            names = _names_in(sentence)
+            names = person_names(sentence)
             single = [w for w in TITLECASE_WORD.findall(sentence) if self.people.by_part(w)]
             if names:
-                person = self._resolve(sentence[names[-1][0]:names[-1][1]], sentence)
+                person = self._resolve(sentence[names[-1][0]:names[-1][1]])
             elif single:
                 person = self.people.by_part(single[-1])
-            elif COMPANY_WORDS.search(sentence) and self.last_org:
+            elif (_company_mentioned(sentence) or document_noun(sentence)) and self.last_org:
                 person = {"speaker": self.main_org(), "title": None, "organization": None}
             elif brands:
                 person = {"speaker": brands[-1].group(0), "title": None, "organization": None}
             elif self.last_org:
                 person = {"speaker": self.last_org, "title": None, "organization": None}
         if person is not None:
-            person["channel"] = self._channel(sentence)
+            person["channel"] = channel(sentence)
         return person
 
     def _recent_speaker(self, earlier: list[dict], offset: int) -> dict | None:
         """An interview's unattributed quote belongs to the last speaker, if recent."""
-        if not earlier or earlier[-1].get("speaker") is None:
-            return None
-        paragraphs_between = scan.newlines_between(self.text, earlier[-1]["span"][1], offset)
-        if paragraphs_between > 2 * INHERIT_PARAGRAPHS:
-            return None
-        return self._inherit(earlier[-1])
+        last = self.people.last_speaker
+        if earlier and earlier[-1].get("speaker") is not None:
+            between = scan.newlines_between(self.text, earlier[-1]["span"][1], offset)
+            if between <= 2 * INHERIT_PARAGRAPHS:
+                return self._inherit(earlier[-1])
+        if last is not None and last.get("speaker"):
+            return {k: last.get(k) for k in ("speaker", "title", "organization")} | {"cue": None, "channel": None}
+        return None
 
     @staticmethod
     def _inherit(quote: dict) -> dict:
         return {k: quote.get(k) for k in ("speaker", "title", "organization", "channel")} | {"cue": None}
 
-    def _channel(self, fragment: str) -> str | None:
-        words = _words()["channel"]
-        found = [m.group(0).casefold() for m in self.patterns["channel"].finditer(fragment)]
-        channels = [words[w] for w in found if w != "x" or compiled(r"\bon\s+X\b").search(fragment)]
-        platforms = [c for c in channels if c not in ("letter", "statement")]
-        if platforms:
-            return platforms[-1]
-        return channels[-1] if channels else None
-
-    # describing a speaker ----------------------------------------------------------------------
-    def _resolve(self, who: str, context: str) -> dict | None:
+    # who the words name ----------------------------------------------------------------------
+    def _resolve(self, who: str, strict: bool = False) -> dict | None:
         """A person from the words that name them ("he", "Jain", "a company spokesperson",
-        "Raghu Reddy, Head of Category and Online Sales, Xiaomi India")."""
-        who = who.strip(" ,:;—–-\t")
-        who = compiled(r"^(?:In|On|At|Via|Through)\s+[^,]{1,40},\s*").sub("", who)
+        "Raghu Reddy, Head of Category and Online Sales, Xiaomi India"). ``strict``: the words
+        stand far from the quote, so they must be a speaker's and nothing more."""
+        who = _without_adverbials(_clean(who))
+        who = compiled(r",?\s+(?:who|whose|which)\b.*$").sub("", who)
+        if not who:
+            return None
         lowered = who.casefold()
-        first = lowered.split()[0] if lowered else ""
-        if first in PRONOUNS or lowered in PRONOUNS:
+        first = lowered.split()[0]
+        if lowered in PRONOUNS or (first in PRONOUNS and len(lowered.split()) <= 3):
             return dict(self.people.last_speaker) if self.people.last_speaker else None
-        unnamed = UNNAMED.search(who)
-        if unnamed and not self.patterns["name"].search(who[:unnamed.start()]):
-            org = unnamed.group("where")
-            org = org if org and _brands().search(org) else (self.last_org if "company" in lowered or org is None else None)
-            person = {"speaker": None, "title": unnamed.group("title").lower(), "organization": org}
+        if first in ("it", "its", "they", "their") and len(lowered.split()) <= 2:
+            org = self.main_org()
+            return {"speaker": org, "title": None, "organization": None, "_org": True} if org else None
+        unnamed = unnamed_source(who)
+        if unnamed is not None and not person_names(who[:unnamed.start("title")]):
+            where = unnamed.group("where")
+            org = where if where and is_org(where, known=self.known_orgs) else None
+            if org is None and (lowered.startswith("the ") or "company" in lowered):
+                previous = self.people.last_speaker
+                if lowered.startswith("the ") and previous and previous.get("speaker") is None and \
+                        previous.get("title") == unnamed.group("title").lower():
+                    return dict(previous)
+                org = self.main_org() if "company" in lowered or lowered.startswith("the ") else None
+            person = {"speaker": None, "title": _unnamed_title(who, unnamed), "organization": org}
             self.people.last_speaker = person
             return dict(person)
-        if COMPANY_WORDS.match(who) or lowered.startswith(("the company", "the firm", "the brand")):
+        document = document_noun(who)
+        if document is not None and document.start() == 0 or (document is not None and lowered.startswith(("a ", "an ", "the "))):
+            issuer = who[:document.start()].strip(" ,") if document.start() else ""
+            org = issuer if issuer and is_org(issuer, loose=True, known=self.known_orgs) else self.main_org()
+            return {"speaker": org, "title": None, "organization": None, "channel": channel(who), "_org": True} if org else None
+        if company_noun(who):
             org = self.main_org()
-            return {"speaker": org, "title": None, "organization": None} if org else None
-        person = self._describe(who)
+            return {"speaker": org, "title": None, "organization": None, "_org": True} if org else None
+        person = self._describe(who, strict=strict)
         if person is None:
             return None
+        if person.get("_org"):
+            return person
         person = self.people.remember(person)
         self.people.last_speaker = person
         return dict(person)
 
-    def _describe(self, who: str) -> dict | None:
+    def _describe(self, who: str, strict: bool = False) -> dict | None:
         """Split "NAME, TITLE, ORG" / "TITLE at ORG NAME" / "ORG CEO NAME" into its parts."""
-        who = who.strip(" ,:;—–-\t")
+        who = _clean(who)
         if not who:
             return None
-        who = compiled(r"^(?:In|On|At|Via|Through|Speaking to|Speaking at|Speaking on)\s+[^,]{1,40},\s*").sub("", who)
-        parts = [p.strip() for p in compiled(r",\s*").split(who) if p.strip()]
+        parts = _parts(_without_adverbials(who))
         for index, part in enumerate(parts):
-            names = _names_in(part)
+            names = self._names(part)
             if names:
                 start, end = names[-1] if names[-1][1] == len(part) else names[0]
                 name = part[start:end]
@@ -394,27 +494,76 @@ class QuoteFinder:
                 rest = [part[end:].strip()] + parts[index + 1:] if part[end:].strip() else parts[index + 1:]
                 break
         else:
-            head = compiled(r"(?:[A-Z][\w&.'’-]*\s*)+").match(parts[0])
-            head = head.group(0).strip() if head else parts[0]
-            single = compiled(r"[A-Z][a-z]+").fullmatch(head)
-            known = self.people.by_part(head) if single else None
-            if known is not None:
-                return known
-            if _brands().fullmatch(head) or ORG_NAME.fullmatch(head) or head in self.makers:
-                return {"speaker": head, "title": None, "organization": None}
-            return None
+            return self._unnamed_head(parts, strict)
+        name, honorific = strip_honorific(name)
         rest = [r for r in rest if not compiled(r"(?:who|which|that|with|a|an|the)\b").match(r)] \
             if not any(self.patterns["title"].search(r) for r in rest) else rest
+        rest = [compiled(r"\s*\([A-Z]-[^)]*\)").sub("", r) for r in rest]
         title, organization = self._title_and_org(prefix, rest)
-        known = self.people.by_part(name.split()[-1]) if len(name.split()) == 1 else None
-        if known is not None:
-            return known
+        if len(name.split()) == 1:
+            known = self.people.by_part(name)
+            if known is not None:
+                return known
+        if name in self.entity_orgs:
+            return {"speaker": name, "title": None, "organization": None, "_org": True}
         return {"speaker": name, "title": title, "organization": organization}
+
+    def _names(self, part: str) -> list[tuple[int, int]]:
+        """People's names in one comma-separated part of a speaker's words: a trained
+        pipeline's PERSON entities first, else the name shapes."""
+        found = []
+        for person in self.entity_people:
+            offset = part.find(person)
+            if offset >= 0:
+                found.append((offset, offset + len(person)))
+        if found:
+            return sorted(found)
+        return person_names(part, honorifics=True)
+
+    def _unnamed_head(self, parts: list[str], strict: bool) -> dict | None:
+        """Speaker words without a full name: a known surname ("Rao", "Mr. Rao"), an
+        organisation ("Lumio", "Counterpoint Research", "CMR"), or a lone name ("Trump")."""
+        head = compiled(r"(?:[\p{Lu}&][\w&.'’-]*\s*)+").match(parts[0])
+        if head is None:
+            return None
+        head_text = head.group(0).strip()
+        if head.end() < len(parts[0].rstrip()) and strict:
+            tail = parts[0][head.end():].strip()
+            if not ADJUNCT_TAIL.match(" " + tail) and not compiled(r"\(").match(tail):
+                return None  # "Rao's team" is no speaker
+        words = head_text.split()
+        while len(words) > 1 and (words[0] in ("Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Dr", "Dr.") or
+                                  _patterns()["title"].fullmatch(words[0])):
+            words.pop(0)
+        head_text = " ".join(words)
+        if head_text in self.entity_orgs or head_text in self.known_orgs or _brands().fullmatch(head_text) or \
+                ORG_NAME.fullmatch(head_text) or head_text in self.makers:
+            return {"speaker": head_text, "title": None, "organization": None, "_org": True}
+        if is_acronym(head_text):
+            return {"speaker": self._expand(head_text), "title": None, "organization": None, "_org": True}
+        if len(words) == 1:
+            known = self.people.by_part(head_text)
+            if known is not None:
+                return known
+            if single_name(head_text) and head_text not in self.people.name_parts():
+                if is_org(head_text, known=self.known_orgs):
+                    return {"speaker": head_text, "title": None, "organization": None, "_org": True}
+                return {"speaker": head_text, "title": None, "organization": None}
+            return None
+        if is_org(head_text, loose=True, known=self.known_orgs) and not strict:
+            return {"speaker": head_text, "title": None, "organization": None, "_org": True}
+        return None
+
+    def _expand(self, short: str) -> str:
+        """An abbreviation's full name where the article gives it: "Cybermedia Research (CMR)"."""
+        match = compiled(r"((?:[\p{Lu}][\w&'’-]*\s+(?:of\s+|and\s+|for\s+|the\s+)?){1,7})\(" + regex.escape(short) + r"\)").search(self.text)
+        return match.group(1).strip() if match else short
 
     def _title_and_org(self, prefix: str, rest: list[str]) -> tuple[str | None, str | None]:
         """Title and organisation from the words around a name: "Head of Category and Online
         Sales, Xiaomi India" / "Xiaomi CEO" / "research director at Techmarc Research" /
-        "Bajaj's president for international business" / "Director, Consumer Products"."""
+        "Bajaj's president for international business" / "Director, Consumer Products" /
+        "Carphone Warehouse MD" / "chief executive of the SMMT"."""
         titles: list[str] = []
         organization, strong = None, False  # strong: a brand or a name with a company suffix
         pieces = ([prefix] if prefix else []) + [p for p in rest if p]
@@ -426,6 +575,7 @@ class QuoteFinder:
             piece = compiled(r"\s+(?:who|which|that|we|from|in|on)\s+.*$").sub("", piece).strip(" ,")
             piece = compiled(r"^(?:an?|the)\s+", regex.IGNORECASE).sub("", piece)
             piece = compiled(r"^[A-Z][a-z]+-based\s+").sub("", piece)
+            piece = compiled(r"^(?:at|of|with)\s+(?:the\s+)?(?=[\p{Lu}\d])").sub("", piece)
             if not piece:
                 continue
             possessive = compiled(r"(?P<org>.+?)['’]s\s+(?P<title>.+)$").match(piece)
@@ -433,12 +583,13 @@ class QuoteFinder:
                 organization, strong = possessive.group("org"), True
                 titles.append(possessive.group("title"))
                 continue
-            split = compiled(r"(?P<title>.+)\s+(?:at|of|with|for)\s+(?P<org>[A-Z][\w&.'’ -]+)$").match(piece)
+            split = compiled(r"(?P<title>.+?)\s+(?:at|of|with|for)\s+(?:the\s+)?(?P<org>[\p{Lu}\d][\w&.'’ ()-]+)$").match(piece)
             if split:
                 head, org = split.group("title"), compiled(r"^[A-Z][a-z]+-based\s+").sub("", split.group("org").strip())
                 # "Head of Offline Retail" is a department; "research director at Sino Device Insight" an org
                 if (self.patterns["title"].search(head) or titles) and (
-                        self._is_org(org) or (len(head.split()) > 1 and self._is_org(org, loose=True))):
+                        self._is_org(org) or (len(head.split()) > 1 and self._is_org(org, loose=True))
+                        or compiled(r"(?:at|with)\b").search(piece[len(head):len(head) + 6])):
                     titles.append(head)
                     organization, strong = (org, True) if not strong else (organization, strong)
                     continue
@@ -451,14 +602,16 @@ class QuoteFinder:
             elif has_title and last is not None and last.start() == 0 and last.end() < len(piece):
                 organization, strong = last.group(0), True  # "Xiaomi CEO"
                 titles.append(piece[last.end():].strip(" ,"))
+            elif has_title and has_title.start() > 0 and self._is_org(piece[:has_title.start()].strip(), loose=True) \
+                    and not self.patterns["title"].search(piece[:has_title.start()]):
+                organization, strong = piece[:has_title.start()].strip(), True  # "Carphone Warehouse MD"
+                titles.append(piece[has_title.start():])
             elif has_title:
                 titles.append(piece)
-            elif _brands().match(piece) or ORG_NAME.fullmatch(piece):
+            elif _brands().match(piece) or ORG_NAME.fullmatch(piece) or (self._is_org(piece) and not strong):
                 organization, strong = piece, True
             elif titles and compiled(r"[\w&()' -]+").fullmatch(piece) and not strong:
                 titles.append(piece)  # "Director, Consumer Products": a department
-            elif self._is_org(piece) and not strong:
-                organization = piece
         title = ", ".join(t for t in titles if t) or None
         if title and " and " in title and _brands().search(title.split(" and ")[0]):
             title = title.split(" and ")[-1].strip()  # "Vice-President Xiaomi and Managing Director"
@@ -467,13 +620,59 @@ class QuoteFinder:
         return title, organization
 
     def _is_org(self, piece: str, loose: bool = False) -> bool:
-        """A brand, a name with an organisation's suffix — or, after "at"/"of", any short
-        Titlecase name ("Honor Sri Lanka", "Sino Device Insight")."""
-        piece = piece.strip()
-        titlecase = compiled(r"(?:(?:[A-Z][\w&.'’-]*|&)\s*){1,5}").fullmatch(piece) is not None
-        return bool(_brands().match(piece) or ORG_NAME.fullmatch(piece)
-                    or (self.patterns["org_suffix"].search(piece) and titlecase) or (loose and titlecase))
+        return is_org(piece, loose=loose, known=self.known_orgs)
 
+
+def _clean(who: str) -> str:
+    """The speaker's words without leading conjunctions, trailing adjuncts or brackets."""
+    who = who.strip(" ,:;—–-\t\n")
+    who = compiled(r"^(?:and|but|so|then|also|now|yet|still|however|meanwhile|later|earlier)\b[\s,]*", regex.IGNORECASE).sub("", who)
+    who = compiled(r"\s*\(@\w+\)").sub("", who)
+    return who.strip(" ,:;—–-\t\n")
+
+
+def _parts(who: str) -> list[str]:
+    return [p.strip() for p in compiled(r",\s*|\s+(?:--|—|–)\s+").split(who) if p.strip()]
+
+
+#: An opening adverbial: "In the analysts' call", "Asked about the price", "Stating that …".
+LEADING_ADVERBIAL = regex.compile(
+    r"(?:\w+ing|In|On|At|When|While|As|After|Before|During|Asked|Speaking|Talking|Answering|Responding|"
+    r"Commenting|Addressing|Earlier|Later|However|Meanwhile|Also|But|And|So|Now|Then|Still|Further|"
+    r"Separately|Similarly|Besides|Following|Despite|Though|Although|Since|Last|This|For|With|Without|Via|Through|"
+    r"Under|Over|From|By|Here|There|Today|Yesterday|On\s+\w+day)\b")
+
+
+def _without_adverbials(who: str) -> str:
+    """The speaker's words without the adverbials before them: "In the call, Cook" -> "Cook"."""
+    parts = _parts(who)
+    if len(parts) < 2:
+        return who
+    dropped = 0
+    while dropped < len(parts) - 1 and LEADING_ADVERBIAL.match(parts[dropped]) and \
+            not person_names(parts[dropped]) or (dropped < len(parts) - 1 and compiled(r"\w+ing\b|In\b|On\b|At\b|When\b|While\b|As\b|After\b|During\b|Asked\b").match(parts[dropped])):
+        dropped += 1
+    if not dropped:
+        return who
+    return who[who.index(parts[dropped]):] if parts[dropped] in who else who
+
+
+def _last_clause(words: str) -> str:
+    """The subject right before a verb far from its quote: "…and she said" -> "she"."""
+    breaks = list(CLAUSE_BREAK.finditer(words))
+    return words[breaks[-1].end():] if breaks else words
+
+
+def _unnamed_title(who: str, unnamed: regex.Match) -> str:
+    where = unnamed.group("where") or ""
+    title = who[unnamed.start("title") if where else unnamed.start():unnamed.end()]
+    title = compiled(r"^(?:an?|one|another|the)\s+", regex.IGNORECASE).sub("", title)
+    return title.lower() if not where else unnamed.group("title").lower()
+
+
+def _company_mentioned(sentence: str) -> bool:
+    return compiled(r"\b(?:the\s+)?(?:company|firm|brand|carmaker|automaker|maker|manufacturer|operator|telco)\b",
+                    regex.IGNORECASE).search(sentence) is not None
 
 
 def _looks_like_a_name(inner: str) -> bool:
@@ -483,12 +682,6 @@ def _looks_like_a_name(inner: str) -> bool:
         sum(w[:1].isupper() for w in words) >= max(1, len(words) - 2)
 
 
-
-def _sentence_end(fragment: str) -> int:
-    match = compiled(r"(?<=[.!?])\s|\n").search(fragment)
-    return match.start() if match else len(fragment)
-
-
 #: A sentence's end before a capital — not an initial ("K. Srinivasan") or "Mr."/"Dr.".
 SENTENCE_BREAK = regex.compile(r"(?<!\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Prof|Sr|Jr|St))[.!?][\"”’]?\s+(?=[A-Z“\"‘])|\n")
 
@@ -496,4 +689,3 @@ SENTENCE_BREAK = regex.compile(r"(?<!\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Prof|Sr|Jr|St))[.
 def _sentence_start(fragment: str) -> int:
     matches = list(SENTENCE_BREAK.finditer(fragment))
     return matches[-1].end() if matches else 0
-

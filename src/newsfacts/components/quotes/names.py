@@ -1,38 +1,56 @@
-"""Names of people and organisations, and the people an article has named so far."""
+"""Names of people and organisations, and the people an article has named so far.
+
+A person's name is a run of name-shaped words: capitalised words of any script ("Sky Li",
+"Runar Bjørhovde", "Ocasio-Cortez", "McAdam", "O'Brien"), initials dotted or not
+("Arun K.S.", "G.K. Butterfield", "TK Menon", "R K Verma") and particles ("Ursula von der
+Leyen"), after an optional honorific or rank ("Mr.", "Dr", "Gov.", "Sen.", "Major") that is no
+part of it. A word of a title, an organisation, a place, the calendar or the sentence
+("Analyst", "Xiaomi", "India", "March", "The") is never part of a name: "Analyst Maya Rao" is
+the title "Analyst" and the name "Maya Rao". The words are data (``data/name_words.jsonl``).
+
+An organisation is a brand, a name ending in a company word ("Tarang Motors"), an
+abbreviation ("SMMT", "CMR"), or — where the attribution puts one ("CEO of Lumio Traders") —
+any short run of capitalised words.
+
+>>> [("Analyst Maya Rao said"[s:e]) for s, e in person_names("Analyst Maya Rao said")]
+['Maya Rao']
+>>> [("Gov. Mike Pence and R K Verma"[s:e]) for s, e in person_names("Gov. Mike Pence and R K Verma")]
+['Mike Pence', 'R K Verma']
+"""
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import regex
 
+from ... import lexicons
 from ...lexicons import alternation
 from ..specs import COLOUR_WORDS
 from .words import _brands, _patterns
 
 PRONOUNS = {"he", "she", "they", "we", "i"}
-NOT_NAME_WORDS = {
-    "The", "This", "That", "These", "Those", "It", "Its", "Our", "We", "He", "She", "They", "In",
-    "On", "At", "For", "From", "With", "And", "But", "Or", "As", "If", "When", "While", "After",
-    "Before", "Since", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "India", "China", "Indian", "Chinese", "New", "Delhi",
-    "Mumbai", "Bengaluru", "Head", "Director", "Officer", "Chief", "Executive", "Managing",
-    "President", "Vice", "Vice-President", "Senior", "Research", "Analyst", "Manager", "General",
-    "Founder", "Co-founder", "Chairman", "Business", "Sales", "Marketing", "Retail", "Offline",
-    "Online", "Category", "Product", "Global", "International", "Country", "Ltd", "Limited", "Pvt",
-    "Inc", "Company", "Group", "Motor", "Motors", "Mobile", "Electronics", "Technologies", "Statement",
-    "Here", "There", "According", "Also", "Read", "Twitter", "Facebook", "Weibo", "Instagram",
-    "Yet", "Still", "However", "Meanwhile", "Now", "Then", "Even", "Only", "Just", "Asked",
-    "Speaking", "Analysts", "Industry", "Both", "Each", "Every", "Some", "Many", "Most", "All",
-    "Why", "What", "How", "Who", "Where", "Will", "Would", "Could", "Should", "Can", "Is", "Are",
-    "Was", "Were", "Has", "Have", "Had", "Did", "Does", "Do", "Your", "My", "His", "Her",
-    "Their", "Ex", "Former", "Mr", "Ms", "Dr", "Shri", "Smt",
-}
+
+
+@cache
+def name_words() -> dict[str, frozenset[str]]:
+    """The words of ``data/name_words.jsonl`` by role: honorific, particle, not_name, place,
+    unnamed, company_noun, document."""
+    roles: dict[str, set[str]] = {}
+    for row in lexicons.load("name_words"):
+        roles.setdefault(row["role"], set()).add(row["word"])
+    return {role: frozenset(words) for role, words in roles.items()}
+
+
+@cache
+def _place_pattern() -> regex.Pattern:
+    return regex.compile(rf"(?:{alternation(name_words()['place'])})(?![\w-])")
+
+
 #: Organisations the brand list does not know: "Tarang Motors", "Pragati Electronics".
 EXECUTIVE = regex.compile(r"\b(?:CEO|COO|CFO|CMO|CTO|chief|director|president|head|founder|chairman|"
-                       r"chairperson|managing|officer|vice)\b", regex.IGNORECASE)
+                          r"chairperson|managing|officer|vice|MD)\b", regex.IGNORECASE)
 #: The last word of an organisation's name: "Tarang Motors", "Sino Device Insights".
 ORG_SUFFIXES = (
     "Motors", "Motor", "Electronics", "Technologies", "Mobile", "Mobility", "Industries", "Energy",
@@ -47,22 +65,190 @@ ORG_SUFFIX = re.compile(rf"(?:{alternation(ORG_SUFFIXES)})(?![\w-])")
 ORG_NAME_WORDS = 5
 ORG_NAME = re.compile(rf"(?<![\w-])(?:(?:[A-Z][\w&.'’-]*|&)\s+){{1,{ORG_NAME_WORDS}}}{ORG_SUFFIX.pattern}")
 ORG_NAME_START = re.compile(r"[A-Z&]")
-COMPANY_WORDS = regex.compile(r"\b(?:the\s+)?(?:company|firm|brand|carmaker|automaker|maker|manufacturer|"
-                              r"operator|telco|retailer|group|startup|start-up|e-commerce major|platform)\b",
-                              regex.IGNORECASE)
-UNNAMED_TITLES = (r"spokesperson|spokesman|spokeswoman|representative|official|executive|"
-                  r"dealer|analyst|source|customer|buyer|retailer|engineer|employee|insider")
-UNNAMED_TITLE_WORDS = tuple(UNNAMED_TITLES.split("|"))
-#: Characters that are neither ``regex``'s ``\\w`` nor ``\\s`` nor "-": no UNNAMED match holds one.
-NOT_IN_WORDS = re.compile(r"[!-,./:-@\[-^`{-~“”‘’«»—–…]")
-UNNAMED = regex.compile(
-    r"\b(?:an?|one|another)\s+(?:(?P<where>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*|[a-z]+-based|company|senior|"
-    rf"local)\s+)*(?P<title>{UNNAMED_TITLES})\b",
-    regex.IGNORECASE)
+#: An abbreviation standing for an organisation: "SMMT", "CMR", "AT&T" (not a title: "CEO").
+ACRONYM = regex.compile(r"[A-Z][A-Z&]{1,6}(?:-[A-Z0-9]{1,4})?")
 
 
+@cache
+def _company_nouns() -> regex.Pattern:
+    """"the company", "the Chinese smartphone maker", "the e-commerce major"."""
+    return regex.compile(rf"(?:the|this|our|its)\s+(?:[\w-]+\s+){{0,3}}?(?:{alternation(name_words()['company_noun'])})\b",
+                         regex.IGNORECASE)
 
-# --- who said it ------------------------------------------------------------------------------
+
+@cache
+def _documents() -> regex.Pattern:
+    """"the statement", "a company statement", "its recent report", "a message on its website"."""
+    return regex.compile(rf"\b(?:the|a|an|its|their|his|her|this)\s+(?:[\w-]+\s+){{0,3}}?(?:{alternation(name_words()['document'])})\b",
+                         regex.IGNORECASE)
+
+
+@cache
+def _unnamed() -> regex.Pattern:
+    """"a company spokesperson", "an Amazon India spokesperson", "industry sources", "the
+    spokesperson", "one person"; ``where`` is the organisation or place before the noun."""
+    nouns = alternation(name_words()["unnamed"])
+    return regex.compile(
+        r"(?:\b(?:an?|one|another|the|two|three|several|some|many)\s+|^)(?:(?P<where>[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*)\s+|"
+        rf"(?:[a-z]+-based|company|senior|local|industry|government|campaign|party|top|former|other)\s+)*"
+        rf"(?P<title>{nouns})\b")
+
+
+def company_noun(who: str) -> bool:
+    return _company_nouns().fullmatch(who.strip()) is not None
+
+
+def document_noun(who: str) -> regex.Match | None:
+    return _documents().search(who)
+
+
+def unnamed_source(who: str) -> regex.Match | None:
+    return _unnamed().fullmatch(who.strip())
+
+
+# --- people ---------------------------------------------------------------------------------
+
+NAME_WORD = regex.compile(r"(?:\p{Lu}['’])?\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:-\p{Lu}?\p{Ll}+)*")
+DOTTED_INITIALS = regex.compile(r"(?:\p{Lu}\.-?){1,3}")
+UNDOTTED_INITIALS = regex.compile(r"\p{Lu}{1,2}")
+TOKEN = regex.compile(r"(?:\p{Lu}\.-?)+|[\p{L}\p{M}][\p{L}\p{M}'’-]*\.?|\S")
+MAX_NAME_WORDS = 5
+
+
+@lru_cache(maxsize=8192)
+def is_name_word(token: str) -> bool:
+    """"Meera", "Bjørhovde", "McAdam", "D." — a capitalised word that is no title, brand,
+    place or sentence word."""
+    if DOTTED_INITIALS.fullmatch(token):
+        return True
+    words = name_words()
+    return (NAME_WORD.fullmatch(token) is not None and token not in words["not_name"]
+            and token not in words["place"] and token not in words["honorific"]
+            and not _patterns()["title"].fullmatch(token) and not _brands().fullmatch(token))
+
+
+def is_honorific(token: str) -> bool:
+    return token in name_words()["honorific"]
+
+
+def _tokens(fragment: str) -> list[tuple[int, int, str]]:
+    """(start, end, word) of every word; a full stop stays on an initial or an honorific
+    ("K.", "Mr.") and leaves other words ("Cook." at a sentence's end)."""
+    found = []
+    for match in TOKEN.finditer(fragment):
+        word, start, end = match.group(0), match.start(), match.end()
+        if word.endswith(".") and len(word) > 1 and not DOTTED_INITIALS.fullmatch(word) and word not in name_words()["honorific"]:
+            word, end = word[:-1], end - 1
+        found.append((start, end, word))
+    return found
+
+
+def person_names(fragment: str, honorifics: bool = False) -> list[tuple[int, int]]:
+    """(start, end) of the people's names in ``fragment``: two to five name words, or one
+    after an honorific ("Mr. Mathur"); with ``honorifics``, the span holds the honorific."""
+    tokens = _tokens(fragment)
+    words = name_words()
+    names = []
+    index = 0
+    while index < len(tokens):
+        start, end, word = tokens[index]
+        lead = None
+        if is_honorific(word) and index + 1 < len(tokens) and fragment[end:tokens[index + 1][0]].strip() == "":
+            lead = start
+            index += 1
+        run: list[tuple[int, int, str]] = []
+        while index < len(tokens):
+            start, end, word = tokens[index]
+            gap = fragment[run[-1][1]:start] if run else " "
+            if run and (gap.strip() or "\n" in gap):
+                break
+            following = tokens[index + 1][2] if index + 1 < len(tokens) else ""
+            next_is_name = index + 1 < len(tokens) and not fragment[end:tokens[index + 1][0]].strip() \
+                and is_name_word(following)
+            if is_name_word(word) or _initials_before_name(fragment, tokens, index) \
+                    or (run and word in words["particle"] and next_is_name):
+                run.append((start, end, word))
+                index += 1
+                continue
+            break
+        if run and len(run) > MAX_NAME_WORDS:
+            run = []
+        if run and (len(run) >= 2 or lead is not None) and _is_person_run(fragment, run):
+            names.append((lead if honorifics and lead is not None else run[0][0], run[-1][1]))
+        if not run:
+            index += 1 if lead is None else 0
+    return names
+
+
+def _initials_before_name(fragment: str, tokens: list[tuple[int, int, str]], index: int) -> bool:
+    """Undotted initials ("TK", "R K") count as a name's words when a name word follows."""
+    following = index
+    while following < len(tokens) and following - index < 3 and UNDOTTED_INITIALS.fullmatch(tokens[following][2]) \
+            and not _patterns()["title"].fullmatch(tokens[following][2]) and tokens[following][2] not in name_words()["place"]:
+        if following + 1 < len(tokens) and fragment[tokens[following][1]:tokens[following + 1][0]].strip():
+            return False
+        following += 1
+    return following > index and following < len(tokens) and is_name_word(tokens[following][2])
+
+
+def _is_person_run(fragment: str, run: list[tuple[int, int, str]]) -> bool:
+    """Name words that are no brand, colour ("Graphite Black") or the rest of a brand's
+    product name ("Flipkart Pay Later")."""
+    start, end = run[0][0], run[-1][1]
+    if _brands().search(fragment, start, end) or COLOUR_WORDS.fullmatch(run[-1][2]):
+        return False
+    before = fragment[max(0, start - 60):start].rstrip()
+    brand = None
+    for brand in _brands().finditer(before):
+        pass
+    if brand is None or brand.end() != len(before):
+        return True
+    # "Managing Director Xiaomi India Manu Kumar Jain": an organisation, then the name;
+    # "Flipkart Pay Later": a brand's own product
+    return bool(_patterns()["title"].search(before[max(0, brand.start() - 40):brand.start()]))
+
+
+def single_name(word: str) -> bool:
+    """A lone word that may name someone ("Trump", "Sharma"): name-shaped, no other word."""
+    return is_name_word(word) and not DOTTED_INITIALS.fullmatch(word)
+
+
+def strip_honorific(name: str) -> tuple[str, str | None]:
+    """("Mike Pence", "Gov.") from "Gov. Mike Pence"."""
+    words = name.split()
+    lead = []
+    while len(words) > 1 and is_honorific(words[0]):
+        lead.append(words.pop(0))
+    return " ".join(words), " ".join(lead) or None
+
+
+# --- organisations --------------------------------------------------------------------------
+
+def is_place(piece: str) -> bool:
+    return _place_pattern().fullmatch(piece.strip()) is not None
+
+
+def is_acronym(piece: str) -> bool:
+    return bool(ACRONYM.fullmatch(piece)) and not _patterns()["title"].fullmatch(piece) and not is_place(piece)
+
+
+TITLECASE_RUN = regex.compile(r"(?:(?:\p{Lu}[\w&.'’-]*|&|of|and|for|the)\s*){1,6}")
+
+
+def is_org(piece: str, loose: bool = False, known: frozenset[str] | set[str] = frozenset()) -> bool:
+    """A brand, an organisation the article named, a name with an organisation's suffix, an
+    abbreviation — or, with ``loose`` (after "at"/"of"), any short Titlecase name ("Honor Sri
+    Lanka", "Sino Device Insight")."""
+    piece = piece.strip(" ,")
+    if not piece or not piece[0].isupper():
+        return False
+    if piece in known or _brands().match(piece) or ORG_NAME.fullmatch(piece) or is_acronym(piece):
+        return True
+    titlecase = TITLECASE_RUN.fullmatch(piece) is not None and not piece.split()[-1] in ("of", "and", "for", "the")
+    if not titlecase or is_place(piece):
+        return False
+    return bool(_patterns()["org_suffix"].search(piece)) or loose
+
 
 class People:
     """Everyone named so far, to resolve "he", "Jain" and "Manu" to "Manu Kumar Jain"."""
@@ -75,7 +261,7 @@ class People:
         if person.get("speaker"):
             for known in self.known:
                 if known["speaker"] == person["speaker"]:
-                    known.update({k: v for k, v in person.items() if v})
+                    known.update({k: v for k, v in person.items() if v and not known.get(k)})
                     person = {**known}
                     break
             else:
@@ -87,103 +273,13 @@ class People:
         return {part for known in self.known if known.get("speaker") for part in known["speaker"].split()}
 
     def by_part(self, name: str) -> dict | None:
-        """The person whose full name contains this one word ("Jain", "Manu")."""
-        for known in reversed(self.known):
+        """The person whose full name contains this one word ("Jain", "Manu"; "PENCE" too)."""
+        for known in self.known:
             if known.get("speaker") and name in known["speaker"].split():
                 return dict(known)
+        if name.isupper() and len(name) > 2:
+            return self.by_part(name.capitalize())
         return None
 
 
-
-NAME_WORD = regex.compile(r"[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?|[A-Z]\.")
-
-
-WORD = regex.compile(r"\S+")
 TITLECASE_WORD = re.compile(r"\b[A-Z][a-z]+\b")
-TITLECASE = re.compile(r"[A-Z][a-z]+")
-
-
-def _is_word_char(char: str) -> bool:
-    """``re``'s ``\\w`` for a str pattern."""
-    return char.isalnum() or char == "_"
-
-
-def _titlecase_words_among(fragment: str, words: set[str]) -> list[tuple[int, str]]:
-    """(offset, word) of the TITLECASE_WORD matches that are one of ``words`` — found by
-    looking for those few words rather than reading every capitalised word."""
-    found = []
-    for word in words:
-        if not TITLECASE.fullmatch(word):
-            continue
-        offset = fragment.find(word)
-        while offset >= 0:
-            after = offset + len(word)
-            if (offset == 0 or not _is_word_char(fragment[offset - 1])) and \
-                    (after == len(fragment) or not _is_word_char(fragment[after])):
-                found.append((offset, word))
-            offset = fragment.find(word, offset + 1)
-    return sorted(found)
-
-
-@lru_cache(maxsize=4096)
-def _is_name_word(token: str) -> bool:
-    """"Meera" or "D." — capitalised, and no title, brand or sentence word."""
-    return (NAME_WORD.fullmatch(token) is not None and token not in NOT_NAME_WORDS
-            and not _patterns()["title"].fullmatch(token) and not _brands().fullmatch(token))
-
-
-def _names_in(fragment: str) -> list[tuple[int, int]]:
-    """(start, end) of person names: runs of two to four capitalised words that are no title,
-    brand or sentence word ("Chief Financial Officer Meera Sethi" -> "Meera Sethi")."""
-    names = []
-    for candidate in NAME_SHAPED_RUN.finditer(fragment):  # only name-shaped words can be names
-        run = []
-        for word in WORD.finditer(fragment, _word_start(fragment, candidate.start()), candidate.end()):
-            token = word.group(0).strip(",;:()")
-            if token[:1].isupper() and _is_name_word(token):
-                run.append((word.start(), word.start() + len(token)))
-                continue
-            if len(run) > 1 and _is_person_run(fragment, run):
-                names.append((run[0][0], run[-1][1]))
-            run = []
-        if len(run) > 1 and _is_person_run(fragment, run):
-            names.append((run[0][0], run[-1][1]))
-    return names
-
-
-#: ``regex``'s ``\s`` and ``\S`` (WORD's) written for ``re``, whose ``\s`` also holds \x1c-\x1f.
-SPACE, NOT_SPACE = r"[^\S\x1c-\x1f]", r"[\S\x1c-\x1f]"
-_NAME_SHAPE_REST = r"(?:[a-z]+(?:[-'’][A-Z][a-z]+)?|\.)[,;:()]*"
-#: Two or more words in a row shaped as a name word (NAME_WORD between ",;:()"), the first
-#: found from its capital: every run of name words lies in one such run, which
-#: :func:`_names_in` reads from the start of its first word (:func:`_word_start`). Led by a
-#: capital (its lookbehind tested after it), ``re`` skips straight to the capitals.
-NAME_SHAPED_RUN = re.compile(
-    rf"[A-Z](?<![^\s,;:()][A-Z]){_NAME_SHAPE_REST}(?:{SPACE}+[,;:()]*[A-Z]{_NAME_SHAPE_REST}(?!{NOT_SPACE}))+")
-
-
-def _word_start(fragment: str, offset: int) -> int:
-    """Where the WORD holding ``offset`` starts."""
-    while offset > 0 and (not fragment[offset - 1].isspace() or fragment[offset - 1] in "\x1c\x1d\x1e\x1f"):
-        offset -= 1
-    return offset
-
-
-def _is_person_run(fragment: str, run: list[tuple[int, int]]) -> bool:
-    """Two to four name words that are no brand, colour ("Graphite Black") or the rest of a
-    brand's product name ("Flipkart Pay Later")."""
-    if not 2 <= len(run) <= 4:
-        return False
-    start, end = run[0][0], run[-1][1]
-    if _brands().search(fragment, start, end) or COLOUR_WORDS.search(fragment[start:end]):
-        return False
-    before = fragment[max(0, start - 60):start].rstrip()
-    brand = None
-    for brand in _brands().finditer(before):
-        pass
-    if brand is None or brand.end() != len(before):
-        return True
-    # "Managing Director Xiaomi India Manu Kumar Jain": an organisation, then the name;
-    # "Flipkart Pay Later": a brand's own product
-    return bool(_patterns()["title"].search(before[max(0, brand.start() - 40):brand.start()]))
-

@@ -1,4 +1,13 @@
-"""The quote lexicons (``data/quote_words.jsonl``) and the patterns built from them."""
+"""The quote lexicons (``data/quote_words.jsonl``) and the attribution grammar built from them.
+
+The grammar reads the words of a quote's sentence outside its marks. After the closing mark:
+``— NAME`` / ``, said NAME, TITLE of ORG`` / ``, NAME, TITLE, ORG said`` / ``, according to
+NAME`` — and at the sentence's end, for a quote inside reported speech, ``…, he said.`` /
+``…, said Rao.``. Before the opening mark: ``NAME said: “`` / ``NAME told reporters, “`` /
+``According to NAME, “`` / ``NAME was quoted as saying “`` — and anywhere earlier in the
+sentence, a reporting verb whose subject speaks the partial quote (``Rao said the phone will
+be “a turning point”``).
+"""
 
 from __future__ import annotations
 
@@ -9,8 +18,14 @@ import regex
 from ... import lexicons, scan
 from ...lexicons import alternation
 
-NAME_TOKEN = r"(?:[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?|[A-Z]\.)"
-NAME = rf"{NAME_TOKEN}(?:\s+(?:{NAME_TOKEN}|de|van|von|bin|al|da)){{1,3}}"
+#: What may stand between a speaker and the reporting verb: "had written", "further added".
+AUX = (r"(?:(?:has|had|have|was|is|were|would|will|also|further|then|later|once|again|earlier|previously|"
+       r"recently|subsequently|simply|just|only|even|reportedly|separately|repeatedly|quickly|later|"
+       r"on\s+\w+day|\w+ly)\s+)")
+#: The words of a speaker, within one clause: no sentence end, no quote mark.
+WHO = r"(?:[^.!?;\n“”\"]|(?<=\b\p{Lu})\.|(?<=\b(?:Mr|Mrs|Ms|Dr|Prof|Gov|Sen|Rep|Lt|Gen|Col|Capt|St|Jr|Sr|Hon|Rev|Maj|Sgt|Adm|Inc|Co|Corp|Ltd|No|vs))\.)"
+
+
 @cache
 def _words() -> dict[str, dict[str, str]]:
     roles: dict[str, dict[str, str]] = {}
@@ -19,32 +34,31 @@ def _words() -> dict[str, dict[str, str]]:
     return roles
 
 
-
 @cache
 def _patterns() -> dict[str, regex.Pattern]:
     words = _words()
     verb = rf"(?:{alternation(words['verb'])})"
     title = rf"(?:{alternation(words['title'])})"
+    flags = regex.IGNORECASE
     return {
-        "verb": scan.compile_pattern(rf"(?<![\w-]){verb}(?![\w-])", regex.IGNORECASE),
-        # “…,” said NAME, TITLE of ORG.
-        "after_verb_first": scan.compile_pattern(rf"\A\s*,?\s*(?P<cue>{verb})\s+(?P<who>(?:[^.!?\n“”\"]|(?<=\b[A-Z])\.){{1,160}})", regex.IGNORECASE),
-        # “…,” NAME, TITLE, ORG said.
-        "after_who_first": scan.compile_pattern(rf"\A\s*,?\s*(?P<who>(?:[^.!?\n“”\"]|(?<=\b[A-Z])\.){{1,200}}?)\s*,?\s+(?P<cue>{verb})\b", regex.IGNORECASE),
+        "verb": scan.compile_pattern(rf"(?<![\w-]){verb}(?![\w-])", flags),
         # “…” — NAME, TITLE
-        "after_dash": scan.compile_pattern(r"\A\s*[—–-]\s*(?P<who>[^\n“”\"]{1,160})"),
+        "after_dash": regex.compile(r"\A[\s,]*(?:—|–|--|-\s)\s*(?P<who>[^\n“”\"(]{1,160})"),
+        # “…,” said NAME, TITLE of ORG.   /   “…,” added the spokesperson.
+        "after_verb_first": regex.compile(rf"\A[\s,]*(?:{AUX}{{0,2}})(?P<cue>{verb})\s+(?P<who>{WHO}{{1,200}})", flags),
+        # “…,” according to NAME.
+        "after_according": regex.compile(rf"\A[\s,]*(?P<cue>according\s+to)\s+(?P<who>{WHO}{{1,160}})", flags),
+        # …“a partial quote” in the rest of a sentence, he said.   /   …, said Rao.
+        "trailing_who_first": regex.compile(rf",\s*(?P<who>[^,.!?;\n“”\"]{{1,80}}?)\s+{AUX}{{0,3}}(?P<cue>{verb})(?![\w-])[^.!?\n“”\"]{{0,80}}[.!?]?\s*\Z", flags),
+        "trailing_verb_first": regex.compile(rf",\s*(?P<cue>{verb})\s+(?P<who>{WHO}{{1,160}}?)[.!?]?\s*\Z", flags),
+        "trailing_according": regex.compile(rf",?\s*(?P<cue>according\s+to)\s+(?P<who>{WHO}{{1,160}}?)[.!?]?\s*\Z", flags),
+        # PENCE: Well, look, … (a transcript)
+        "transcript": regex.compile(r"\A(?P<who>\p{Lu}[\p{Lu}'’.-]+(?:\s\p{Lu}[\p{Lu}'’.-]+)?):\s"),
         # ‘…’: CEO Rohan Kapadia on ... (a headline)
-        "after_colon": scan.compile_pattern(rf"\A\s*:\s*(?P<who>(?:[\w&.-]+\s+){{0,6}}?{NAME})\s+(?:on|about|says|talks)\b"),
-        # NAME, TITLE at ORG, said: “…   /   NAME said, “…
-        "before": scan.compile_pattern(rf"(?P<who>(?:[^.!?\n“”\"]|(?<=\b[A-Z])\.){{1,200}}?)\s*,?\s+(?P<cue>{verb})(?P<channel>[^.!?\n:“”\"]{{0,50}}?)\s*[:,]?\s*\Z", regex.IGNORECASE),
-        # the cue alone at the end: without it, "before" cannot match (a cheap test first)
-        "before_cue": scan.compile_pattern(rf"\s(?:{verb})[^.!?\n:“”\"]{{0,50}}?\s*[:,]?\s*\Z", regex.IGNORECASE),
-        # according to NAME, “…
-        "according": scan.compile_pattern(r"(?P<cue>according to)\s+(?P<who>(?:[^.!?\n“”\"]|(?<=\b[A-Z])\.){1,160}?)\s*[:,]?\s*\Z", regex.IGNORECASE),
-        "title": scan.compile_pattern(rf"(?<![\w-]){title}(?![\w-])", regex.IGNORECASE),
-        "name": scan.compile_pattern(rf"(?<![\w-]){NAME}(?![\w-])"),
-        "org_suffix": scan.compile_pattern(rf"(?<![\w-])(?:{alternation(words['org_suffix'])})(?![\w-])", regex.IGNORECASE),
-        "channel": scan.compile_pattern(rf"(?<![\w-])(?:{alternation(words['channel'])})(?![\w-])", regex.IGNORECASE),
+        "after_colon": regex.compile(r"\A\s*:\s*(?P<who>(?:[\w&.'’-]+\s+){1,6}?)(?:on|about|says|talks)\b"),
+        "title": scan.compile_pattern(rf"(?<![\w-]){title}(?![\w-])", flags),
+        "org_suffix": scan.compile_pattern(rf"(?<![\w-])(?:{alternation(words['org_suffix'])})(?![\w-])", flags),
+        "channel": scan.compile_pattern(rf"(?<![\w-])(?:{alternation(words['channel'])})(?![\w-])", flags),
     }
 
 
@@ -52,4 +66,3 @@ def _patterns() -> dict[str, regex.Pattern]:
 def _brands() -> scan.WordStart:
     return scan.WordStart(rf"(?:{alternation(lexicons.brand_names())})(?:\s+(?:India|Mobile|Mobility|Motors?|Electric|"
                           rf"Technologies|Electronics|Auto|Energy|Research|Group|Ltd|Limited))*(?![\w-])")
-
