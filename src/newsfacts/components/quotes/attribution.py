@@ -47,12 +47,6 @@ MIN_WORDS = 5  # fewer words in marks, with no attribution, is a scare quote or 
 INHERIT_PARAGRAPHS = 3  # an unattributed quote belongs to the last speaker this close
 WINDOW = 320  # characters of the sentence read on each side of a quote
 
-#: Words that open an adverbial before the speaker: "In the call, Cook said", "When asked, …".
-ADVERBIAL = regex.compile(
-    r"(?:in|on|at|via|through|during|after|before|when|while|as|with|without|speaking|talking|asked|"
-    r"answering|responding|replying|commenting|addressing|earlier|later|however|meanwhile|also|but|and|"
-    r"so|now|then|still|yet|further|furthermore|moreover|separately|similarly|besides|according|"
-    r"\w+ing|\w+ed|stating|emphasising|emphasizing|[\d]+)\b", regex.IGNORECASE)
 #: Where a clause ends and the speaker's own begins: "…and he said", "…as Rao said".
 CLAUSE_BREAK = regex.compile(
     r"(?:\b(?:as|while|when|because|although|though|if|since|whereas|until|once|where|whom)\s+|"
@@ -64,10 +58,14 @@ ADJUNCT_TAIL = regex.compile(
 SUBJECT_TAIL_AUX = regex.compile(rf"\s*,?\s+{AUX}*\Z", regex.IGNORECASE)
 DIRECT_TAIL = regex.compile(r"[^.!?\n:“”\"]{0,60}?\s*[:,—–-]?\s*(?:that\s+)?", regex.IGNORECASE)
 ING_CUE = regex.compile(r"\w+ing", regex.IGNORECASE)
-SENTENCE_END = regex.compile(r"(?<!\b\p{Lu}|\b(?:Mr|Mrs|Ms|Dr|Prof|Sr|Jr|St|Gov|Sen|Rep|Lt|Gen|Col|No|Inc|Co|vs))"
+SENTENCE_END = regex.compile(r"(?<!\b\p{Lu}|\b(?:Mr|Mrs|Ms|Dr|Prof|Sr|Jr|St|Gov|Sen|Rep|Del|Lt|Gen|Col|No|Inc|Co|vs|Hon|Rev))"
                              r"[.!?][\"”’)]?\s+(?=[\p{Lu}“\"‘'(])|\n")
 CAPITALISED_RUN = re.compile(r"[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|de|van|von|der|bin|al|da|del|la|le|di|du))+")
-ABBREVIATION = r"\((?P<short>{short})\)"
+#: The full stops of initials, honorifics and abbreviations, which end no sentence: "Ms. Rao",
+#: "G.K. Rao", "Rep. Rao (D-N.C.)", "Lumio Inc.".
+ABBREVIATION_DOT = regex.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gov|Sen|Rep|Del|Lt|Gen|Col|Capt|St|Jr|Sr|Hon|Rev|Maj|Sgt|Adm|Inc|Co|Corp|Ltd|"
+    r"No|vs|Ft|Mt|Pres|Supt|Insp|Cmdr|Brig)|\b\p{Lu}|\b\p{Lu}-\p{Lu}\p{L}{0,2}|\b\p{Lu}\p{Ll}\p{Ll}?)\.")
 
 
 class QuoteFinder:
@@ -333,8 +331,7 @@ class QuoteFinder:
         cue = p["verb"].search(after)
         if cue is not None and cue.start() < 240:
             who = after[:cue.start()]
-            if not compiled(r"[.!?;“”\"]").search(who.replace("Mr.", "Mr").replace("Dr.", "Dr")) or \
-                    compiled(r"\A[^.!?;“”\"]*(?:\b\p{Lu}\.\s*)+[^.!?;“”\"]*\Z").match(who):
+            if not compiled(r"[.!?;“”\"]").search(ABBREVIATION_DOT.sub("", who)):
                 candidates.append((SUBJECT_TAIL_AUX.sub("", who), cue.group(0)))
         for who, cue_word in candidates:
             person = self._resolve(who)
@@ -485,6 +482,8 @@ class QuoteFinder:
         if not who:
             return None
         parts = _parts(_without_adverbials(who))
+        if parts and compiled(r"according\s+to\s+", regex.IGNORECASE).match(parts[0]):
+            parts[0] = compiled(r"according\s+to\s+", regex.IGNORECASE).sub("", parts[0], count=1)
         for index, part in enumerate(parts):
             names = self._names(part)
             if names:
@@ -531,6 +530,11 @@ class QuoteFinder:
             tail = parts[0][head.end():].strip()
             if not ADJUNCT_TAIL.match(" " + tail) and not compiled(r"\(").match(tail):
                 return None  # "Rao's team" is no speaker
+        title = self.patterns["title"].search(head_text)
+        if title is not None and title.end() == len(head_text):
+            org = head_text[:title.start()].strip()
+            return {"speaker": None, "title": title.group(0),
+                    "organization": org if org and self._is_org(org, loose=True) else None}
         words = head_text.split()
         while len(words) > 1 and (words[0] in ("Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Dr", "Dr.") or
                                   _patterns()["title"].fullmatch(words[0])):
@@ -644,13 +648,12 @@ LEADING_ADVERBIAL = regex.compile(
 
 
 def _without_adverbials(who: str) -> str:
-    """The speaker's words without the adverbials before them: "In the call, Cook" -> "Cook"."""
+    """The speaker's words without the adverbials before them: "In the call, Cook" -> "Cook",
+    "Speaking to reporters, the spokesperson" -> "the spokesperson"."""
     parts = _parts(who)
-    if len(parts) < 2:
-        return who
     dropped = 0
     while dropped < len(parts) - 1 and LEADING_ADVERBIAL.match(parts[dropped]) and \
-            not person_names(parts[dropped]) or (dropped < len(parts) - 1 and compiled(r"\w+ing\b|In\b|On\b|At\b|When\b|While\b|As\b|After\b|During\b|Asked\b").match(parts[dropped])):
+            not compiled(r"According\b").match(parts[dropped]) and not person_names(parts[dropped]):
         dropped += 1
     if not dropped:
         return who

@@ -195,7 +195,7 @@ def _is_person_run(fragment: str, run: list[tuple[int, int, str]]) -> bool:
     """Name words that are no brand, colour ("Graphite Black") or the rest of a brand's
     product name ("Flipkart Pay Later")."""
     start, end = run[0][0], run[-1][1]
-    if _brands().search(fragment, start, end) or COLOUR_WORDS.fullmatch(run[-1][2]):
+    if _brands().search(fragment, start, end) or COLOUR_WORDS.fullmatch(run[-1][2]) or is_place(fragment[start:end]):
         return False
     before = fragment[max(0, start - 60):start].rstrip()
     brand = None

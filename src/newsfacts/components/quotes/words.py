@@ -43,7 +43,7 @@ def _patterns() -> dict[str, regex.Pattern]:
     return {
         "verb": scan.compile_pattern(rf"(?<![\w-]){verb}(?![\w-])", flags),
         # “…” — NAME, TITLE
-        "after_dash": regex.compile(r"\A[\s,]*(?:—|–|--|-\s)\s*(?P<who>[^\n“”\"(]{1,160})"),
+        "after_dash": regex.compile(r"\A[\s,]*(?:—|–|―|‒|--|-\s)\s*(?P<who>[^\n“”\"(]{1,160})"),
         # “…,” said NAME, TITLE of ORG.   /   “…,” added the spokesperson.
         "after_verb_first": regex.compile(rf"\A[\s,]*(?:{AUX}{{0,2}})(?P<cue>{verb})\s+(?P<who>{WHO}{{1,200}})", flags),
         # “…,” according to NAME.
