@@ -58,6 +58,9 @@ ADJUNCT_TAIL = regex.compile(
 SUBJECT_TAIL_AUX = regex.compile(rf"\s*,?\s+{AUX}*\Z", regex.IGNORECASE)
 DIRECT_TAIL = regex.compile(r"[^.!?\n:“”\"]{0,60}?\s*[:,—–-]?\s*(?:that\s+)?", regex.IGNORECASE)
 ING_CUE = regex.compile(r"\w+ing", regex.IGNORECASE)
+#: Verbs that put a word in someone's mouth: Rao called the plan "reckless".
+NAMING_CUE = regex.compile(r"call(?:ed|s|ing)?|describ(?:ed|es|ing)|dubb(?:ed|ing)|label+(?:ed|ing)|brand(?:ed|ing)|"
+                           r"termed|likened", regex.IGNORECASE)
 SENTENCE_END = regex.compile(r"(?<!\b\p{Lu}|\b(?:Mr|Mrs|Ms|Dr|Prof|Sr|Jr|St|Gov|Sen|Rep|Del|Lt|Gen|Col|No|Inc|Co|vs|Hon|Rev))"
                              r"[.!?][\"”’)]?\s+(?=[\p{Lu}“\"‘'(])|\n")
 CAPITALISED_RUN = re.compile(r"[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|de|van|von|der|bin|al|da|del|la|le|di|du))+")
@@ -302,7 +305,9 @@ class QuoteFinder:
                     found = self._recent_speaker(earlier, segment["open"])
                     if found is not None:
                         found["_guessed"] = True
-        elif words < 2 or (words < 3 and _looks_like_a_name(inner) and found.get("cue") is None):
+        elif words < 2 and not (found.get("_next_to") or found.get("_naming")):
+            return None  # one word far from its verb is a scare quote; "That," he said is not
+        elif words < 3 and _looks_like_a_name(inner) and not found.get("_next_to"):
             return None
         if found is None:
             found = {"speaker": None, "title": None, "organization": None, "cue": None, "channel": None}
@@ -336,7 +341,7 @@ class QuoteFinder:
         for who, cue_word in candidates:
             person = self._resolve(who)
             if person is not None:
-                return self._with_cue(person, cue_word, after)
+                return self._with_cue(person, cue_word, after) | {"_next_to": True}
         if ended:
             return None
         for name in ("trailing_who_first", "trailing_verb_first", "trailing_according"):
@@ -368,7 +373,7 @@ class QuoteFinder:
             person = self._resolve(who, strict=not direct)
             if person is not None:
                 person = self._with_cue(person, cue.group(0), before[cue.start():])
-                return person
+                return person | {"_next_to": direct, "_naming": NAMING_CUE.fullmatch(cue.group(0)) is not None}
         return None
 
     def _sentence_subject(self, words: str) -> str:

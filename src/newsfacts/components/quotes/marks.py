@@ -30,8 +30,8 @@ def _paragraphs(text: str):
 
 
 #: What closes each opening mark. Double marks close one another: pages mix them.
-CLOSERS = {"“": ("”", '"'), '"': ('"', "”"), "‘": ("’",), "''": ("''",), "«": ("»",), "'": ("'",)}
-DOUBLE_OPENERS = ("“", '"', "''", "«")
+CLOSERS = {"“": ("”", '"'), '"': ('"', "”"), "”": ("”", '"'), "‘": ("’",), "''": ("''",), "«": ("»",), "'": ("'",)}
+DOUBLE_OPENERS = ("“", '"', "''", "«", "”")
 #: ``''|[“”‘’"«»']``: every mark, a "'" alone too (most are apostrophes, told apart below).
 MARK = re.compile(r"['“”‘’\"«»](?:(?<=')'?|(?<=[“”‘’\"«»]))")
 #: After an inch mark, a word goes on: `6.7" display`, `12.1" x 8.4"`, `6"-wide`.
@@ -95,7 +95,9 @@ def quoted_segments(text: str) -> list[dict]:
 def _opens(text: str, symbol: str, at: int, after: int, paragraph_start: int) -> bool:
     """Whether the mark at ``at`` opens a quote: a closing curly mark never does; a single
     one only before a word ("‘We…", not "it’s"), a straight one only where a word starts."""
-    if symbol in ("”", "»", "’"):
+    if symbol == "”":  # a closing mark opening a paragraph: ”We are ready…
+        return at == paragraph_start and after < len(text) and text[after].isalnum()
+    if symbol in ("»", "’"):
         return False
     if symbol == "‘":
         return _opens_single(text, at)
