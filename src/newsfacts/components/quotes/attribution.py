@@ -34,6 +34,8 @@ from .names import (
     company_noun,
     document_noun,
     is_acronym,
+    is_honorific,
+    is_name_word,
     is_org,
     person_names,
     single_name,
@@ -46,6 +48,7 @@ from .words import AUX, _brands, _patterns
 MIN_WORDS = 5  # fewer words in marks, with no attribution, is a scare quote or a name
 INHERIT_PARAGRAPHS = 3  # an unattributed quote belongs to the last speaker this close
 WINDOW = 320  # characters of the sentence read on each side of a quote
+RECENT = 600  # characters of narration before a quote read for who "he" is
 
 #: Where a clause ends and the speaker's own begins: "…and he said", "…as Rao said".
 CLAUSE_BREAK = regex.compile(
@@ -58,6 +61,7 @@ ADJUNCT_TAIL = regex.compile(
 SUBJECT_TAIL_AUX = regex.compile(rf"\s*,?\s+{AUX}*\Z", regex.IGNORECASE)
 DIRECT_TAIL = regex.compile(r"[^.!?\n:“”\"]{0,60}?\s*[:,—–-]?\s*(?:that\s+)?", regex.IGNORECASE)
 ING_CUE = regex.compile(r"\w+ing", regex.IGNORECASE)
+LEGAL_SUFFIX = regex.compile(r"(?:[\s,]+(?:Pvt|Private|Ltd|Limited|Inc|Corp|Corporation|LLC|PLC|Co|GmbH|AG|SA)\.?)+\Z")
 #: Verbs that put a word in someone's mouth: Rao called the plan "reckless".
 NAMING_CUE = regex.compile(r"call(?:ed|s|ing)?|describ(?:ed|es|ing)|dubb(?:ed|ing)|label+(?:ed|ing)|brand(?:ed|ing)|"
                            r"termed|likened", regex.IGNORECASE)
@@ -165,12 +169,15 @@ class QuoteFinder:
         organisations = [(m.start(), m.group(0)) for m in self._org_names(start, end)]
         organisations += [(m.start(), m.group(0)) for m in _brands().finditer(self.text, start, end)]
         for _, name in organisations:
+            name = self._org_surface(name)
             self.org_counts[name] = self.org_counts.get(name, 0) + 1
         if organisations:
-            self.last_org = max(organisations)[1]
+            self.last_org = self._org_surface(max(organisations)[1])
         mentioned: list[tuple[int, dict]] = []  # (offset, person) for "he", "she"
         text = self.text
         for run in CAPITALISED_RUN.finditer(text, start, end):
+            if not _may_name(run.group(0)):
+                continue
             lead_start = max(start, run.start() - 12)
             fragment = text[lead_start:run.end()]
             for name_start, name_end in person_names(fragment):
@@ -181,11 +188,12 @@ class QuoteFinder:
                 person = self._mention(absolute, lead_start + name_end, start, end)
                 if person and person.get("speaker"):
                     mentioned.append((absolute, self.people.remember(person)))
-        for offset, word in self._known_words(start, end):
+        recent = max(start, end - RECENT)  # who "he" is next is named in the last lines
+        for offset, word in self._known_words(recent, end):
             known = self.people.by_part(word)
             if known is not None:
                 mentioned.append((offset, known))
-        mentioned += self._sources(start, end)
+        mentioned += self._sources(recent, end)
         if mentioned:
             self.people.last_speaker = max(mentioned, key=lambda m: m[0])[1]
 
@@ -207,6 +215,15 @@ class QuoteFinder:
             if person is not None and not person.get("_org"):
                 found.append((cue.start(), person))
         return found
+
+    def _org_surface(self, name: str) -> str:
+        """One name for an organisation however it is written: "Tarang Motors Pvt Ltd" is
+        counted as the "Tarang Motors" named first."""
+        key = LEGAL_SUFFIX.sub("", name)
+        for known in self.org_counts:
+            if LEGAL_SUFFIX.sub("", known) == key:
+                return known
+        return name
 
     def _mention(self, name_start: int, name_end: int, floor: int, ceiling: int) -> dict | None:
         """A person named in narration, with the title and organisation around the name:
@@ -638,6 +655,21 @@ def _clean(who: str) -> str:
     who = compiled(r"^(?:and|but|so|then|also|now|yet|still|however|meanwhile|later|earlier)\b[\s,]*", regex.IGNORECASE).sub("", who)
     who = compiled(r"\s*\(@\w+\)").sub("", who)
     return who.strip(" ,:;—–-\t\n")
+
+
+def _may_name(run: str) -> bool:
+    """Whether a run of capitalised words can hold a name: two name words in a row, or an
+    honorific before one (a cheap test before :func:`person_names`)."""
+    previous = False
+    for word in run.split():
+        word = word.strip(",;:()")
+        if is_name_word(word) or (len(word) <= 2 and word.isupper()):
+            if previous:
+                return True
+            previous = True
+        else:
+            previous = is_honorific(word)
+    return False
 
 
 def _parts(who: str) -> list[str]:

@@ -103,7 +103,15 @@ def document_noun(who: str) -> regex.Match | None:
 
 
 def unnamed_source(who: str) -> regex.Match | None:
-    return _unnamed().fullmatch(who.strip())
+    """"a dealer", "a Delhi-based dealer in Lucknow": the description, and where from."""
+    who = who.strip()
+    match = _unnamed().match(who)
+    if match is None or (match.end() < len(who) and not UNNAMED_TAIL.match(who, match.end())):
+        return None
+    return match
+
+
+UNNAMED_TAIL = regex.compile(r"\s+(?:in|at|from|of|with|for|based|near|outside)\b|\s*,|\s*\(")
 
 
 # --- people ---------------------------------------------------------------------------------
