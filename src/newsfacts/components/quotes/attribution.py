@@ -32,6 +32,7 @@ from .names import (
     TITLECASE_WORD,
     People,
     company_noun,
+    department,
     document_noun,
     is_acronym,
     is_honorific,
@@ -95,6 +96,7 @@ class QuoteFinder:
         self.entity_people = {text[s:e] for s, e, label in entities if label in ("PERSON", "PER")}
         self.entity_orgs = {text[s:e] for s, e, label in entities if label in ("ORG", "NORP_ORG")}
         self.known_orgs: set[str] = set(makers) | self.entity_orgs
+        self.entity_org_spans = [(s, e) for s, e, label in entities if label == "ORG"]
 
     def _is_product(self, offset: int) -> bool:
         i = bisect.bisect_right(self.product_spans, [offset, 10**12]) - 1
@@ -168,6 +170,7 @@ class QuoteFinder:
         """People and organisations named in narration between quotes."""
         organisations = [(m.start(), m.group(0)) for m in self._org_names(start, end)]
         organisations += [(m.start(), m.group(0)) for m in _brands().finditer(self.text, start, end)]
+        organisations += [(s, self.text[s:e]) for s, e in self.entity_org_spans if start <= s < end]
         for _, name in organisations:
             name = self._org_surface(name)
             self.org_counts[name] = self.org_counts.get(name, 0) + 1
@@ -601,8 +604,11 @@ class QuoteFinder:
             piece = compiled(r"\s+(?:who|which|that|we|from|in|on)\s+.*$").sub("", piece).strip(" ,")
             piece = compiled(r"^(?:an?|the)\s+", regex.IGNORECASE).sub("", piece)
             piece = compiled(r"^[A-Z][a-z]+-based\s+").sub("", piece)
-            piece = compiled(r"^(?:at|of|with)\s+(?:the\s+)?(?=[\p{Lu}\d])").sub("", piece)
+            piece = compiled(r"^(?:at|of|with)\s+(?:the\s+)?(?=[\p{Lu}\d])").sub("", piece).rstrip(".")
             if not piece:
+                continue
+            if self.patterns["title_dash"].match(piece):
+                titles.append(piece)  # "Head-Consumer Insights (CI)"
                 continue
             possessive = compiled(r"(?P<org>.+?)['’]s\s+(?P<title>.+)$").match(piece)
             if possessive and self._is_org(possessive.group("org")):
@@ -613,15 +619,15 @@ class QuoteFinder:
             if split:
                 head, org = split.group("title"), compiled(r"^[A-Z][a-z]+-based\s+").sub("", split.group("org").strip())
                 # "Head of Offline Retail" is a department; "research director at Sino Device Insight" an org
-                if (self.patterns["title"].search(head) or titles) and (
+                if (self.patterns["title"].search(head) or titles) and not department(org) and (
                         self._is_org(org) or (len(head.split()) > 1 and self._is_org(org, loose=True))
-                        or compiled(r"(?:at|with)\b").search(piece[len(head):len(head) + 6])):
+                        or compiled(r"(?:at|with|of)\b").search(piece[len(head):len(head) + 6])):
                     titles.append(head)
                     organization, strong = (org, True) if not strong else (organization, strong)
                     continue
             orgs = list(_brands().finditer(piece)) + list(ORG_NAME.finditer(piece))
             last = max(orgs, key=lambda m: (m.end(), -m.start())) if orgs else None
-            has_title = self.patterns["title"].search(piece)
+            has_title = self.patterns["title"].search(piece) or self.patterns["title_dash"].match(piece)
             if has_title and last is not None and last.start() > 0 and last.end() == len(piece):
                 titles.append(piece[:last.start()].strip(" ,"))  # "Managing Director Xiaomi India"
                 organization, strong = last.group(0), True
@@ -636,8 +642,11 @@ class QuoteFinder:
                 titles.append(piece)
             elif _brands().match(piece) or ORG_NAME.fullmatch(piece) or (self._is_org(piece) and not strong):
                 organization, strong = piece, True
-            elif titles and compiled(r"[\w&()' -]+").fullmatch(piece) and not strong:
+            elif titles and compiled(r"[\w&()' -]+").fullmatch(piece) and not strong and \
+                    (department(piece) or piece is not pieces[-1]):
                 titles.append(piece)  # "Director, Consumer Products": a department
+            elif titles and not strong and piece is pieces[-1] and piece[:1].isupper() and len(piece.split()) <= 6:
+                organization, strong = piece, True  # "Sky Wen, vice president, Lumio"
         title = ", ".join(t for t in titles if t) or None
         if title and " and " in title and _brands().search(title.split(" and ")[0]):
             title = title.split(" and ")[-1].strip()  # "Vice-President Xiaomi and Managing Director"

@@ -94,6 +94,12 @@ def _unnamed() -> regex.Pattern:
         rf"(?P<title>{nouns})\b")
 
 
+def department(piece: str) -> bool:
+    """"Consumer Products", "Marketing & Communications": a part of a company, not one."""
+    words = name_words()["department"]
+    return all(word in words for word in piece.replace(",", " ").split())
+
+
 def company_noun(who: str) -> bool:
     return _company_nouns().fullmatch(who.strip()) is not None
 
@@ -121,6 +127,8 @@ DOTTED_INITIALS = regex.compile(r"(?:\p{Lu}\.-?){1,3}")
 UNDOTTED_INITIALS = regex.compile(r"\p{Lu}{1,2}")
 TOKEN = regex.compile(r"(?:\p{Lu}\.-?)+|[\p{L}\p{M}][\p{L}\p{M}'’-]*\.?|\S")
 MAX_NAME_WORDS = 5
+#: "the Kestrel Nova", "a Lumio Pro": a thing's name, not a person's.
+ARTICLE_BEFORE = regex.compile(r"(?:^|\s)(?:the|a|an|The|A|An)\s+\Z")
 
 
 @lru_cache(maxsize=8192)
@@ -181,7 +189,8 @@ def person_names(fragment: str, honorifics: bool = False) -> list[tuple[int, int
             break
         if run and len(run) > MAX_NAME_WORDS:
             run = []
-        if run and (len(run) >= 2 or lead is not None) and _is_person_run(fragment, run):
+        after_article = lead is None and run and ARTICLE_BEFORE.search(fragment, 0, run[0][0]) is not None
+        if run and (len(run) >= 2 or lead is not None) and not after_article and _is_person_run(fragment, run):
             names.append((lead if honorifics and lead is not None else run[0][0], run[-1][1]))
         if not run:
             index += 1 if lead is None else 0

@@ -57,6 +57,8 @@ def _patterns() -> dict[str, regex.Pattern]:
         # ‘…’: CEO Rohan Kapadia on ... (a headline)
         "after_colon": regex.compile(r"\A\s*:\s*(?P<who>(?:[\w&.'’-]+\s+){1,6}?)(?:on|about|says|talks)\b"),
         "title": scan.compile_pattern(rf"(?<![\w-]){title}(?![\w-])", flags),
+        # "Director-Brand Strategy", "Head-Consumer Insights (CI)"
+        "title_dash": regex.compile(rf"{title}-(?=\p{{Lu}})", flags),
         "org_suffix": scan.compile_pattern(rf"(?<![\w-])(?:{alternation(words['org_suffix'])})(?![\w-])", flags),
         "channel": scan.compile_pattern(rf"(?<![\w-])(?:{alternation(words['channel'])})(?![\w-])", flags),
     }
