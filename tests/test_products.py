@@ -104,7 +104,7 @@ def test_a_revised_plan_is_named_by_its_new_price():
 
 def test_mentions_found_from_cheap_starts_equal_a_full_scan():
 
-    from newsfacts.components.products import mention_matches, mention_pattern
+    from newsfacts.components.product_names import mention_matches, mention_pattern
 
     texts = corpus_texts()
     texts += ["Launched Redmi Note 7 Pro and Galaxy S24+ with the Rs 399 plan; Zephyr 125 Pro Max 2"]
@@ -159,7 +159,7 @@ def test_a_maker_and_a_common_word_is_no_model():
 def test_mention_starts_led_by_their_first_character_equal_a_lookbehind_led_pattern():
     import re
 
-    from newsfacts.components.products import _lexicon, mention_starts
+    from newsfacts.components.product_names import _lexicon, mention_starts
     from newsfacts.lexicons import alternation
 
     brands, series, words = _lexicon()
@@ -178,7 +178,7 @@ def test_the_mention_pattern_on_re_matches_as_on_regex():
 
     import regex
 
-    from newsfacts.components.products import (
+    from newsfacts.components.product_names import (
         MENTION_LENGTH,
         mention_pattern,
         mention_starts,
@@ -207,7 +207,7 @@ def test_brand_named_on_re_led_by_its_capital_matches_as_before():
 
     import regex
 
-    from newsfacts.components.products import BRAND_NAMED
+    from newsfacts.components.product_names import BRAND_NAMED
 
     before = regex.compile(r"(?<![\w-])(?P<brand>[A-Z][\w-]*(?:[ \u00a0][A-Z][\w-]*)?)[ \u00a0](?P<name>[A-Z][a-z]{2,})(?![\w-])")
     texts = corpus_texts()
@@ -219,7 +219,7 @@ def test_brand_named_on_re_led_by_its_capital_matches_as_before():
 
 def test_introductions_tried_where_a_branch_can_start_equal_a_full_scan():
 
-    from newsfacts.components.products import introduction_pattern, introductions
+    from newsfacts.components.product_names import introduction_pattern, introductions
 
     texts = corpus_texts()
     texts += ["It launched the Aura X, a family electric scooter, and its Sprite city car; its scooter, "
@@ -233,7 +233,7 @@ def test_the_sibling_pattern_on_re_matches_as_on_regex():
 
     import regex
 
-    from newsfacts.components.products import SIBLING
+    from newsfacts.components.product_names import SIBLING
 
     on_regex = regex.compile(SIBLING.pattern)
     texts = corpus_texts()
