@@ -164,10 +164,10 @@ def test_mention_starts_led_by_their_first_character_equal_a_lookbehind_led_patt
 
     brands, series, words = _lexicon()
     plain = re.compile(  # mention_starts as first written: led by its word-start lookbehind
-        rf"(?<![\w-])(?=Rs|₹|(?:{alternation(list(brands) + list(series))})"
-        rf"|[A-Z][a-z]{{2,}}(?:[ \u00a0](?:{alternation(words)}))*[ \u00a0][A-Z]{{0,3}}\d)")
+        rf"(?<!\w)(?=Rs|₹)|(?<![\w-])(?=(?:{alternation(list(brands) + list(series))})"
+        rf"|[A-Z][a-z]{{2,}}(?:[ \u00a0](?:{alternation(words)}))*[ \u00a0](?:[A-Z]{{0,3}}|[a-z])\d)")
     texts = corpus_texts()
-    texts += ["iPhone 15, xiPhone, -Redmi, Rs 399, ₹99, a₹9, Zephyr Pro 125, vivo\u00a0X100, R", "Rs"]
+    texts += ["iPhone 15, xiPhone, -Redmi, Rs 399, -Rs 49, ₹99, a₹9, Zephyr Pro 125, Zephyr i7, vivo\u00a0X100, R", "Rs"]
     for text in texts:
         assert [m.start() for m in mention_starts().finditer(text)] == [m.start() for m in plain.finditer(text)]
 

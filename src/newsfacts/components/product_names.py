@@ -22,33 +22,14 @@ from ..scan import compiled
 from .layout import Boilerplate
 
 STANDALONE_CATEGORIES = {"car", "two_wheeler"}
-#: First words that look like a model name's but name a platform, a period or a unit.
-NOT_A_PRODUCT = {
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
-    "Sept", "Oct", "Nov", "Dec", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-    "Saturday", "Sunday", "Android", "Windows", "iOS", "MIUI", "HyperOS", "OxygenOS", "ColorOS",
-    "Snapdragon", "Dimensity", "Helio", "Exynos", "Tensor", "Kirin", "Unisoc", "Bionic", "Intel",
-    "Core", "Ryzen", "Gorilla", "Glass", "Victus", "USB", "Bluetooth", "Wi", "Fi", "LPDDR",
-    "UFS", "Type", "Quick", "Charge", "Rs", "INR", "USD", "Q", "FY", "H", "Phase", "Top",
-    "Chapter", "Section", "Level", "Stage", "Class", "Category", "Grade", "Series", "Version",
-    "Gen", "Generation", "Covid", "COVID", "Diwali", "Budget", "Union", "Vision", "Industry",
-    "Mobile", "World", "Cup", "Season", "Episode", "Day", "Week", "Year", "Month", "Plan",
-    "Bharat", "NH", "Sector", "Block", "Route", "Wave", "Round", "Tier", "Euro", "BS", "IP", "HDR", "Dolby", "Atmos", "Mali", "Adreno", "Immortalis", "PowerVR", "GeForce", "RTX",
-    "Radeon", "Iris", "Arc", "Apple", "Galaxy", "The", "A", "An", "In", "On", "At", "By", "For",
-    "From", "To", "Of", "And", "Or", "With", "About", "Over", "Under", "Nearly", "Around",
-    "Upto", "Up", "Only", "Just", "Now", "All", "Its", "It", "This", "That", "These", "Those",
-    "Some", "Every", "Each", "No", "Number", "Page", "Room", "Floor", "Gate", "Terminal",
-    "Platform", "Price", "Rank", "Fund", "Nifty", "Sensex", "Article", "Rule", "Act",
-    "Schedule", "GST", "Tax", "Lakh", "Crore", "Million", "Billion", "Percent",
-    "Published", "Updated", "Posted", "Since", "Until", "Till", "Before", "After", "During",
-    "Thunderbolt", "HDMI", "PCIe", "DDR", "WiFi", "Motocorp", "Twitter", "Facebook", "Weibo", "Instagram", "Volume", "Issue", "Part",
-    "Festival", "Sale", "Days", "Carnival", "Dhamaka", "Summit", "Expo", "Conference", "Awards",
-    "League", "Olympics", "Edition",
-}
+#: First words that look like a model name's but name a platform, a period, a chip, a unit or a
+#: headline verb ("Sell 1 Million Units"): ``data/not_products.jsonl``.
+NOT_A_PRODUCT = frozenset(lexicons.values("not_products", "word"))
+#: Chip makers and chip lines: a model-shaped name right after one is a chip ("NVIDIA Tegra 4").
+CHIP_WORDS = frozenset(row["word"] for row in lexicons.load("not_products") if row["kind"] == "chip")
 #: A model token: "M37", "5G", "450X", "(2)", "7"; never a spec such as "6GB" or "50MP".
 SPEC_TOKEN = r"\d+(?:\.\d+)?\s?(?:GB|TB|MB|mAh|MP|Hz|W|mm|inch|kWh|K)\b"
-MODEL_TOKEN = (rf"(?!{SPEC_TOKEN})(?:\(\d+[a-z]?\)|[A-Z]{{0,4}}\d+[A-Za-z0-9+]*"
+MODEL_TOKEN = (rf"(?!{SPEC_TOKEN})(?:\(\d+[a-z]?\)|(?:[A-Z]{{0,4}}|[A-Za-z]?[a-z][A-Z]{{0,4}})\d+[A-Za-z0-9+]*"
                rf"|[A-Z]{{1,2}}\+?(?![\w-])|\d+(?:\.\d+)?[A-Za-z]*)")
 #: Trim names after a car or bike model: "ZXi", "HTK+", "AMT", "S(O)", "Creative+".
 TRIM_TOKEN = (r"(?:[A-Z][a-z]*[A-Z][A-Za-z]*\+?|[A-Z][A-Za-z]{0,8}\+|[A-Z]{1,4}(?:\([A-Z]\))?|\d\.\d"
@@ -78,18 +59,18 @@ def mention_pattern() -> re.Pattern:
     (``re`` names each group once; it runs this 2-3x faster than ``regex``)."""
     brands, series, words = _lexicon()
     model = rf"(?:{MODEL_TOKEN}|(?:{alternation(words)})(?![\w-]))"
-    tail = rf"(?:[ \u00a0](?:{model}))"
+    tail = rf"(?:(?:[ \u00a0]|-(?=\d))(?:{model}))"  # "Mi-3" as "Mi 3"
     return re.compile(
-        rf"(?<![\w-])(?:"
+        rf"(?:(?<!\w)"  # "-Rs 98 recharge: ..." in a list
         rf"(?P<plan>(?:(?:{alternation(b for b, r in brands.items() if r['category'] == 'telecom')})[ \u00a0])?"
         rf"(?:Rs\.?[ \u00a0]?|₹[ \u00a0]?)\d[\d,]*(?:[ \u00a0](?:annual|yearly|prepaid|postpaid|"
         rf"unlimited|data|monthly|quarterly|entry-level|popular|data))?[ \u00a0](?:plan|pack|recharge|add-on|booster|top-up|voucher))"
-        rf"|(?:(?P<brand>{alternation(brands)})[ \u00a0])?(?P<series>{alternation(series)})"
+        rf"|(?<![\w-])(?:(?:(?P<brand>{alternation(brands)})[ \u00a0])?(?P<series>{alternation(series)})"
         rf"(?:{tail}{{1,4}}|(?:[ \u00a0]{TRIM_TOKEN}(?![\w-])){{0,3}})"
         rf"|(?P<lone_brand>{alternation(brands)}){tail}{{1,4}}"
-        rf"|(?P<generic>[A-Z][a-z]{{2,}})(?:[ \u00a0](?:{alternation(words)}))*[ \u00a0](?!Q\d)(?:[A-Z]{{0,3}}\d+[A-Za-z]*\+?)"
+        rf"|(?P<generic>[A-Z][a-z]{{2,}})(?:[ \u00a0](?:{alternation(words)}))*[ \u00a0](?!Q\d)(?:(?:[A-Z]{{0,3}}|[a-z])\d+[A-Za-z]*\+?)"
         rf"(?:[ \u00a0](?:{alternation(words)})(?![\w-]))*"
-        rf")(?:[ \u00a0]series(?![\w-]))?(?![\w])"
+        rf"))(?:[ \u00a0]series(?![\w-]))?(?![\w])"
     )
 
 
@@ -102,11 +83,11 @@ def mention_starts() -> re.Pattern:
     straight to those characters (a leading lookbehind makes it try every position), and a
     match is one character wide, so no start hides another."""
     brands, series, words = _lexicon()
-    generic = rf"[a-z]{{2,}}(?:[ \u00a0](?:{alternation(words)}))*[ \u00a0][A-Z]{{0,3}}\d"
+    generic = rf"[a-z]{{2,}}(?:[ \u00a0](?:{alternation(words)}))*[ \u00a0](?:[A-Z]{{0,3}}|[a-z])\d"
     rests: dict[str, list[str]] = {}
-    for name in [*brands, *series, "Rs", "₹"]:
+    for name in [*brands, *series]:
         rests.setdefault(name[0], []).append(name[1:])
-    branches = []
+    branches = [r"R(?<!\wR)(?=s)", r"₹(?<!\w₹)"]  # a plan's price, after a list's dash too
     for first in sorted(set(rests) | set(string.ascii_uppercase)):
         ahead = [alternation(rests[first])] if first in rests else []
         if first in string.ascii_uppercase:
@@ -185,12 +166,61 @@ MAGNITUDE_TOKEN = scan.compile_pattern(r"\d+(?:\.\d+)?(?:K|M|B|L|k|mn|bn|cr|lakh
 SENSOR_TOKEN = regex.compile(r"(?:IMX|ISOCELL|GN|HP|JN|OV|LYT)\d+", regex.IGNORECASE)
 
 
-def _has_model_token(tail: str, words: set[str]) -> bool:
-    """A model name needs a token with a digit ("M37", "5G") or a model word ("Pro", "Neo")."""
+def _has_model_token(tail: str, words: set[str], after_series: bool = False) -> bool:
+    """A model name needs a token with a digit ("M37", "5G"), a model word ("Pro", "Neo"), a
+    maker's "TV" ("Lumio TV"), or — after a series — a letter ("Galaxy S", "Moto G")."""
     tokens = tail.split()
     if any(MAGNITUDE_TOKEN.fullmatch(t) or SENSOR_TOKEN.fullmatch(t) for t in tokens):
         return False
-    return any(any(c.isdigit() for c in t) or (t in words and len(t) > 2) for t in tokens)
+    return any(any(c.isdigit() for c in t) or (t in words and len(t) > 2) or t == "TV"
+               or (after_series and compiled(r"[A-Z]\+?").fullmatch(t)) for t in tokens)
+
+
+#: After a model-shaped name, words that make it a count: "To Sell 1 Million Units".
+COUNT_AFTER = scan.compile_pattern(r"[ \u00a0]+(?:million|billion|lakh|crore|thousand|units?|per\s?cent|percent)\b",
+                                   regex.IGNORECASE)
+#: After a name without a model number, a generic noun: "a Samsung Smart Phone".
+GENERIC_NOUN_AFTER = scan.compile_pattern(r"[ \u00a0]+(?:phones?|smartphones?|handsets?)\b", regex.IGNORECASE)
+
+
+@cache
+def _services() -> regex.Pattern:
+    """A maker's service or assistant ("Google Assistant", "Google Play Store"): no product."""
+    names = [row["name"] for row in lexicons.load("brands") if row["kind"] == "service"]
+    return compiled(rf"(?:{alternation(names)})(?![\w-])")
+
+
+def read_name(text: str, match: re.Match) -> tuple[str, str | None, str] | None:
+    """(name, brand, key) of a :func:`mention_pattern` match that is no plan, or None when
+    it names no product: a chip ("NVIDIA Tegra 4"), a count ("Sell 1 Million"), a service
+    ("Google Assistant"), a generic phone ("Samsung Smart Phone")."""
+    brands, series, words = _lexicon()
+    start, end = match.span()
+    name = match.group(0)
+    series_name, brand_text = match.group("series"), match.group("brand") or match.group("lone_brand")
+    generic = match.group("generic")
+    if generic:
+        if generic in NOT_A_PRODUCT or generic in brands or generic in series or COUNT_AFTER.match(text, end):
+            return None
+        previous = compiled(r"([A-Za-z]+)[’'s]*[ \u00a0]+\Z").search(text, max(0, start - 30), start)
+        if previous is not None and previous.group(1) in CHIP_WORDS:
+            return None
+    if _services().match(name):
+        return None
+    tail = name[match.end("series") - start:] if series_name else name
+    if not _has_model_token(tail, words, series_name is not None) and not (series_name and _standalone(series_name)):
+        return None
+    if not any(c.isdigit() for c in tail) and GENERIC_NOUN_AFTER.match(text, end):
+        return None
+    brand = (brands[brand_text].get("brand") or brand_text) if brand_text else None
+    if series_name and not brand:
+        brand = series[series_name]["brand"]
+    if brand_text and not series_name and brand_text in brands:
+        brand = _canonical_brand(brand_text)
+    key = _key(name, brand_text)
+    if not key or key.isdigit() and not series_name:
+        return None
+    return name, brand, key
 
 
 #: How each LAUNCH_VERB begins.
@@ -369,7 +399,10 @@ def _add_sizes(text: str, found: _Catalogue) -> None:
 
 
 def _standalone(series_name: str) -> bool:
+    """Does the series name a product on its own ("Creta", "JioPhone")?"""
     brands, series, _ = _lexicon()
+    if series[series_name].get("standalone"):
+        return True
     brand = brands.get(series[series_name]["brand"])
     return brand is not None and brand["category"] in STANDALONE_CATEGORIES
 

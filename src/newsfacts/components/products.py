@@ -26,18 +26,14 @@ from ..scan import compiled
 from .layout import Boilerplate, get_layout
 from .product_index import ProductIndex
 from .product_names import (
-    NOT_A_PRODUCT,
     _add_brand_named,
     _add_introduced,
     _add_siblings,
     _add_sizes,
-    _canonical_brand,
     _Catalogue,
-    _has_model_token,
-    _key,
     _lexicon,
-    _standalone,
     mention_matches,
+    read_name,
 )
 from .product_plans import _add_revised_plans, _revised_price, plan_revisions
 
@@ -68,21 +64,10 @@ def find_products(text: str, boilerplate: Boilerplate | None = None,
                 name, alias = compiled(r"(?<=(?:Rs\.?|₹)\s?)\d[\d,]*").sub(revised, name, count=1), True
             key = "plan " + compiled(r"[^\d]").sub("", name)
         else:
-            series_name, brand_text = match.group("series"), match.group("brand") or match.group("lone_brand")
-            generic = match.group("generic")
-            if generic and (generic in NOT_A_PRODUCT or generic in brands or generic in series):
+            named = read_name(text, match)
+            if named is None:
                 continue
-            tail = name[match.end("series") - start:] if series_name else name
-            if not _has_model_token(tail, words) and not (series_name and _standalone(series_name)):
-                continue
-            brand = (brands[brand_text].get("brand") or brand_text) if brand_text else None
-            if series_name and not brand:
-                brand = series[series_name]["brand"]
-            if brand_text and not series_name and brand_text in brands:
-                brand = _canonical_brand(brand_text)
-            key = _key(name, brand_text)
-            if not key or key.isdigit() and not series_name:
-                continue
+            name, brand, key = named
         found.add(start, end, name, brand, key, alias)
     _add_revised_plans(text, found)
     found.mentions.sort()
