@@ -203,20 +203,6 @@ def test_the_mention_pattern_on_re_matches_as_on_regex():
             assert read(pattern.match(text, start.start(), end)) == read(on_regex.match(text, start.start(), end))
 
 
-def test_brand_named_on_re_led_by_its_capital_matches_as_before():
-
-    import regex
-
-    from newsfacts.components.product_names import BRAND_NAMED
-
-    before = regex.compile(r"(?<![\w-])(?P<brand>[A-Z][\w-]*(?:[ \u00a0][A-Z][\w-]*)?)[ \u00a0](?P<name>[A-Z][a-z]{2,})(?![\w-])")
-    texts = corpus_texts()
-    texts += ["Hyundai Arvo, xHyundai Arvo, -Tata Motors Nexon, Ola\u00a0Roadster X, A B Cde"]
-    for text in texts:
-        assert [(m.span(), m.groupdict()) for m in BRAND_NAMED.finditer(text)] == \
-            [(m.span(), m.groupdict()) for m in before.finditer(text)]
-
-
 def test_introductions_tried_where_a_branch_can_start_equal_a_full_scan():
 
     from newsfacts.components.product_names import introduction_pattern, introductions

@@ -223,6 +223,8 @@ def read_name(text: str, match: re.Match) -> tuple[str, str | None, str] | None:
     return name, brand, key
 
 
+#: "its first phone called the Zephyr X": the verbs that name a product after its noun.
+NAMING_VERBS = ("called", "named", "dubbed", "christened")
 #: How each LAUNCH_VERB begins.
 LAUNCH_VERB_PREFIXES = ("launch", "unveil", "introduc", "debut", "reveal", "price", "roll", "showcas", "announc")
 LAUNCH_VERB = (r"(?:launch(?:es|ed)?|unveil(?:s|ed)?|introduc(?:es|ed)|debut(?:s|ed)|reveal(?:s|ed)|prices|priced"
@@ -246,7 +248,7 @@ def introductions(text: str) -> list:
     before a product noun and its comma (the noun's two words at most, two modifiers, the
     determiner). Most of the text holds no such place, and the pattern, led by ``\\b`` and
     an alternation, makes ``regex`` try every position."""
-    candidates = {offset for word in (*LAUNCH_VERB_PREFIXES, "its") for offset in scan.find_all(text, word)}
+    candidates = {offset for word in (*LAUNCH_VERB_PREFIXES, *NAMING_VERBS, "its") for offset in scan.find_all(text, word)}
     for comma in _noun_before_comma().finditer(text):
         words_start = scan.words_back(text, comma.start(), 5)
         candidates.update(offset for word in ("its", "the", "a", "new")
@@ -257,14 +259,16 @@ def introductions(text: str) -> list:
 @cache
 def introduction_pattern() -> regex.Pattern:
     """A name the lexicon does not know, introduced as a product: "launched the Aura X, a
-    family electric scooter", "its Sprite city car", "its scooter, the Vardhan Eon,"."""
+    family electric scooter", "its Sprite city car", "its scooter, the Vardhan Eon,", "a
+    phone called Zephyr Snap+"."""
     nouns = alternation(lexicons.values("product_nouns", "word"))
     determiners = r"(?:(?:the|its|their|a|an|new|all-new|latest|first|upcoming)\s+)*"
     modifiers = r"(?:[a-z][a-z-]*\s+){0,2}"
     return regex.compile(
         rf"\b{LAUNCH_VERB}\s+{determiners}{NEW_NAME}(?=\s+{modifiers}(?:{nouns})(?![\w-])|,\s+(?:a|an|the|its)\s)"
         rf"|\bits\s+{NEW_NAME}\s+{modifiers}(?:{nouns})(?![\w-])"
-        rf"|\b(?:its|the|a|new)\s+{modifiers}(?:{nouns}),\s+(?:the\s+)?{NEW_NAME},")
+        rf"|\b(?:its|the|a|new)\s+{modifiers}(?:{nouns}),\s+(?:the\s+)?{NEW_NAME},"
+        rf"|\b(?<=(?:{nouns})\s+)(?:{'|'.join(NAMING_VERBS)})\s+(?:the\s+)?{NEW_NAME}")
 
 
 @cache
@@ -282,7 +286,8 @@ def _add_introduced(text: str, found: _Catalogue) -> None:
         start, end = match.span("name")
         name = match.group("name")
         first = name.split()[0]
-        if first in NOT_A_PRODUCT or first in brands or first in series or not found.free(start, end):
+        if (first in NOT_A_PRODUCT and not _model_shaped(name)) or first in brands or first in series \
+                or not found.free(start, end):
             continue
         sentence_start = max(text.rfind(".", 0, start), text.rfind("\n", 0, start), start - 200)
         maker = MAKER_SUFFIX.search(text, sentence_start + 1, start)
@@ -306,34 +311,131 @@ NOT_A_MODEL_NAME = {
     "Chief", "President", "Director", "Head", "Executive", "Spokesperson", "Officials", "Store", "Stores",
     "Website", "Event", "Offers", "Offer", "Deal", "Deals", "Hikes", "Cuts", "Shares", "Stock",
 }
-#: A capitalised word or two, then a Titlecase word: "Hyundai Arvo". On ``re``, its word-start
-#: lookbehind tested after the first capital, so that ``re`` skips from capital to capital.
-BRAND_NAMED = re.compile(r"(?P<brand>[A-Z](?<![\w-][A-Z])[\w-]*(?:[ \u00a0][A-Z][\w-]*)?)[ \u00a0](?P<name>[A-Z][a-z]{2,})(?![\w-])")
+#: A run of capitalised words ("New Hyundai Arvo Costs"): a maker and the word after it are
+#: looked for inside. On ``re``, its word-start lookbehind tested after the first capital, so
+#: that ``re`` skips from capital to capital.
+CAPITALISED_RUN = re.compile(r"[A-Z](?<![\w-][A-Z])[\w-]*(?:[ \u00a0][A-Z][\w-]*)+")
+#: A Titlecase word; one ending in "-est" ("Fastest") is a headline superlative, not a model.
+TITLE_WORD = re.compile(r"[A-Z][a-z]{2,}")
+
+
+def _brand_word_pairs(text: str):
+    """(maker, word, span) for each known maker followed by a Titlecase word the lexicon does
+    not know: "Hyundai Arvo" in "New Hyundai Arvo Costs More"."""
+    brands, series, _ = _lexicon()
+    for run in CAPITALISED_RUN.finditer(text):
+        words = [(m.group(0), m.start()) for m in compiled(r"[^ \u00a0]+").finditer(run.group(0))]
+        for i in range(len(words) - 1):
+            for width in (2, 1):
+                if i + width >= len(words):
+                    continue
+                brand = " ".join(w for w, _ in words[i:i + width])
+                name, offset = words[i + width]
+                if brand in brands and TITLE_WORD.fullmatch(name) and not name.endswith("est") and name not in NOT_A_MODEL_NAME \
+                        and name not in NOT_A_PRODUCT and name not in brands and name not in series:
+                    start = run.start() + words[i][1]
+                    yield brand, name, (start, run.start() + offset + len(name))
+                    break
+
+
+#: "the Arvo is ...": a name in running text (a lower-case word or a mark after it), not in a
+#: headline's run of capitals ("Is The Fastest Phone").
+THE_NAME_IN_A_SENTENCE = regex.compile(r"(?i:the|its)\s+\S+(?:\s[a-z]|[,.;:!?’'])")
 
 
 def _add_brand_named(text: str, found: _Catalogue) -> None:
-    """A known maker and a word the lexicon does not know, named twice ("Hyundai Arvo"):
-    a model; the word alone later ("the Arvo") names it too."""
-    brands, series, _ = _lexicon()
+    """A known maker and a word the lexicon does not know ("Hyundai Arvo"), named twice, or
+    once and again as "the Arvo": a model; the word alone ("the Arvo") names it too."""
     counts: dict[tuple[str, str], list[tuple[int, int]]] = {}
-    for match in BRAND_NAMED.finditer(text):
-        brand, name = match.group("brand"), match.group("name")
-        if brand not in brands or name in NOT_A_MODEL_NAME or name in NOT_A_PRODUCT or name in brands or name in series:
-            continue
-        if not found.free(match.start()):
-            continue
-        counts.setdefault((brand, name), []).append(match.span())
+    for brand, name, span in _brand_word_pairs(text):
+        if found.free(span[0]):
+            counts.setdefault((brand, name), []).append(span)
     for (brand, name), spans in counts.items():
-        if len(spans) < 2:
+        alone = list(compiled(rf"(?<![\w-]){regex.escape(name)}(?![\w-])").finditer(text))
+        if len(spans) < 2 and not any(THE_NAME_IN_A_SENTENCE.match(text, max(0, m.start() - 4), m.end() + 2)
+                                      and found.free(m.start()) for m in alone):
             continue
         full = f"{brand} {name}"
         key = _key(full, brand)
         for start, end in spans:
-            found.add(start, end, full, _canonical_brand(brand), key)
-        for match in compiled(rf"(?<![\w-]){regex.escape(name)}(?![\w-])").finditer(text):
+            if found.free(start):
+                found.add(start, end, full, _canonical_brand(brand), key)
+        for match in alone:
             start = match.start()
             if found.free(start):
                 found.add(start, match.end(), full, _canonical_brand(brand), key, alias=True)
+
+
+#: A name between a determiner and its product noun ("the Zephyr One electric scooter", "of
+#: Lumio Chromebook"), or after a singular product noun ("crossover Zentra X-Line").
+NAME = r"[A-Z][\w-]*\+?(?:[ \u00a0](?:[A-Z][\w-]*\+?|\d[\w+]*)){0,2}"
+
+
+@cache
+def noun_named_pattern() -> regex.Pattern:
+    """See :func:`_add_noun_named`."""
+    nouns = lexicons.load("product_nouns")
+    lower = alternation(r["word"] for r in nouns if r["word"][:1].islower() and r["category"] != "line")
+    upper = alternation(r["word"] for r in nouns if r["word"][:1].isupper())
+    singular = alternation(r["word"] for r in nouns if r["category"] != "line" and r["word"][:1].islower()
+                           and not r["word"].endswith("s"))
+    return regex.compile(
+        rf"\b(?i:the|an?|its|their|new|of)\s+(?P<name>{NAME})\s+(?:[a-z][a-z-]+\s+)?(?:{lower})(?![\w-])"
+        rf"(?!\s+(?:maker|makers|market|segment|brand|industry|company|sales|shipments|category|space)\b)"
+        rf"|\b(?i:the|an?|its|their|new|of)\s+(?P<capitalised>{NAME}[ \u00a0](?:{upper}))(?![\w-])"
+        rf"|\b(?:{singular})\s+(?P<after>{NAME})")
+
+
+def _model_shaped(name: str) -> bool:
+    """"X-Line", "Snap+", "Zephyr 5", "ZenBook": a shape no common word has."""
+    return bool(compiled(r"\d|[\w]-[\w]|\+|[a-z][A-Z]").search(name))
+
+
+def _add_noun_named(text: str, found: _Catalogue) -> None:
+    """Names the lexicon does not know, told by the product noun beside them: "the Zephyr One
+    electric scooter", "crossover Zentra X-Line", "of Lumio Chromebook". A name counts when it
+    is model-shaped or the text names it again; each time it does is a mention."""
+    brands, series, _ = _lexicon()
+    names: dict[str, str | None] = {}
+    companies = frozenset(lexicons.brand_names())
+    for match in noun_named_pattern().finditer(text):
+        group = next(g for g in ("name", "capitalised", "after") if match.group(g))
+        name = match.group(group)
+        words = name.split()
+        if words[0] in NOT_A_PRODUCT or words[0] in NOT_A_MODEL_NAME or words[0] in series \
+                or (words[0] in companies and (len(words) == 1 or words[0] not in brands)) \
+                or not found.free(match.start(group), match.end(group)):
+            continue
+        if group != "capitalised" and not _model_shaped(name) and text.count(name) < 2:
+            continue
+        names.setdefault(name, _canonical_brand(words[0]) if words[0] in brands else None)
+    for name, brand in names.items():
+        for match in compiled(rf"(?<![\w-]){regex.escape(name)}(?![\w-])").finditer(text):
+            if found.free(match.start(), match.end()):
+                found.add(match.start(), match.end(), name, brand, _key(name, None))
+
+
+#: A model name in quotes after a maker or "the": Zentra "Z2 Pro", the 'Lumio X1'.
+QUOTED = regex.compile(r"(?:(?P<brand>\b[A-Z][\w-]+)|\b(?i:the|its|a|new))\s+[‘'\"“](?P<name>[A-Z][\w+-]*(?:\s[\w+-]+){0,3})[’'\"”]")
+
+
+def _add_quoted(text: str, found: _Catalogue) -> None:
+    """A model name in quotes ("the 'Lumio X1'", Zentra "Z2 Pro"), where it holds a model
+    token; the name unquoted elsewhere is a mention too."""
+    if not any(mark in text for mark in "'\"‘“"):
+        return
+    brands, series, words = _lexicon()
+    for match in QUOTED.finditer(text):
+        brand, name = match.group("brand"), match.group("name")
+        if brand is not None and brand not in brands:
+            continue
+        if not _has_model_token(name, words) or name.split()[0] in NOT_A_PRODUCT:
+            continue
+        full = f"{brand} {name}" if brand else name
+        key = _key(full, brand)
+        for later in compiled(rf"(?<![\w-]){regex.escape(name)}(?![\w-])").finditer(text):
+            if found.free(later.start(), later.end()):
+                found.add(later.start(), later.end(), full, _canonical_brand(brand) if brand else None, key)
 
 
 SIBLING_WORDS = r"(?:Pro|Max|Plus|Ultra|Lite|Mini|Neo|Prime|FE|Edge|Air|5G|4G|series)"

@@ -28,6 +28,8 @@ from .product_index import ProductIndex
 from .product_names import (
     _add_brand_named,
     _add_introduced,
+    _add_noun_named,
+    _add_quoted,
     _add_siblings,
     _add_sizes,
     _Catalogue,
@@ -73,6 +75,9 @@ def find_products(text: str, boilerplate: Boilerplate | None = None,
     found.mentions.sort()
     _add_introduced(text, found)
     _add_brand_named(text, found)
+    _add_quoted(text, found)
+    _add_noun_named(text, found)
+    found.mentions.sort()
     _add_siblings(text, found)
     _add_sizes(text, found)
     found.mentions.sort()
