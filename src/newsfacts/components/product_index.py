@@ -15,7 +15,9 @@ from .product_names import _canonical_brand, _lexicon
 
 MENTION_REACH = 600  # a mention further than this from a fact is not "in its sentence"
 COMPARE_WORDS = (r"(?:than|unlike|over|versus|vs\.?|compared\s+(?:to|with)|predecessor|successor|"
-                 r"rivals?(?:\s+like)?|replaces|replacing|from|between|against)")
+                 r"rivals?(?:\s+like)?|replaces|replacing|from|between|against|such\s+as|(?:the\s+)?likes\s+of|"
+                 r"like|version\s+of|competition\s+from|compete\s+with|competes\s+with|"
+                 r"compatible\s+with|alternatives?\s+to|sibling|twice|half)")
 #: A product named only to compare: "than the Galaxy", "between the Redmi 13 5G", "a step up
 #: from the Dimensity 6080 on the Redmi Note 13 5G".
 COMPARED = regex.compile(rf"\b{COMPARE_WORDS}\s+(?:the\s+|its\s+|a\s+)?\Z"
@@ -23,6 +25,19 @@ COMPARED = regex.compile(rf"\b{COMPARE_WORDS}\s+(?:the\s+|its\s+|a\s+)?\Z"
                          r"(?:[^\s.,;:!?]+\s+){1,3}(?:on|in|of|inside)\s+(?:the\s+|its\s+)?\Z",
                          regex.IGNORECASE)
 COORDINATED = scan.compile_pattern(r"\A\s*(?:,|and|or|,\s+and)\s+(?:the\s+|its\s+)?\Z")
+#: A price of a band or a segment, not of a product: "phones under Rs 10,000", "the Rs
+#: 10,000-20,000 band", "in the sub-Rs 12,000 category", "priced in the range of Rs 60,000".
+BAND_BEFORE = regex.compile(r"(?:(?<!\b(?:for|at|priced|costs?|costing|retails?)\s+)\b(?:under|below|less\s+than)"
+                            r"|\bsub-?|\b(?:budget|range|segment|bracket)\s+of|\bbetween|[<>])\s*\Z",
+                            regex.IGNORECASE)
+BAND_AFTER = regex.compile(r"\A(?:\s*(?:-|–|to|and)\s*(?:Rs\.?|₹|\$|€|INR)?\s*[\d,.]+\s*(?:lakh|crore|k|K)?)?"
+                           r"\s*(?:price\s+)?(?:band|segment|bracket|range|category|price\s+point|-?plus\s+segment)\b",
+                           regex.IGNORECASE)
+JOINED_AMOUNT = regex.compile(r"(?:Rs\.?|₹|\$|€|INR)\s*[\d,.]+\s*(?:lakh|crore)?\s*(?:and|to|-|–)\s*\Z")
+#: A product that is not there yet, named by its kind: "plans to make an electric car priced at $20,000".
+HYPOTHETICAL = regex.compile(r"\b(?:an?|some|any)\s+(?:[\w-]+\s+){0,2}?(?:car|phone|smartphone|scooter|bike|"
+                             r"motorcycle|tablet|laptop|TV|EV|SUV|vehicle|model)\b", regex.IGNORECASE)
+FOCUS_OPENER = regex.compile(r"\s*(?:It|This|The\s+(?:phone|device|handset|car|scooter|bike|TV|laptop|tablet))\b")
 
 ALL_MODELS = regex.compile(r"\b(?:both|all(?:\s+(?:two|three|four|five))?)\s+(?:the\s+)?(?:[a-z]+\s+)?"
                            r"(?:models|variants|versions|phones|TVs|sets|scooters|cars|laptops|trims)\b",
@@ -110,11 +125,9 @@ class ProductIndex:
         return self.mentions[bisect.bisect_left(self.starts, start):bisect.bisect_left(self.starts, end)]
 
     def mention_name(self, mention: list[int]) -> str:
-        """A mention as written — or its product's full name when it is a bare sibling model
-        ("K90 Pro" of "Redmi K90 Pro")."""
-        if mention[0] in self.aliases:
-            return self.products[mention[2]]["name"]
-        return self.text[mention[0]:mention[1]]
+        """The canonical name of a mention's product: "Galaxy M37" and "the M37" are both
+        "Samsung Galaxy M37 5G" when the text names it so."""
+        return self.products[mention[2]]["name"]
 
     def mention_around(self, start: int, end: int) -> str | None:
         """The mention that contains [start, end) — "the Rs 399 plan" around its price."""
@@ -158,6 +171,48 @@ class ProductIndex:
         candidates = [i for i in range(len(self.products)) if belongs(i)]
         return max(candidates, key=lambda i: len(self.products[i]["mentions"])) if candidates else None
 
+    def in_band(self, start: int, end: int) -> bool:
+        """Is the amount at [start, end) a price band's or a segment's ("under Rs 10,000")?"""
+        line_start = scan.line_start(self.text, start)
+        if BAND_BEFORE.search(self.text, max(line_start, start - 24), start):
+            return True
+        if BAND_AFTER.match(self.text, end, min(len(self.text), end + 40)):
+            return True
+        # "between Rs 7,000 and Rs 9,000": the second end of a band
+        joined = JOINED_AMOUNT.search(self.text, max(line_start, start - 40), start)
+        return joined is not None and BAND_BEFORE.search(
+            self.text, max(line_start, joined.start() - 24), joined.start()) is not None
+
+    def hypothetical(self, sentence: tuple[int, int], offset: int) -> bool:
+        """Does the sentence speak of a product not yet named ("an electric car priced at
+        $20,000"), with no product named in it and no "it" in focus?"""
+        if self.mentions_between(sentence[0], sentence[1]) or FOCUS_OPENER.match(self.text, sentence[0]):
+            return False
+        return HYPOTHETICAL.search(self.text, sentence[0], offset) is not None
+
+    def named_in(self, sentence: tuple[int, int], offset: int) -> str | None:
+        """The product named in the sentence itself (nearest before ``offset``, else after), or None."""
+        mention = self.mention_in(sentence[0], offset, offset) or self.mention_in(offset, sentence[1], offset)
+        return None if mention is None else self.mention_name(mention)
+
+    def paired(self, offset: int, sentence: tuple[int, int], peers: list[int]) -> str | None:
+        """"the 43-, 50- and 55-inch models at Rs 29,999, Rs 33,999 and Rs 39,999": as many
+        products named, in a row, before the first of as many facts (``peers``, in order) pair
+        up in order — the k-th fact is the k-th product's."""
+        if len(peers) < 2 or offset not in peers:
+            return None
+        named = [m for m in self.mentions_between(sentence[0], peers[0]) if not self._compared(m)]
+        if self.mentions_between(peers[0], peers[-1] + 1):
+            return None
+        names = []
+        for mention in named:
+            name = self.mention_name(mention)
+            if name not in names:
+                names.append(name)
+        if len(names) != len(peers):
+            return None
+        return names[peers.index(offset)]
+
     def product_at(self, offset: int, sentence: tuple[int, int]) -> str | None:
         """The same sentence's nearest mention, else the product its maker's name stands for
         ("Samsung's screen"), else the article's subject when it speaks of "both models",
@@ -166,6 +221,9 @@ class ProductIndex:
         read no further than MENTION_REACH either side of ``offset``: a megabyte without a full
         stop must not make every fact scan all of it."""
         sentence = (max(sentence[0], offset - MENTION_REACH), min(sentence[1], offset + MENTION_REACH))
+        around = self.mention_around(offset, offset + 1)
+        if around is not None:  # "the 43-inch model": the fact lies in the name
+            return around
         mention = self.mention_in(sentence[0], offset, offset)
         if mention is None:
             by_brand = self.brand_product(sentence[0], offset, offset)

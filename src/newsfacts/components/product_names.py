@@ -29,7 +29,7 @@ NOT_A_PRODUCT = frozenset(lexicons.values("not_products", "word"))
 CHIP_WORDS = frozenset(row["word"] for row in lexicons.load("not_products") if row["kind"] == "chip")
 #: A model token: "M37", "5G", "450X", "(2)", "7"; never a spec such as "6GB" or "50MP".
 SPEC_TOKEN = r"\d+(?:\.\d+)?\s?(?:GB|TB|MB|mAh|MP|Hz|W|mm|inch|kWh|K)\b"
-MODEL_TOKEN = (rf"(?!{SPEC_TOKEN})(?:\(\d+[a-z]?\)|(?:[A-Z]{{0,4}}|[A-Za-z]?[a-z][A-Z]{{0,4}})\d+[A-Za-z0-9+]*"
+MODEL_TOKEN = (rf"(?!{SPEC_TOKEN})(?:\(\d+[a-z]?\)|(?:[A-Z]{{0,4}}|[A-Za-z]?[a-z][A-Z]{{0,4}}|[A-Z][a-z]{{1,5}})\d+[A-Za-z0-9+]*"
                rf"|[A-Z]{{1,2}}\+?(?![\w-])|\d+(?:\.\d+)?[A-Za-z]*)")
 #: Trim names after a car or bike model: "ZXi", "HTK+", "AMT", "S(O)", "Creative+".
 TRIM_TOKEN = (r"(?:[A-Z][a-z]*[A-Z][A-Za-z]*\+?|[A-Z][A-Za-z]{0,8}\+|[A-Z]{1,4}(?:\([A-Z]\))?|\d\.\d"
@@ -115,9 +115,12 @@ def mention_matches(text: str):
 
 
 def _key(name: str, brand_text: str | None) -> str:
-    """Mentions of one model share a key: brand prefix and network suffix dropped."""
+    """Mentions of one model share a key: brand prefix and network suffix dropped — but a
+    maker's bare word ("Lumio TV") keeps its maker."""
     text = name[len(brand_text):] if brand_text and name.startswith(brand_text + " ") else name
     tokens = [t for t in text.casefold().replace("\u00a0", " ").split() if t not in NETWORK_TOKENS]
+    if len(tokens) == 1 and not any(c.isdigit() for c in tokens[0]) and text != name:
+        return name.casefold()  # "Lumio TV" and "Zentra TV" are two products
     return " ".join(tokens)
 
 

@@ -17,11 +17,14 @@ article's main product.
 from __future__ import annotations
 
 import bisect
+import re
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import docdata
+from ..lexicons import alternation
 from ..scan import compiled
 from .layout import Boilerplate, get_layout
 from .product_index import ProductIndex
@@ -64,7 +67,7 @@ def find_products(text: str, boilerplate: Boilerplate | None = None,
                 revised = revisions.get(compiled(r"\d[\d,]*").search(name).group(0).replace(",", ""))
             if revised is not None:  # "the Rs 299 plan ... will now cost Rs 349": the Rs 349 plan
                 name, alias = compiled(r"(?<=(?:Rs\.?|₹)\s?)\d[\d,]*").sub(revised, name, count=1), True
-            key = "plan " + compiled(r"[^\d]").sub("", name)
+            key = f"plan {_operator_before(text, start)} " + compiled(r"[^\d]").sub("", name)
         else:
             named = read_name(text, match)
             if named is None:
@@ -81,8 +84,45 @@ def find_products(text: str, boilerplate: Boilerplate | None = None,
     _add_siblings(text, found)
     _add_sizes(text, found)
     found.mentions.sort()
+    _name_entities(text, found)
     return {"products": found.products, "mentions": found.mentions, "aliases": sorted(found.aliases),
             "main": _main_product(found.products, layout), "sections": _sections(text, found.mentions, layout)}
+
+
+@cache
+def _operators() -> re.Pattern:
+    brands, _, _ = _lexicon()
+    return re.compile(rf"\b(?:{alternation(b for b, r in brands.items() if r['category'] == 'telecom')})\b")
+
+
+def _operator_before(text: str, start: int) -> str:
+    """The telecom operator named last before a plan (within a few paragraphs): one
+    operator's Rs 98 plan is not another's."""
+    last = None
+    for last in _operators().finditer(text, max(0, start - 1500), start + 40):
+        if last.start() > start:
+            break
+    return last.group(0).casefold() if last is not None else ""
+
+
+def _name_entities(text: str, found: _Catalogue) -> None:
+    """Each product's canonical name — its shortest spelling of two words or more, which the
+    others hold ("Galaxy M37" of "Samsung Galaxy M37 5G"; the maker is the ``brand``), the
+    most used of equals — and its ``aliases``, every other spelling. All facts of the product
+    carry that one name."""
+    aliases = set(found.aliases)
+    spellings: list[list[str]] = [[] for _ in found.products]
+    counts: dict[str, int] = {}
+    for start, end, index in found.mentions:
+        written = " ".join(text[start:end].split())
+        counts[written] = counts.get(written, 0) + 1
+        if start not in aliases and written not in spellings[index]:
+            spellings[index].append(written)
+    for product, written in zip(found.products, spellings):
+        named = [name for name in written if " " in name] or written
+        if named and (" " in named[0] or " " not in product["name"]):
+            product["name"] = min(named, key=lambda name: (len(name), -counts[name], written.index(name)))
+        product["aliases"] = [name for name in written if name != product["name"]]
 
 
 def _main_product(products: list[dict], layout: dict | None) -> int | None:
