@@ -30,7 +30,7 @@ COORDINATED = scan.compile_pattern(r"\A\s*(?:,|and|or|,\s+and)\s+(?:the\s+|its\s
 BAND_BEFORE = regex.compile(r"(?:(?<!\b(?:for|at|priced|costs?|costing|retails?)\s+)\b(?:under|below|less\s+than)"
                             r"|\bsub-?|\b(?:budget|range|segment|bracket)\s+of|\bbetween|[<>])\s*\Z",
                             regex.IGNORECASE)
-BAND_AFTER = regex.compile(r"\A(?:\s*(?:-|–|to|and)\s*(?:Rs\.?|₹|\$|€|INR)?\s*[\d,.]+\s*(?:lakh|crore|k|K)?)?"
+BAND_AFTER = regex.compile(r"(?:\s*(?:-|–|to|and)\s*(?:Rs\.?|₹|\$|€|INR)?\s*[\d,.]+\s*(?:lakh|crore|k|K)?)?"
                            r"\s*(?:price\s+)?(?:band|segment|bracket|range|category|price\s+point|-?plus\s+segment)\b",
                            regex.IGNORECASE)
 JOINED_AMOUNT = regex.compile(r"(?:Rs\.?|₹|\$|€|INR)\s*[\d,.]+\s*(?:lakh|crore)?\s*(?:and|to|-|–)\s*\Z")
