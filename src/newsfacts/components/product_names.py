@@ -335,7 +335,8 @@ def _brand_word_pairs(text: str):
                 brand = " ".join(w for w, _ in words[i:i + width])
                 name, offset = words[i + width]
                 if brand in brands and TITLE_WORD.fullmatch(name) and not name.endswith("est") and name not in NOT_A_MODEL_NAME \
-                        and name not in NOT_A_PRODUCT and name not in brands and name not in series:
+                        and name not in NOT_A_PRODUCT and name not in brands and name not in series \
+                        and not _services().match(f"{brand} {name}"):
                     start = run.start() + words[i][1]
                     yield brand, name, (start, run.start() + offset + len(name))
                     break
