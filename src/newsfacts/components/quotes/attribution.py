@@ -59,8 +59,12 @@ CLAUSE_BREAK = regex.compile(
 ADJUNCT_TAIL = regex.compile(
     r"\s+(?:in|on|at|to|during|via|through|from|while|after|before|over|for|when|without|with)\s+.*$|"
     r"\s+(?:here|today|yesterday|tonight|earlier|later|recently|then|also)\b.*$", regex.IGNORECASE)
+#: How the words of a speaker right after a quote begin: a capital, a pronoun or a determiner.
+SUBJECT_START = regex.compile(r"[\s,]*(?:\p{Lu}|(?:he|she|they|we|i|the|a|an|one|another|his|her|its|their|our)\b)")
 SUBJECT_TAIL_AUX = regex.compile(rf"\s*,?\s+{AUX}*\Z", regex.IGNORECASE)
-DIRECT_TAIL = regex.compile(r"[^.!?\n:“”\"]{0,60}?\s*[:,—–-]?\s*(?:that\s+)?", regex.IGNORECASE)
+#: What may stand between a reporting verb and the quote it introduces: "said:", "told
+#: reporters,", "wrote on Weibo:", "said in a statement that", or nothing.
+DIRECT_TAIL = regex.compile(r"\s*|[^.!?\n:“”\"]{0,60}?(?:\s*[:,—–-]|\s+that)\s*", regex.IGNORECASE)
 ING_CUE = regex.compile(r"\w+ing", regex.IGNORECASE)
 LEGAL_SUFFIX = regex.compile(r"(?:[\s,]+(?:Pvt|Private|Ltd|Limited|Inc|Corp|Corporation|LLC|PLC|Co|GmbH|AG|SA)\.?)+\Z")
 #: Verbs that put a word in someone's mouth: Rao called the plan "reckless".
@@ -236,7 +240,7 @@ class QuoteFinder:
         lead = text[lead_from:name_start]
         cut = max(lead.rfind(". "), lead.rfind(", "), lead.rfind("; "), lead.rfind(": "))
         lead = lead[cut + 2:] if cut >= 0 else lead
-        clause = compiled(r"[^.;:\n“”\"]{0,160}").match(text, name_end, min(ceiling, name_end + 160))
+        clause = compiled(r"(?:,|\s+--|\s+\()[^.;:\n“”\"]{0,160}").match(text, name_end, min(ceiling, name_end + 160))
         person = self._describe(lead + text[name_start:name_end] + (clause.group(0) if clause else ""))
         return None if person is None or person.get("_org") else person
 
@@ -325,10 +329,8 @@ class QuoteFinder:
                     found = self._recent_speaker(earlier, segment["open"])
                     if found is not None:
                         found["_guessed"] = True
-        elif words < 2 and not (found.get("_next_to") or found.get("_naming")):
-            return None  # one word far from its verb is a scare quote; "That," he said is not
         elif words < 3 and _looks_like_a_name(inner) and not found.get("_next_to"):
-            return None
+            return None  # "Galaxy AI" in reported speech is a name; "That," he said is speech
         if found is None:
             found = {"speaker": None, "title": None, "organization": None, "cue": None, "channel": None}
         found.setdefault("channel", None)
@@ -356,7 +358,8 @@ class QuoteFinder:
         cue = p["verb"].search(after)
         if cue is not None and cue.start() < 240:
             who = after[:cue.start()]
-            if not compiled(r"[.!?;“”\"]").search(ABBREVIATION_DOT.sub("", who)):
+            if not compiled(r"[.!?;“”\"]").search(ABBREVIATION_DOT.sub("", who)) and SUBJECT_START.match(who) \
+                    and len(who.split()) <= 24:
                 candidates.append((SUBJECT_TAIL_AUX.sub("", who), cue.group(0)))
         for who, cue_word in candidates:
             person = self._resolve(who)
@@ -468,6 +471,10 @@ class QuoteFinder:
         first = lowered.split()[0]
         if lowered in PRONOUNS or (first in PRONOUNS and len(lowered.split()) <= 3):
             return dict(self.people.last_speaker) if self.people.last_speaker else None
+        if lowered in ("another", "one", "someone", "somebody", "others", "one person", "another person", "many"):
+            person = {"speaker": None, "title": None, "organization": None}
+            self.people.last_speaker = person
+            return dict(person)
         if first in ("it", "its", "they", "their") and len(lowered.split()) <= 2:
             org = self.main_org()
             return {"speaker": org, "title": None, "organization": None, "_org": True} if org else None
@@ -514,7 +521,7 @@ class QuoteFinder:
             if names:
                 start, end = names[-1] if names[-1][1] == len(part) else names[0]
                 name = part[start:end]
-                prefix = " ".join([*parts[:index], part[:start].strip()]).strip()
+                prefix = _title_words_before(" ".join([*parts[:index], part[:start].strip()]).strip())
                 rest = [part[end:].strip()] + parts[index + 1:] if part[end:].strip() else parts[index + 1:]
                 break
         else:
@@ -546,13 +553,25 @@ class QuoteFinder:
 
     def _unnamed_head(self, parts: list[str], strict: bool) -> dict | None:
         """Speaker words without a full name: a known surname ("Rao", "Mr. Rao"), an
-        organisation ("Lumio", "Counterpoint Research", "CMR"), or a lone name ("Trump")."""
-        head = compiled(r"(?:[\p{Lu}&][\w&.'’-]*\s*)+").match(parts[0])
+        organisation ("Lumio", "Counterpoint Research", "CMR"), or a lone name ("Trump");
+        the first part that gives one, else the last ("journalists on the call, Cook")."""
+        for part in parts:
+            word = compiled(r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(\p{Lu}[\w'’-]*)\s*\Z").match(part)
+            known = self.people.by_part(word.group(1)) if word else None
+            if known is not None:
+                return known
+        found = self._head(parts[0], strict)
+        if found is None and len(parts) > 1 and parts[-1][:1].isupper():
+            found = self._head(parts[-1], strict)
+        return found
+
+    def _head(self, part: str, strict: bool) -> dict | None:
+        head = compiled(r"(?:[\p{Lu}&][\w&.'’-]*\s*)+").match(part)
         if head is None:
             return None
         head_text = head.group(0).strip()
-        if head.end() < len(parts[0].rstrip()) and strict:
-            tail = parts[0][head.end():].strip()
+        if head.end() < len(part.rstrip()) and strict:
+            tail = part[head.end():].strip()
             if not ADJUNCT_TAIL.match(" " + tail) and not compiled(r"\(").match(tail):
                 return None  # "Rao's team" is no speaker
         title = self.patterns["title"].search(head_text)
@@ -597,8 +616,8 @@ class QuoteFinder:
         organization, strong = None, False  # strong: a brand or a name with a company suffix
         pieces = ([prefix] if prefix else []) + [p for p in rest if p]
         for piece in pieces:
-            piece = compiled(r"(?:^|\s+)(?:said|says|added|adds|told|tells|wrote|posted|noted)\b.*$",
-                             regex.IGNORECASE).sub("", piece).strip(" ,")
+            cue = self.patterns["verb"].search(piece)
+            piece = (piece[:cue.start()] if cue else piece).strip(" ,")
             if compiled(r"(?:at the|which|who|had|has|have|is|was|were|will|would|did|does)\b").match(piece):
                 break  # the description has ended: "…, at the launch event", "…, who runs a store"
             piece = compiled(r"\s+(?:who|which|that|we|from|in|on)\s+.*$").sub("", piece).strip(" ,")
@@ -679,6 +698,26 @@ def _may_name(run: str) -> bool:
         else:
             previous = is_honorific(word)
     return False
+
+
+TITLE_MODIFIERS = frozenset("lead senior chief executive managing deputy associate assistant principal general vice "
+                            "global regional country research marketing sales product business former co interim "
+                            "and of for the & at".split())
+
+
+def _title_words_before(prefix: str) -> str:
+    """The title and organisation words right before a name, without what came before them:
+    "date 2021-05-02 Orvio CEO" -> "Orvio CEO", "CMR's lead analyst" stays whole."""
+    words = prefix.split()
+    keep = len(words)
+    while keep > 0:
+        word = words[keep - 1].strip(",")
+        if word[:1].isupper() or word.lower() in TITLE_MODIFIERS or _patterns()["title"].fullmatch(word) or \
+                compiled(r"[\p{Lu}][\w&.-]*['’]s").fullmatch(word):
+            keep -= 1
+            continue
+        break
+    return " ".join(words[keep:]).strip()
 
 
 def _parts(who: str) -> list[str]:

@@ -138,6 +138,9 @@ def is_name_word(token: str) -> bool:
     if DOTTED_INITIALS.fullmatch(token):
         return True
     words = name_words()
+    if "-" in token and any(part in words["not_name"] or _patterns()["title"].fullmatch(part)
+                            for part in token.split("-")):
+        return False  # "Director-Brand", "Vice-President"
     return (NAME_WORD.fullmatch(token) is not None and token not in words["not_name"]
             and token not in words["place"] and token not in words["honorific"]
             and not _patterns()["title"].fullmatch(token) and not _brands().fullmatch(token))
