@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import cache
 
 import regex
 
@@ -44,7 +45,7 @@ from .names import (
     unnamed_source,
 )
 from .posts import channel, tweets
-from .words import AUX, _brands, _patterns
+from .words import AUX, _brands, _patterns, _words
 
 MIN_WORDS = 5  # fewer words in marks, with no attribution, is a scare quote or a name
 INHERIT_PARAGRAPHS = 3  # an unattributed quote belongs to the last speaker this close
@@ -141,6 +142,8 @@ class QuoteFinder:
                 for key in ("speaker", "title", "organization", "cue", "channel"):
                     quotes[-1][key] = record.get(key)
             quotes.append(record)
+        if posts and noted_until < posts[-1]["span"][0]:
+            self._note_people(noted_until, posts[-1]["span"][0])  # who the posts' authors are
         quotes += posts
         quotes.sort(key=lambda q: q["span"][0])
         self._complete_speakers(quotes)
@@ -685,12 +688,16 @@ def _clean(who: str) -> str:
     return who.strip(" ,:;—–-\t\n")
 
 
+DOTTED = regex.compile(r"(?:\p{Lu}\.)+")
+
+
 def _may_name(run: str) -> bool:
     """Whether a run of capitalised words can hold a name: two name words in a row, or an
     honorific before one (a cheap test before :func:`person_names`)."""
     previous = False
     for word in run.split():
         word = word.strip(",;:()")
+        word = word if is_honorific(word) or DOTTED.fullmatch(word) else word.rstrip(".")
         if is_name_word(word) or (len(word) <= 2 and word.isupper()):
             if previous:
                 return True
@@ -700,9 +707,13 @@ def _may_name(run: str) -> bool:
     return False
 
 
-TITLE_MODIFIERS = frozenset("lead senior chief executive managing deputy associate assistant principal general vice "
-                            "global regional country research marketing sales product business former co interim "
-                            "and of for the & at".split())
+@cache
+def _title_modifiers() -> frozenset[str]:
+    """The words of every title ("operating" of "chief operating officer"), and the small
+    words between a title's words: what may stand before a name as part of its title."""
+    words = {word for title in _words()["title"] for word in title.split()}
+    return frozenset(words | set("lead senior deputy associate assistant principal global regional former interim "
+                                 "and of for the & at".split()))
 
 
 def _title_words_before(prefix: str) -> str:
@@ -712,7 +723,7 @@ def _title_words_before(prefix: str) -> str:
     keep = len(words)
     while keep > 0:
         word = words[keep - 1].strip(",")
-        if word[:1].isupper() or word.lower() in TITLE_MODIFIERS or _patterns()["title"].fullmatch(word) or \
+        if word[:1].isupper() or word.lower() in _title_modifiers() or _patterns()["title"].fullmatch(word) or \
                 compiled(r"[\p{Lu}][\w&.-]*['’]s").fullmatch(word):
             keep -= 1
             continue

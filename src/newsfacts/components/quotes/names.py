@@ -215,8 +215,11 @@ def _is_person_run(fragment: str, run: list[tuple[int, int, str]]) -> bool:
     """Name words that are no brand, colour ("Graphite Black") or the rest of a brand's
     product name ("Flipkart Pay Later")."""
     start, end = run[0][0], run[-1][1]
-    if _brands().search(fragment, start, end) or COLOUR_WORDS.fullmatch(run[-1][2]) or is_place(fragment[start:end]):
+    if COLOUR_WORDS.fullmatch(run[-1][2]) or is_place(fragment[start:end]):
         return False
+    brand = _brands().search(fragment, start, end)
+    if brand is not None and not (brand.start() > start and brand.end() == end and len(run) >= 2):
+        return False  # "Flipkart Pay Later"; but a surname a company shares is a name: "Rajiv Bajaj"
     before = fragment[max(0, start - 60):start].rstrip()
     brand = None
     for brand in _brands().finditer(before):
@@ -299,7 +302,24 @@ class People:
                 return dict(known)
         if name.isupper() and len(name) > 2:
             return self.by_part(name.capitalize())
+        if len(name) >= 5:  # a page's misspelling: "Qureshi" for "Quershi"
+            for known in self.known:
+                if known.get("speaker") and any(_one_slip(name, part) for part in known["speaker"].split()):
+                    return dict(known)
         return None
+
+
+def _one_slip(word: str, other: str) -> bool:
+    """Two spellings of one name, a typing slip apart: two letters swapped, one letter
+    changed, added or dropped; the first letter the same."""
+    if word == other or word[:1] != other[:1] or abs(len(word) - len(other)) > 1 or len(other) < 5:
+        return False
+    if len(word) == len(other):
+        diffs = [i for i, (a, b) in enumerate(zip(word, other)) if a != b]
+        return len(diffs) == 1 or (len(diffs) == 2 and diffs[1] == diffs[0] + 1
+                                   and word[diffs[0]] == other[diffs[1]] and word[diffs[1]] == other[diffs[0]])
+    short, long = sorted((word, other), key=len)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
 
 
 TITLECASE_WORD = re.compile(r"\b[A-Z][a-z]+\b")
