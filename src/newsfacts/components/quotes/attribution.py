@@ -524,7 +524,8 @@ class QuoteFinder:
             if names:
                 start, end = names[-1] if names[-1][1] == len(part) else names[0]
                 name = part[start:end]
-                prefix = _title_words_before(" ".join([*parts[:index], part[:start].strip()]).strip())
+                titled = [p for p in parts[:index] if self.patterns["title"].search(p)]  # "Co-founder of X, NAME"
+                prefix = " ".join([*titled, _title_words_before(part[:start].strip())]).strip()
                 rest = [part[end:].strip()] + parts[index + 1:] if part[end:].strip() else parts[index + 1:]
                 break
         else:
@@ -632,6 +633,11 @@ class QuoteFinder:
             if self.patterns["title_dash"].match(piece):
                 titles.append(piece)  # "Head-Consumer Insights (CI)"
                 continue
+            compound = compiled(r"(?P<org>.+?)\s+(?:and|&)\s+(?P<title>.+)$").match(piece)
+            if titles and compound and self._is_org(compound.group("org")) and \
+                    self.patterns["title"].match(compound.group("title")):
+                titles.append(piece)  # "Vice President, Orvio and Managing Director, Orvio India"
+                continue
             possessive = compiled(r"(?P<org>.+?)['’]s\s+(?P<title>.+)$").match(piece)
             if possessive and self._is_org(possessive.group("org")):
                 organization, strong = possessive.group("org"), True
@@ -670,8 +676,6 @@ class QuoteFinder:
             elif titles and not strong and piece is pieces[-1] and piece[:1].isupper() and len(piece.split()) <= 6:
                 organization, strong = piece, True  # "Sky Wen, vice president, Lumio"
         title = ", ".join(t for t in titles if t) or None
-        if title and " and " in title and _brands().search(title.split(" and ")[0]):
-            title = title.split(" and ")[-1].strip()  # "Vice-President Xiaomi and Managing Director"
         if title and organization is None and EXECUTIVE.search(title):
             organization = self.main_org()  # "Rohan Kapadia, CEO": of the company in the story
         return title, organization

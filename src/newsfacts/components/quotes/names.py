@@ -263,9 +263,11 @@ def is_org(piece: str, loose: bool = False, known: frozenset[str] | set[str] = f
     abbreviation — or, with ``loose`` (after "at"/"of"), any short Titlecase name ("Honor Sri
     Lanka", "Sino Device Insight")."""
     piece = piece.strip(" ,")
+    if piece in known or _brands().fullmatch(piece):
+        return True  # "realme" is a brand however it is written
     if not piece or not piece[0].isupper():
         return False
-    if piece in known or _brands().match(piece) or ORG_NAME.fullmatch(piece) or is_acronym(piece):
+    if _brands().match(piece) or ORG_NAME.fullmatch(piece) or is_acronym(piece):
         return True
     titlecase = TITLECASE_RUN.fullmatch(piece) is not None and not piece.split()[-1] in ("of", "and", "for", "the")
     if not titlecase or is_place(piece):
