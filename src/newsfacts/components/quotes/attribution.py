@@ -102,6 +102,7 @@ class QuoteFinder:
         self.entity_orgs = {text[s:e] for s, e, label in entities if label in ("ORG", "NORP_ORG")}
         self.known_orgs: set[str] = set(makers) | self.entity_orgs
         self.entity_org_spans = [(s, e) for s, e, label in entities if label == "ORG"]
+        self.last_source: tuple[int, dict] | None = None  # the last speaker of reported speech
 
     def _is_product(self, offset: int) -> bool:
         i = bisect.bisect_right(self.product_spans, [offset, 10**12]) - 1
@@ -221,9 +222,13 @@ class QuoteFinder:
                 if right is not None and right.group(0).strip()[:1].isupper():
                     person = self._resolve(right.group(0), strict=True)
             elif not compiled(r"[“”\"]").search(left):
-                person = self._resolve(_last_clause(SUBJECT_TAIL_AUX.sub("", left)), strict=True)
-            if person is not None and not person.get("_org"):
-                found.append((cue.start(), person))
+                left = SUBJECT_TAIL_AUX.sub("", left)
+                clause = _last_clause(left)
+                person = self._resolve(clause if clause.strip() else self._sentence_subject(left), strict=True)
+            if person is not None:
+                self.last_source = (cue.start(), person)  # "Lumio said it … “…”": Lumio's quote
+                if not person.get("_org"):
+                    found.append((cue.start(), person))
         return found
 
     def _org_surface(self, name: str) -> str:
@@ -327,7 +332,8 @@ class QuoteFinder:
             elif words < MIN_WORDS or _looks_like_a_name(inner):
                 return None
             else:
-                found = self._intro_paragraph(scan.line_start(text, segment["open"]))
+                found = self._intro_paragraph(scan.line_start(text, segment["open"])) or \
+                    self._paragraph_source(segment, earlier)
                 if found is None:
                     found = self._recent_speaker(earlier, segment["open"])
                     if found is not None:
@@ -395,7 +401,8 @@ class QuoteFinder:
             if ING_CUE.fullmatch(cue.group(0)) and not direct:
                 who = self._sentence_subject(who)
             elif not direct:
-                who = _last_clause(who)
+                clause = _last_clause(who)
+                who = clause if clause.strip() else self._sentence_subject(who)
             person = self._resolve(who, strict=not direct)
             if person is not None:
                 person = self._with_cue(person, cue.group(0), before[cue.start():])
@@ -445,6 +452,16 @@ class QuoteFinder:
         if person is not None:
             person["channel"] = channel(sentence)
         return person
+
+    def _paragraph_source(self, segment: dict, earlier: list[dict]) -> dict | None:
+        """The speaker of reported speech earlier in the quote's paragraph, after any other
+        quote: 'Lumio, which …, said it aims to double sales. “We are …”'."""
+        if self.last_source is None:
+            return None
+        offset, person = self.last_source
+        if offset < scan.line_start(self.text, segment["open"]) or (earlier and earlier[-1]["span"][1] > offset):
+            return None
+        return {k: person.get(k) for k in ("speaker", "title", "organization")} | {"cue": None, "channel": None}
 
     def _recent_speaker(self, earlier: list[dict], offset: int) -> dict | None:
         """An interview's unattributed quote belongs to the last speaker, if recent."""
@@ -497,6 +514,9 @@ class QuoteFinder:
         document = document_noun(who)
         if document is not None and document.start() == 0 or (document is not None and lowered.startswith(("a ", "an ", "the "))):
             issuer = who[:document.start()].strip(" ,") if document.start() else ""
+            if not issuer:  # "a message on Lumio's website", "a report by Orvio Research"
+                named = compiled(r"\b(?:on|by|from|of|at)\s+(?P<org>(?:\p{Lu}[\w&.-]*\s*){1,5})(?:['’]s)?").search(who, document.end())
+                issuer = named.group("org").strip() if named else ""
             org = issuer if issuer and is_org(issuer, loose=True, known=self.known_orgs) else self.main_org()
             return {"speaker": org, "title": None, "organization": None, "channel": channel(who), "_org": True} if org else None
         if company_noun(who):
@@ -580,6 +600,9 @@ class QuoteFinder:
                 return None  # "Rao's team" is no speaker
         title = self.patterns["title"].search(head_text)
         if title is not None and title.end() == len(head_text):
+            named = self._named_elsewhere(head_text)
+            if named is not None:
+                return named
             org = head_text[:title.start()].strip()
             return {"speaker": None, "title": title.group(0),
                     "organization": org if org and self._is_org(org, loose=True) else None}
@@ -588,11 +611,11 @@ class QuoteFinder:
                                   _patterns()["title"].fullmatch(words[0])):
             words.pop(0)
         head_text = " ".join(words)
+        if is_acronym(head_text):
+            return {"speaker": self._expand(head_text), "title": None, "organization": None, "_org": True}
         if head_text in self.entity_orgs or head_text in self.known_orgs or _brands().fullmatch(head_text) or \
                 ORG_NAME.fullmatch(head_text) or head_text in self.makers:
             return {"speaker": head_text, "title": None, "organization": None, "_org": True}
-        if is_acronym(head_text):
-            return {"speaker": self._expand(head_text), "title": None, "organization": None, "_org": True}
         if len(words) == 1:
             known = self.people.by_part(head_text)
             if known is not None:
@@ -604,6 +627,18 @@ class QuoteFinder:
             return None
         if is_org(head_text, loose=True, known=self.known_orgs) and not strict:
             return {"speaker": head_text, "title": None, "organization": None, "_org": True}
+        return None
+
+    def _named_elsewhere(self, description: str) -> dict | None:
+        """The person an article names with this description somewhere: "Orvio India VP said"
+        is the "Orvio India VP Tom Reyes" of another paragraph."""
+        offset = self.text.find(description + " ")
+        while offset >= 0:
+            after = self.text[offset + len(description) + 1:offset + len(description) + 60]
+            names = person_names(after)
+            if names and names[0][0] == 0:
+                return self._describe(description + " " + after[:names[0][1]])
+            offset = self.text.find(description + " ", offset + 1)
         return None
 
     def _expand(self, short: str) -> str:

@@ -128,7 +128,7 @@ UNDOTTED_INITIALS = regex.compile(r"\p{Lu}{1,2}")
 TOKEN = regex.compile(r"(?:\p{Lu}\.-?)+|[\p{L}\p{M}][\p{L}\p{M}'’-]*\.?|\S")
 MAX_NAME_WORDS = 5
 #: "the Kestrel Nova", "a Lumio Pro": a thing's name, not a person's.
-ARTICLE_BEFORE = regex.compile(r"(?:^|\s)(?:the|a|an|The|A|An)\s+\Z")
+ARTICLE_BEFORE = regex.compile(r"(?:^|\s)(?:the|a|an|its|their|our|The|A|An|Its|Their|Our)\s+\Z")
 
 
 @lru_cache(maxsize=8192)
