@@ -348,3 +348,25 @@ def test_real_pages_quotes_keep_their_speakers():
             agree += bool(expected == got or (expected and got and (expected in got or got in expected
                                                                     or expected.split()[-1] == got.split()[-1])))
     assert located >= 140 and agree / located >= 0.88
+
+
+CARRIED = [
+    # (text, speaker of the last quote)
+    ('Lumio Traders, which sells phones online, said it aims to double its sales.\n'
+     'Lumio Traders expects a record week. "We are offering the lowest prices of the year on every phone."',
+     "Lumio Traders"),
+    ('Orvio India VP said the new phones will be "game changers" for the brand.\n\n'
+     'Later, Orvio India VP Tom Reyes spoke about exports.', "Tom Reyes"),
+    ('A message on Orvio Devices\' website reads, "Bookings are closed for now. We will inform you soon."',
+     "Orvio Devices"),
+    ('Cybermedia Insights (CMI) tracked the market.\n\n"Shipments grew fastest in small towns this quarter," CMI said.',
+     "Cybermedia Insights"),
+    ('Zeeshan Quadri, head of sales at Lumio, spoke to us.\n\n"We doubled our stores," said Mr. Qaudri.',
+     "Zeeshan Quadri"),
+    ('Dana Keel declined to comment on prices but said "demand is strong in small towns" this year.', "Dana Keel"),
+]
+
+
+@pytest.mark.parametrize("text, speaker", CARRIED, ids=[c[1] + str(i) for i, c in enumerate(CARRIED)])
+def test_speakers_carried_from_the_rest_of_the_article(text, speaker):
+    assert find_quotes(text)[-1]["speaker"] == speaker
