@@ -370,3 +370,17 @@ CARRIED = [
 @pytest.mark.parametrize("text, speaker", CARRIED, ids=[c[1] + str(i) for i, c in enumerate(CARRIED)])
 def test_speakers_carried_from_the_rest_of_the_article(text, speaker):
     assert find_quotes(text)[-1]["speaker"] == speaker
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Ursula von der Leyen said so", ["Ursula von der Leyen"]),
+    ("Julie A. Diaz Martinez wrote", ["Julie A. Diaz Martinez"]),
+    ("Mr. King said", ["King"]),
+    ("Gold Star Mom Corners Senator", []),  # a headline's capitals, no name
+    ("launched the Kestrel Nova and its Canvas Duo", []),  # things' names
+    ("Analyst Maya Rao and Vice-President Dev Iyer", ["Maya Rao", "Dev Iyer"]),
+])
+def test_person_names(text, names):
+    from newsfacts.components.quotes.names import person_names
+
+    assert [text[s:e] for s, e in person_names(text)] == names

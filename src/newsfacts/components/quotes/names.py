@@ -181,23 +181,32 @@ def person_names(fragment: str, honorifics: bool = False) -> list[tuple[int, int
             gap = fragment[run[-1][1]:start] if run else " "
             if run and (gap.strip() or "\n" in gap):
                 break
-            following = tokens[index + 1][2] if index + 1 < len(tokens) else ""
-            next_is_name = index + 1 < len(tokens) and not fragment[end:tokens[index + 1][0]].strip() \
-                and is_name_word(following)
             if is_name_word(word) or _initials_before_name(fragment, tokens, index) \
-                    or (run and word in words["particle"] and next_is_name):
+                    or (run and word in words["particle"] and _particles_before_name(fragment, tokens, index)):
                 run.append((start, end, word))
                 index += 1
                 continue
             break
-        if run and len(run) > MAX_NAME_WORDS:
-            run = []
+        if run and (len(run) > MAX_NAME_WORDS or (len(run) > 3 and not any(
+                DOTTED_INITIALS.fullmatch(w) or w in words["particle"] or UNDOTTED_INITIALS.fullmatch(w)
+                for _, _, w in run))):
+            run = []  # four capitalised words with no initial are a headline's, not a name
         after_article = lead is None and run and ARTICLE_BEFORE.search(fragment, 0, run[0][0]) is not None
         if run and (len(run) >= 2 or lead is not None) and not after_article and _is_person_run(fragment, run):
             names.append((lead if honorifics and lead is not None else run[0][0], run[-1][1]))
         if not run:
             index += 1 if lead is None else 0
     return names
+
+
+def _particles_before_name(fragment: str, tokens: list[tuple[int, int, str]], index: int) -> bool:
+    """"von der" in "Ursula von der Leyen": particles count when a name word follows them."""
+    particles = name_words()["particle"]
+    following = index
+    while following < len(tokens) and tokens[following][2] in particles and following - index < 3:
+        following += 1
+    return following < len(tokens) and is_name_word(tokens[following][2]) and \
+        regex.fullmatch(r"[\w ]*", fragment[tokens[index][1]:tokens[following][0]]) is not None
 
 
 def _initials_before_name(fragment: str, tokens: list[tuple[int, int, str]], index: int) -> bool:
