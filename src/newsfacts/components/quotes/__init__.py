@@ -1,15 +1,22 @@
 """Quotes: direct speech and embedded posts, with speaker, title, organisation, cue, channel.
 
-1. Quoted segments are found paragraph by paragraph: curly “…”, straight "…", single ‘…’
-   and doubled ''…'' marks. A quote that runs over paragraphs (an opening mark on each, the
-   closing mark on the last) is one record per paragraph; an unclosed mark never runs past
-   its paragraph. Short Titlecase phrases in marks ('Make in India') are not quotes.
-2. Attribution reads the words around the marks: “…,” NAME, TITLE, ORG said. / “…,” said
-   NAME, TITLE of ORG. / NAME, TITLE at ORG, said: “…” / NAME said, “…” / “…” — NAME /
-   according to NAME, “…” / “…,” he said. Pronouns and short names resolve to the person
-   named earlier; "a company spokesperson" is no one by name, with that title.
-3. Embedded posts: "… — Redmi India (@RedmiIndia) April 10, 2019" is a tweet by Redmi
-   India; "wrote on Weibo:", "posted on X:", "on its Facebook page:" set the channel.
+By concern:
+- :mod:`.marks` — quoted segments, paragraph by paragraph: curly, straight, single and
+  doubled marks as pages mix them; an inch mark after a number is no quote mark; a quote
+  over paragraphs is one record per paragraph.
+- :mod:`.attribution` — who said it, from the quote's sentence: the reporting verb next to the
+  marks (“…,” NAME, TITLE, ORG said / said NAME, TITLE of ORG / NAME told reporters: “…”),
+  at the sentence's end (…“a partial quote”…, he said), or earlier in it (NAME said the
+  phone will be “a turning point”); else the quote or reported speech before it.
+- :mod:`.speakers` — what those words name: a person with title and organisation, an
+  organisation (a statement, "the company"), someone unnamed ("a spokesperson").
+- :mod:`.names` — names of people of any shape and of organisations no list knows; the
+  people an article has named, to resolve "he", "Rao" and "Mr. Rao".
+- :mod:`.posts` — embedded tweets and the channel a quote came through.
+- :mod:`.words` — the lexicons (``data/quote_words.jsonl``, ``data/name_words.jsonl``) and the
+  attribution grammar built from them.
+
+A Doc's PERSON and ORG entities, when a pipeline sets them, are taken as names first.
 
 >>> [(q["speaker"], q["cue"]) for q in find_quotes('“We sold a lot,” said Manu Kumar Jain, CEO of Xiaomi India.')]
 [('Manu Kumar Jain', 'said')]
