@@ -186,7 +186,8 @@ class QuoteFinder(Speakers):
                 if absolute < run.start() or self._is_product(absolute) or \
                         (absolute > 0 and text[absolute - 1] in "“\"‘'"):
                     continue
-                person = self._mention(absolute, lead_start + name_end, start, end)
+                known = self.people.described(text[absolute:lead_start + name_end])
+                person = known or self._mention(absolute, lead_start + name_end, start, end)
                 if person and person.get("speaker"):
                     mentioned.append((absolute, self.people.remember(person)))
         recent = max(start, end - RECENT)  # who "he" is next is named in the last lines

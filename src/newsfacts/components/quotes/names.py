@@ -302,6 +302,14 @@ class People:
                 self.known.append(dict(person))
         return person
 
+    def described(self, name: str) -> dict | None:
+        """The person of this full name, when their title and organisation are known already
+        (a later mention need not be read for them)."""
+        for known in self.known:
+            if known["speaker"] == name and known.get("title") and known.get("organization"):
+                return dict(known)
+        return None
+
     def name_parts(self) -> set[str]:
         """Every word of every known name: what :meth:`by_part` can resolve."""
         return {part for known in self.known if known.get("speaker") for part in known["speaker"].split()}
