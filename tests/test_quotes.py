@@ -384,3 +384,23 @@ def test_person_names(text, names):
     from newsfacts.components.quotes.names import person_names
 
     assert [text[s:e] for s, e in person_names(text)] == names
+
+
+SOURCES = [
+    # (text, (speaker, title) of the last quote)
+    ('"Small cars are what the market needs," chief executive Mira Falk told reporters on Tuesday.',
+     ("Mira Falk", "chief executive")),
+    ('"Bookings doubled after the festival began," said a two-wheeler dealer in Nashik.', (None, "two-wheeler dealer")),
+    ('When the customer care executive finally answered, he said "the tower will be fixed in two days" and hung up.',
+     (None, "customer care executive")),
+    ('Tara Quill, 15, queued from dawn for the phone.\n\n"I have wanted one for a whole year," said the beaming teenager.',
+     ("Tara Quill", None)),
+    ('My area gets only 3G. Downloads are slow. "Please wait for the upgrade next month," said a company engineer.',
+     (None, "company engineer")),
+]
+
+
+@pytest.mark.parametrize("text, expected", SOURCES, ids=[s[0][:40] for s in SOURCES])
+def test_sources_described_not_named(text, expected):
+    quote = find_quotes(text)[-1]
+    assert (quote["speaker"], quote["title"]) == expected

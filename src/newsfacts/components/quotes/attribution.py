@@ -35,9 +35,11 @@ from .names import (
     is_honorific,
     is_name_word,
     person_names,
+    unnamed_source,
+    unnamed_sources_in,
 )
 from .posts import channel, tweets
-from .speakers import Speakers
+from .speakers import Speakers, _clean, _parts, _unnamed_title
 from .words import AUX, _brands, _patterns
 
 MIN_WORDS = 5  # fewer words in marks, with no attribution, is a scare quote or a name
@@ -358,8 +360,8 @@ class QuoteFinder(Speakers):
         cue = p["verb"].search(after)
         if cue is not None and cue.start() < 240:
             who = after[:cue.start()]
-            if not compiled(r"[.!?;“”\"]").search(ABBREVIATION_DOT.sub("", who)) and SUBJECT_START.match(who) \
-                    and len(who.split()) <= 24:
+            if not compiled(r"[.!?;“”\"]").search(ABBREVIATION_DOT.sub("", who)) and len(who.split()) <= 24 \
+                    and (SUBJECT_START.match(who) or p["title"].match(who.lstrip(" ,"))):
                 candidates.append((SUBJECT_TAIL_AUX.sub("", who), cue.group(0)))
         for who, cue_word in candidates:
             person = self._resolve(who)
@@ -394,11 +396,26 @@ class QuoteFinder(Speakers):
             elif not direct:
                 clause = _last_clause(who)
                 who = clause if clause.strip() else self._sentence_subject(who)
-            person = self._resolve(who, strict=not direct)
+            person = self._antecedent(before[:cue.start()], who) or self._resolve(who, strict=not direct)
             if person is not None:
                 person = self._with_cue(person, cue.group(0), before[cue.start():])
                 return person | {"_next_to": direct, "_naming": NAMING_CUE.fullmatch(cue.group(0)) is not None}
         return None
+
+    def _antecedent(self, sentence: str, who: str) -> dict | None:
+        """Who a pronoun stands for when its own sentence names them first: "When the
+        customer care executive picked up, he said …" -> the customer care executive."""
+        parts = _parts(who)
+        if not parts or _clean(parts[-1]).casefold() not in PRONOUNS:
+            return None
+        head = sentence[:sentence.rfind(parts[-1])] if parts[-1] in sentence else sentence
+        described = unnamed_sources_in(head)
+        if not described:
+            return None
+        person = {"speaker": None, "title": _unnamed_title(described[-1].group(0), unnamed_source(described[-1].group(0))),
+                  "organization": None}
+        self.people.last_speaker = person
+        return dict(person)
 
     def _sentence_subject(self, words: str) -> str:
         """The subject of a sentence whose verb an "-ing" cue follows: "Rao spoke at the

@@ -22,6 +22,7 @@ from .names import (
     document_noun,
     is_acronym,
     is_org,
+    name_words,
     person_names,
     single_name,
     strip_honorific,
@@ -63,8 +64,11 @@ class Speakers:
         if unnamed is not None and not person_names(who[:unnamed.start("title")]):
             where = unnamed.group("where")
             org = where if where and is_org(where, known=self.known_orgs) else None
+            previous = self.people.last_speaker
+            if lowered.startswith("the ") and unnamed.group("title").lower() in name_words()["anaphoric"] and \
+                    previous and previous.get("speaker"):
+                return dict(previous)  # "the teenager said": the person just named, not a new one
             if org is None and (lowered.startswith("the ") or "company" in lowered):
-                previous = self.people.last_speaker
                 if lowered.startswith("the ") and previous and previous.get("speaker") is None and \
                         previous.get("title") == unnamed.group("title").lower():
                     return dict(previous)
