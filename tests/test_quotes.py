@@ -404,3 +404,13 @@ SOURCES = [
 def test_sources_described_not_named(text, expected):
     quote = find_quotes(text)[-1]
     assert (quote["speaker"], quote["title"]) == expected
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Mumbai: Lumio Traders Tuesday said its new phones are "well ahead of plan" this year.', "Lumio Traders"),
+    ('Pune: Orvio Devices on Monday said the scooters sold "faster than we hoped" in March.', "Orvio Devices"),
+    ('Lumio Traders last week said its stores will be "open till midnight" for the festival.', "Lumio Traders"),
+    ('Orvio Devices this week announced what it said was its "first real push" into tablets.', "Orvio Devices"),
+])
+def test_datelines_and_days_before_the_verb(text, speaker):
+    assert [q["speaker"] for q in find_quotes(text)] == [speaker]

@@ -22,6 +22,7 @@ from .names import (
     document_noun,
     is_acronym,
     is_org,
+    is_place,
     name_words,
     person_names,
     single_name,
@@ -288,6 +289,9 @@ class Speakers:
 def _clean(who: str) -> str:
     """The speaker's words without leading conjunctions, trailing adjuncts or brackets."""
     who = who.strip(" ,:;—–-\t\n")
+    dateline = compiled(r"(?P<place>(?:\p{Lu}[\w.-]*\s?){1,3}):\s+").search(who)
+    if dateline and is_place(dateline.group("place").strip()):
+        who = who[dateline.end():]  # "New Delhi: Orvio said" -> "Orvio"
     who = compiled(r"^(?:and|but|so|then|also|now|yet|still|however|meanwhile|later|earlier)\b[\s,]*", regex.IGNORECASE).sub("", who)
     who = compiled(r"\s*\(@\w+\)").sub("", who)
     return who.strip(" ,:;—–-\t\n")

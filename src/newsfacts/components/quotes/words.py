@@ -21,7 +21,8 @@ from ...lexicons import alternation
 #: What may stand between a speaker and the reporting verb: "had written", "further added".
 AUX = (r"(?:(?:has|had|have|was|is|were|would|will|also|further|then|later|once|again|earlier|previously|"
        r"recently|subsequently|simply|just|only|even|reportedly|separately|repeatedly|quickly|later|"
-       r"on\s+\w+day|\w+ly)\s+)")
+       r"on\s+\w+day|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:this|last|next)\s+(?:week|month|year|morning|evening)|"
+       r"\w+ly)\s+)")
 #: The words of a speaker, within one clause: no sentence end, no quote mark.
 WHO = r"(?:[^.!?;\n“”\"]|(?<=\b\p{Lu})\.|(?<=\b(?:Mr|Mrs|Ms|Dr|Prof|Gov|Sen|Rep|Lt|Gen|Col|Capt|St|Jr|Sr|Hon|Rev|Maj|Sgt|Adm|Inc|Co|Corp|Ltd|No|vs))\.)"
 
