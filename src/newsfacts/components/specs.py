@@ -29,17 +29,19 @@ from spacy.tokens import Doc
 
 from .. import docdata, lexicons, scan
 from ..scan import compiled
+from . import spec_context
 from .base import FactComponent
 from .layout import Boilerplate, get_layout
 from .products import ProductIndex, get_products
 
 FAMILY = "specs"
-WORD_NUMBERS = {"single": 1, "dual": 2, "two": 2, "quad": 4, "four": 4, "hexa": 6, "six": 6,
-                "octa": 8, "eight": 8, "nona": 9, "nine": 9, "deca": 10, "ten": 10, "seven": 7}
+#: Number words ("seven days", "six airbags") and counting prefixes ("octa-core").
+WORD_NUMBERS = {**{row["word"]: row["value"] for row in lexicons.load("number_words")},
+                "a": 1, "single": 1, "dual": 2, "quad": 4, "hexa": 6, "octa": 8, "nona": 9, "deca": 10}
 #: Units as the text writes them -> as records carry them.
 UNIT_NAMES = {"grams": "g", "gm": "g", "kgs": "kg", "liter": "litre", "l": "litre", "hrs": "hours",
               "km per litre": "kmpl", "km/l": "kmpl", "kmph": "km/h", "kph": "km/h", "tb": "TB",
-              "gb": "GB", "wh": "Wh", "kwh": "kWh", "ps": "PS", "hp": "hp", "bhp": "bhp", "kw": "kW"}
+              "gb": "GB", "gbs": "GB", "mb": "MB", "wh": "Wh", "kwh": "kWh", "ps": "PS", "hp": "hp", "bhp": "bhp", "kw": "kW"}
 PORT_NAMES = {"typec": "USB Type-C", "usbtypec": "USB Type-C", "usbc": "USB Type-C",
               "usba": "USB-A", "microusb": "micro-USB", "lightning": "Lightning"}
 
@@ -175,13 +177,23 @@ def find_specs(text: str, boilerplate: Boilerplate | None = None) -> list[dict]:
             if parsed is None:
                 continue
             value, unit = parsed
+            group = "value2" if match.groupdict().get("value2") else "value"
             keep(start, end, rule["priority"],
-                 [{"span": [start, end], "name": rule["name"], "value": value, "unit": unit}])
+                 [{"span": [start, end], "name": rule["name"], "value": value, "unit": unit,
+                   "value_span": list(match.span(group))}])
     ranked = sorted(candidates, key=lambda c: (-c[2], -(c[1] - c[0]), c[0]))  # priority, then length
     chosen = scan.pick_non_overlapping((start, end, records) for start, end, _, records in ranked)
     specs = [record for _, _, records in chosen for record in records]
     specs.sort(key=lambda r: r["span"][0])
-    return _drop_skins_beside_android(specs)
+    specs = _drop_skins_beside_android(specs)
+    specs = spec_context.inch_marks(text, specs)
+    specs = spec_context.dimension_thickness(text, specs)
+    specs = spec_context.expand_lists(text, specs)
+    specs = spec_context.drop_segment_talk(text, specs)
+    for spec in specs:
+        spec.pop("value_span", None)
+        spec.pop("listed", None)
+    return [s for s in specs if boilerplate is None or not boilerplate.contains(s["span"][0])]
 
 
 #: How far a rule's match may reach before and after its trigger ("range of up to 320 km").
