@@ -112,6 +112,8 @@ def _value(rule: dict, match: regex.Match) -> tuple[object, str | None] | None:
     options = rule.get("value_map") or {}
     if "normalize" in options:
         value = options["normalize"]
+    if options.get("drop_possessive"):  # "Apple's S9", "ARM’s Mali": the maker's name
+        value = compiled(r"(?<=\w)['’]s?(?=\s)").sub("", value)
     if "strip_prefix" in options:
         value = compiled(rf"^(?:{options['strip_prefix']})(?:'s)?\s+").sub("", value)
     if "strip_suffix" in options:
