@@ -41,7 +41,10 @@ WORD_NUMBERS = {**{row["word"]: row["value"] for row in lexicons.load("number_wo
 #: Units as the text writes them -> as records carry them.
 UNIT_NAMES = {"grams": "g", "gm": "g", "kgs": "kg", "liter": "litre", "l": "litre", "hrs": "hours",
               "km per litre": "kmpl", "km/l": "kmpl", "kmph": "km/h", "kph": "km/h", "tb": "TB",
-              "gb": "GB", "gbs": "GB", "mb": "MB", "wh": "Wh", "kwh": "kWh", "ps": "PS", "hp": "hp", "bhp": "bhp", "kw": "kW"}
+              "gb": "GB", "gbs": "GB", "mb": "MB", "wh": "Wh", "kwh": "kWh", "ps": "PS", "hp": "hp", "bhp": "bhp", "kw": "kW",
+              "gigabyte": "GB", "gigabytes": "GB", "terabyte": "TB", "terabytes": "TB", "kms": "km",
+              "kilometres": "km", "kilometers": "km", "km per hour": "km/h", "kilometres per hour": "km/h",
+              "kilometers per hour": "km/h", "miles per hour": "mph", "kg-m": "kgm"}
 PORT_NAMES = {"typec": "USB Type-C", "usbtypec": "USB Type-C", "usbc": "USB Type-C",
               "usba": "USB-A", "microusb": "micro-USB", "lightning": "Lightning"}
 
@@ -101,6 +104,7 @@ def _value(rule: dict, match: regex.Match) -> tuple[object, str | None] | None:
         return None
     unit = rule.get("unit") or (match.groupdict().get("unit"))
     if unit is not None:
+        unit = " ".join(unit.split())
         unit = UNIT_NAMES.get(unit.lower(), unit)
     kind = rule["kind"]
     if kind == "number":
