@@ -6,7 +6,7 @@ Each function takes the text and the spec records found so far (plain dicts with
 ``name``, ``value``, ``unit`` and, for rule matches, ``value_span``: where the number stands)
 and returns the records it keeps or adds.
 
->>> records = [{"span": [14, 26], "name": "storage", "value": 256, "unit": "GB", "value_span": [14, 17]}]
+>>> records = [{"span": [15, 29], "name": "storage", "value": 256, "unit": "GB", "value_span": [15, 18]}]
 >>> [(r["name"], r["value"]) for r in expand_lists("64 GB, 128 GB, 256 GB storage", records)][:2]
 [('storage', 64), ('storage', 128)]
 """

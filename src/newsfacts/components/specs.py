@@ -30,6 +30,8 @@ from spacy.tokens import Doc
 from .. import docdata, lexicons, scan
 from ..scan import compiled
 from . import spec_context
+from .spec_colours import COLOUR_WORDS  # noqa: F401  (quotes asks it)
+from .spec_colours import colours as _colours
 from .base import FactComponent
 from .layout import Boilerplate, get_layout
 from .products import ProductIndex, get_products
@@ -62,19 +64,6 @@ FRONT_WORDS = scan.compile_pattern(r"\b(?:selfie|front|front-facing|punch-hole|s
 REAR_WORDS = scan.compile_pattern(
     r"\b(?:rear|main|primary|ultra-?wide|macro|depth|telephoto|periscope|back|triple|quad|dual|"
     r"sensor|lens|shooter|wide-angle|monochrome)\b", regex.IGNORECASE)
-COLOUR_CUES = (r"colou?rs?", r"colou?r\s+options", r"colou?rways?", "shades", "finishes", "hues", r"comes\s+in",
-               r"available\s+in", r"offered\s+in", r"sold\s+in", r"choose\s+from")
-COLOUR_TRIGGER = scan.CaseBlindRule(rf"\b(?:{'|'.join(COLOUR_CUES)})\b[^.\n]{{0,50}}?(?=[A-Z][a-z])")
-#: Where a colour list's cue can start: each cue found by its literal (see scan.Trigger).
-COLOUR_CUE_STARTS = scan.Trigger("|".join(rf"\b{cue}" for cue in COLOUR_CUES))
-COLOUR_ITEM = scan.compile_pattern(r"(?P<name>(?:[A-Z][a-zA-Z]+)(?:[ -][A-Z][a-zA-Z]+){0,2})")
-COLOUR_WORDS = scan.compile_pattern(
-    r"\b(?:Black|Blue|Red|Green|White|Gold|Silver|Grey|Gray|Purple|Pink|Violet|Orange|Yellow|Bronze|"
-    r"Titanium|Graphite|Mint|Lavender|Cream|Beige|Teal|Aqua|Cyan|Champagne|Brown|Copper|Rose|Ivory|"
-    r"Midnight|Starlight|Onyx|Ruby|Sapphire|Emerald|Jade|Amber|Coral|Peach|Lilac|Indigo|Navy|Sky|"
-    r"Ocean|Forest|Olive|Lime|Sand|Stone|Steel|Chrome|Pearl|Obsidian|Jet|Crimson|Scarlet|Maroon|"
-    r"Burgundy|Charcoal|Slate|Ash|Frost|Glacier|Ice|Marble|Dusk|Dawn|Sunset|Aurora|Twilight)\b")
-SEPARATORS = scan.compile_pattern(r"\A\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*/\s*|\s*&\s*)")
 
 
 @cache
@@ -261,36 +250,6 @@ def _camera_side(text: str, start: int, end: int) -> str:
                 return "front_camera"
             return "rear_camera"
     return "rear_camera"
-
-
-def _colour_triggers(text: str, folded: str | None) -> list:
-    """The matches of COLOUR_TRIGGER, tried only where one of its cues starts."""
-    if folded is None or COLOUR_TRIGGER.folded is None:
-        return list(COLOUR_TRIGGER.original.finditer(text))
-    starts = sorted({start for start, _ in COLOUR_CUE_STARTS.spans(folded)})
-    return scan.matches_at(COLOUR_TRIGGER.folded, folded, starts)
-
-
-def _colours(text: str, folded: str | None = None):
-    """Colour names listed after "colours", "comes in", "available in"..."""
-    for trigger in _colour_triggers(text, folded):
-        position = trigger.end()
-        items: list[regex.Match] = []
-        while True:
-            item = COLOUR_ITEM.match(text, position)
-            if item is None:
-                break
-            items.append(item)
-            separator = SEPARATORS.match(text[item.end():item.end() + 8])
-            if separator is None:
-                break
-            position = item.end() + separator.end()
-        colourful = [m for m in items if COLOUR_WORDS.search(m.group("name"))]
-        if len(colourful) < max(1, len(items) - 1) or not colourful:
-            continue
-        records = [{"span": [m.start(), m.end()], "name": "colour", "value": m.group("name"),
-                    "unit": None} for m in colourful]
-        yield items[0].start(), items[-1].end(), records
 
 
 def attribute(text: str, specs: list[dict], sentences: list[tuple[int, int]], products: ProductIndex) -> None:
