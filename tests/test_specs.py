@@ -57,7 +57,7 @@ ISSUE_CASES = [
     ("It supports Quick Charge 4.", [("charging", "Quick Charge 4", None)]),
     ("Corning Gorilla Glass 5 on front", [("glass", "Corning Gorilla Glass 5", None)]),
     ("a type-C port", [("port", "USB Type-C", None)]),
-    ("a 3.5 mm headphone jack", [("headphone_jack", "3.5 mm", None)]),
+    ("a 3.5 mm headphone jack", [("headphone_jack", "3.5 mm headphone jack", None)]),
     ("an IR blaster", [("ir_blaster", "IR blaster", None)]),
     ("rated IP68 for water", [("ip_rating", "IP68", None)]),
     ("a 120Hz panel", [("refresh_rate", 120, "Hz")]),

@@ -184,3 +184,52 @@ def dimension_thickness(text: str, specs: list[dict]) -> list[dict]:
         unit = "inch" if unit in ('"', "″", "in", "inch", "inches") else unit
         added.append({"span": [start, end], "name": "thickness", "value": _number(match.group("c")), "unit": unit})
     return sorted(specs + added, key=lambda r: r["span"][0])
+
+
+#: Parts whose resolution is not the screen's: "the GPU supports 4K", "the webcam records 720p".
+OTHER_PART = scan.compile_pattern(
+    r"\b(?:GPU|graphics|cameras?|webcam|videos?|records?|recording|shoots?|output|streams?|streaming|playback|"
+    r"external\s+(?:monitors?|displays?)|HDMI|decod(?:e|es|ing))\b", regex.IGNORECASE)
+SCREEN = scan.compile_pattern(r"\b(?:display|screen|panel|TV|television)s?\b", regex.IGNORECASE)
+SCREEN_AFTER = scan.compile_pattern(r"\W*(?:[\w+-]+\s+){0,2}?(?:display|screen|panel|TV)", regex.IGNORECASE)
+OTHER_AFTER = scan.compile_pattern(r"\W*(?:resolution\s+)?(?:video|recording|output|playback|streaming|content|"
+                                   r"(?:at|@)\s?\d+\s?fps|on\s+(?:an?\s+)?external)", regex.IGNORECASE)
+
+
+def drop_other_parts(text: str, specs: list[dict]) -> list[dict]:
+    """A resolution that a camera records or a GPU outputs is no display spec."""
+    return [spec for spec in specs if spec["name"] != "resolution" or not _other_part(text, spec)]
+
+
+def _other_part(text: str, spec: dict) -> bool:
+    start, end = spec["span"]
+    line_end = scan.line_end(text, end)
+    if SCREEN_AFTER.match(text, end, min(line_end, end + 30)):
+        return False
+    if OTHER_AFTER.match(text, end, min(line_end, end + 40)):
+        return True
+    before = text[max(scan.line_start(text, start), start - 80):start]
+    cut = max(before.rfind(". "), before.rfind("? "), before.rfind("! "))
+    before = before[cut + 2:] if cut >= 0 else before
+    others = [m.end() for m in OTHER_PART.finditer(before)]
+    screens = [m.end() for m in SCREEN.finditer(before)]
+    return bool(others) and (not screens or max(others) > max(screens))
+
+
+#: A related-articles link inside a line: "Also Read - Top phones with a 64MP camera".
+RELATED_LINK = scan.compile_pattern(r"\b(?:Also\s+Read|Also\s+See|Also\s+Check|Read\s+More|Read\s+Also|Must\s+Read|"
+                                    r"Related(?:\s+(?:News|Stories|Articles))?\s*:)", regex.IGNORECASE)
+
+
+def drop_related_links(text: str, specs: list[dict]) -> list[dict]:
+    """Specs in a related-article link ("Also Read - ...") belong to another article."""
+    kept = []
+    for spec in specs:
+        start = spec["span"][0]
+        link = None
+        for link in RELATED_LINK.finditer(text, scan.line_start(text, start), start):
+            pass
+        if link is not None and ". " not in text[link.end():start]:
+            continue
+        kept.append(spec)
+    return kept

@@ -48,7 +48,7 @@ UNIT_NAMES = {"grams": "g", "gm": "g", "kgs": "kg", "liter": "litre", "l": "litr
               "kilometres": "km", "kilometers": "km", "km per hour": "km/h", "kilometres per hour": "km/h",
               "kilometers per hour": "km/h", "miles per hour": "mph", "kg-m": "kgm"}
 PORT_NAMES = {"typec": "USB Type-C", "usbtypec": "USB Type-C", "usbc": "USB Type-C",
-              "usba": "USB-A", "microusb": "micro-USB", "lightning": "Lightning"}
+              "usba": "USB-A", "lightning": "Lightning"}
 
 #: On ``regex``: over a whole text, 6x faster than ``re``.
 MEMORY_PAIR = regex.compile(
@@ -57,8 +57,17 @@ MEMORY_PAIR = regex.compile(
     r"(?:\s?(?:of\s+)?(?:internal\s+|inbuilt\s+|onboard\s+)?(?:storage|ROM|SSD|UFS(?:\s?[\d.]+)?))?",
     regex.IGNORECASE,
 )
-MEGAPIXELS = scan.CaseBlindRule(r"(?<![\w.])(?P<value>\d{1,3}(?:\.\d)?)\s?(?:MP|megapixels?|megapixel)\b")
-MEGAPIXELS_TRIGGER = scan.Trigger(r"mp|megapixel")
+MEGAPIXELS = scan.CaseBlindRule(r"(?<![\w.])(?P<value>\d{1,3}(?:\.\d{1,2})?)\s?-?\s?(?:MP|mega\s?-?pixels?)\b")
+MEGAPIXELS_TRIGGER = scan.Trigger(r"mp|mega\s?-?pixel")
+#: "0.48 megapixel display", "display resolution (1024 x 600 pixels or 0.6 megapixels)": a
+#: screen's pixel count, not a camera.
+SCREEN_WORDS = scan.compile_pattern(r"\b(?:display|screen|panel|resolution)\b", regex.IGNORECASE)
+CAMERA_WORDS = scan.compile_pattern(r"\b(?:cameras?|lens(?:es)?|sensors?|shooters?|selfies?|snappers?|photos?|video|"
+                                    r"main|primary|rear|front|ultra-?wide|telephoto|macro|depth|periscope)\b",
+                                    regex.IGNORECASE)
+#: "12/256GB" and "8/128 GB": RAM and storage without the first unit; "4/6 GB": two RAM sizes.
+MEMORY_SLASH = regex.compile(r"(?<![\w.,/])(?P<first>\d{1,2})\s?/\s?(?P<second>\d{1,4})\s?(?P<unit>GB|TB)\b(?!\s?/)",
+                             regex.IGNORECASE)
 MP_JOINER = scan.compile_pattern(r"\A\s*(?:\+|,|and|&|/)\s*\Z", regex.IGNORECASE)
 FRONT_WORDS = scan.compile_pattern(r"\b(?:selfie|front|front-facing|punch-hole|selfies)\b", regex.IGNORECASE)
 REAR_WORDS = scan.compile_pattern(
@@ -76,6 +85,7 @@ def rules() -> list[dict]:
         rule["regex"] = rule["rule"].original
         rule["context_regex"] = scan.compile_pattern(row["context"], regex.IGNORECASE) if row.get("context") else None
         rule["trigger_regex"] = scan.Trigger(row["trigger"]) if row.get("trigger") else None
+        rule["exclude_regex"] = scan.compile_pattern(row["exclude"], regex.IGNORECASE) if row.get("exclude") else None
         rule["header_regex"] = scan.compile_pattern(row["header"], regex.IGNORECASE) if row.get("header") else None
         compiled.append(rule)
     return sorted(compiled, key=lambda r: -r["priority"])
@@ -86,9 +96,16 @@ def _number(text: str) -> int | float:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
+def _value_group(match: regex.Match) -> str:
+    """The group holding a rule's value: ``value``, or ``value2``/``value3`` in a rule's
+    other branches ("84 days of validity" beside "validity of 84 days")."""
+    groups = match.groupdict()
+    return next((name for name in ("value2", "value3") if groups.get(name)), "value")
+
+
 def _value(rule: dict, match: regex.Match) -> tuple[object, str | None] | None:
     """(value, unit) of a rule's match, normalised."""
-    raw = match.groupdict().get("value2") or match.group("value")
+    raw = match.group(_value_group(match))
     if raw is None:
         return None
     unit = rule.get("unit") or (match.groupdict().get("unit"))
@@ -116,17 +133,23 @@ def _value(rule: dict, match: regex.Match) -> tuple[object, str | None] | None:
         value = compiled(r"^(?=Dimensity|Helio|Kompanio)").sub("MediaTek ", value)
     if options.get("port"):
         key = compiled(r"[^a-z]").sub("", value.lower().replace("port", "").replace("connector", ""))
-        value = PORT_NAMES.get(key, value.replace(" port", ""))
+        value = PORT_NAMES.get(key, compiled(r"\s+(?:charging\s+)?(?:port|connector)$").sub("", value))
     return value, None
 
 
 def _in_context(text: str, rule: dict, start: int, end: int) -> bool:
+    """The rule's ``context`` stands near the match (on its line), its ``exclude`` does not."""
+    line_start = scan.line_start(text, start)
+    line_end = scan.line_end(text, end)
+    exclude = rule["exclude_regex"]
+    if exclude is not None:
+        reach = rule.get("exclude_reach", 40)
+        if exclude.search(text, max(line_start, start - reach), min(line_end, end + reach)):
+            return False
     pattern = rule["context_regex"]
     if pattern is None:
         return True
     reach = rule.get("context_reach", 60)
-    line_start = scan.line_start(text, start)
-    line_end = scan.line_end(text, end)
     return bool(pattern.search(text, max(line_start, start - reach), min(line_end, end + reach)))
 
 
@@ -153,6 +176,8 @@ def find_specs(text: str, boilerplate: Boilerplate | None = None) -> list[dict]:
         storage = {"span": [match.start("storage"), match.end()], "name": "storage",
                    "value": int(match.group("storage")), "unit": match.group("unit").upper()}
         keep(match.start(), match.end(), 90, [ram, storage])
+    for start, end, records in _memory_slashes(text):
+        keep(start, end, 85, records)
     folded = scan.folded(text)  # None: no trigger shortcut then
     for start, end, records in _cameras(text, folded):
         keep(start, end, 80, records)
@@ -172,7 +197,7 @@ def find_specs(text: str, boilerplate: Boilerplate | None = None) -> list[dict]:
             if parsed is None:
                 continue
             value, unit = parsed
-            group = "value2" if match.groupdict().get("value2") else "value"
+            group = _value_group(match)
             keep(start, end, rule["priority"],
                  [{"span": [start, end], "name": rule["name"], "value": value, "unit": unit,
                    "value_span": list(match.span(group))}])
@@ -185,6 +210,8 @@ def find_specs(text: str, boilerplate: Boilerplate | None = None) -> list[dict]:
     specs = spec_context.dimension_thickness(text, specs)
     specs = spec_context.expand_lists(text, specs)
     specs = spec_context.drop_segment_talk(text, specs)
+    specs = spec_context.drop_other_parts(text, specs)
+    specs = spec_context.drop_related_links(text, specs)
     for spec in specs:
         spec.pop("value_span", None)
         spec.pop("listed", None)
@@ -231,10 +258,41 @@ def _cameras(text: str, folded: str | None):
             group.append(matches[i])
         i += 1
         start, end = group[0].start(), group[-1].end()
+        if _screen_pixels(text, start, end):
+            continue
         name = _camera_side(text, start, end)
         records = [{"span": [m.start(), m.end()], "name": name, "value": _number(m.group("value")),
                     "unit": "MP"} for m in group]
         yield start, end, records
+
+
+def _screen_pixels(text: str, start: int, end: int) -> bool:
+    """Is the megapixel figure a screen's ("a 0.48 megapixel display")? The nearer of a
+    screen word and a camera word decides: first right after the figure, then before it."""
+    after = text[end:min(end + 30, scan.line_end(text, end))]
+    screen, camera = SCREEN_WORDS.search(after), CAMERA_WORDS.search(after)
+    if screen or camera:
+        return screen is not None and (camera is None or screen.start() < camera.start())
+    before = text[max(scan.line_start(text, start), start - 60):start]
+    screens = [m.end() for m in SCREEN_WORDS.finditer(before)]
+    cameras = [m.end() for m in CAMERA_WORDS.finditer(before)]
+    return bool(screens) and (not cameras or max(screens) > max(cameras))
+
+
+def _memory_slashes(text: str):
+    """(start, end, records) of "12/256GB" (RAM and storage) and "4/6 GB" (two RAM sizes)."""
+    for match in MEMORY_SLASH.finditer(text):
+        first, second = int(match.group("first")), int(match.group("second"))
+        unit = match.group("unit").upper()
+        if unit == "GB" and second < 16 and first < second:
+            names = ("ram", "ram")
+        elif unit == "TB" or second >= 16 and first <= 24:
+            names = ("ram", "storage")
+        else:
+            continue
+        records = [{"span": list(match.span("first")), "name": names[0], "value": first, "unit": "GB"},
+                   {"span": [match.start("second"), match.end()], "name": names[1], "value": second, "unit": unit}]
+        yield match.start(), match.end(), records
 
 
 def _camera_side(text: str, start: int, end: int) -> str:
