@@ -3,7 +3,7 @@
 import pytest
 
 from newsfacts import extract
-from newsfacts.components.specs import find_specs, rules
+from newsfacts.components.specs import TRIGGER_REACH, find_specs, rules
 
 from .conftest import corpus_texts
 
@@ -25,10 +25,14 @@ RULE_SELF_EXAMPLES = [(i, example) for i, rule in enumerate(rules()) for example
 
 @pytest.mark.parametrize("index, example", RULE_SELF_EXAMPLES)
 def test_a_rule_trigger_fires_wherever_the_rule_matches(index, example):
-    """Rules run only around their trigger, so the trigger must fire inside every match."""
+    """Rules run only in windows around their trigger (TRIGGER_REACH before and after), so a
+    trigger must fire near every match: inside it, or just before or after ("i7" is found
+    where "processor" follows)."""
     rule = rules()[index]
+    before, after = TRIGGER_REACH
     for match in rule["regex"].finditer(example):
-        assert rule["trigger_regex"].search(example.lower(), match.start(), match.end()), (rule["name"], example)
+        assert any(start - before <= match.start() and match.end() <= end + after
+                   for start, end in rule["trigger_regex"].spans(example.lower())), (rule["name"], example)
 
 
 def test_every_rule_has_a_trigger():

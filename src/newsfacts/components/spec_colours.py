@@ -129,6 +129,8 @@ def _lists_before_nouns(text: str, folded: str | None):
     """"in teal, cream and black colours", "the black variant": every item a colour."""
     target = folded if folded is not None else text.lower()
     for noun_start, _ in LIST_NOUNS.spans(target):
+        if BASE_COLOUR.search(text, max(0, noun_start - 80), noun_start) is None:
+            continue  # no colour word before the noun: no list to read
         found = LIST_BEFORE.search(text, max(0, noun_start - 80), noun_start)
         if found is None:
             continue

@@ -13,6 +13,8 @@ and returns the records it keeps or adds.
 
 from __future__ import annotations
 
+import bisect
+
 import regex
 
 from .. import scan
@@ -168,11 +170,27 @@ def _inch_mark(text: str, spec: dict) -> bool:
     return not (opened % 2 == 1 and CLOSES.match(text, end))
 
 
+def _dimensions(text: str):
+    """DIMENSIONS' matches, looked for only around an "x" (or "×", "*") between figures."""
+    marks = sorted(i for mark in ("x", "X", "×", "*") for i in scan.find_all(text, mark)
+                   if _between_figures(text, i))
+    if not marks:
+        return []
+    return [m for start, end in scan.windows(text, [(i, i + 1) for i in marks], 30, 30)
+            for m in DIMENSIONS.finditer(text, start, end)]
+
+
+def _between_figures(text: str, i: int) -> bool:
+    before = text[max(0, i - 3):i].rstrip()
+    after = text[i + 1:i + 3].lstrip()
+    return bool(before) and bool(after) and after[0].isdigit() and (before[-1].isdigit() or before[-1] in "\"″m")
+
+
 def dimension_thickness(text: str, specs: list[dict]) -> list[dict]:
     """"measures 11.4" x 8.1" x 0.71"" and "158.2 x 74.8 x 8.2 mm": the last figure, far the
     smallest, is the thickness."""
     added = []
-    for match in DIMENSIONS.finditer(text):
+    for match in _dimensions(text):
         specs = [s for s in specs if not (s["name"] == "thickness" and match.start() <= s["span"][0] < match.end())]
         a, b, c = (float(match.group(k)) for k in "abc")
         if not c < 0.2 * min(a, b):
@@ -216,20 +234,23 @@ def _other_part(text: str, spec: dict) -> bool:
     return bool(others) and (not screens or max(others) > max(screens))
 
 
-#: A related-articles link inside a line: "Also Read - Top phones with a 64MP camera".
-RELATED_LINK = scan.compile_pattern(r"\b(?:Also\s+Read|Also\s+See|Also\s+Check|Read\s+More|Read\s+Also|Must\s+Read|"
-                                    r"Related(?:\s+(?:News|Stories|Articles))?\s*:)", regex.IGNORECASE)
+#: A related-articles link inside a line: "Also Read - Top phones with a 64MP camera" (on the
+#: lower-cased text; each branch led by its literal, see scan.Trigger).
+RELATED_LINK = scan.Trigger(r"also\s+read|also\s+see|also\s+check|read\s+more|read\s+also|must\s+read|"
+                            r"related(?:\s+(?:news|stories|articles))?\s*:")
 
 
 def drop_related_links(text: str, specs: list[dict]) -> list[dict]:
     """Specs in a related-article link ("Also Read - ...") belong to another article."""
+    folded = scan.folded(text)
+    links = [end for _, end in RELATED_LINK.spans(folded)] if folded is not None else []
+    if not links:
+        return specs
     kept = []
     for spec in specs:
         start = spec["span"][0]
-        link = None
-        for link in RELATED_LINK.finditer(text, scan.line_start(text, start), start):
-            pass
-        if link is not None and ". " not in text[link.end():start]:
+        i = bisect.bisect_right(links, start) - 1
+        if i >= 0 and links[i] >= scan.line_start(text, start) and ". " not in text[links[i]:start]:
             continue
         kept.append(spec)
     return kept
