@@ -254,3 +254,17 @@ FAST_CHARGING = [
 @pytest.mark.parametrize("text, expected", FAST_CHARGING, ids=[c[0] for c in FAST_CHARGING])
 def test_fast_charging_without_a_wattage(text, expected):
     assert named(text, "charging") == expected
+
+
+NAME_TOKENS = [
+    "The Kiro Box 4K and the Kiro Stick sold out.",
+    "Sales of the Lumo Stick 4K doubled.",
+    "The Zeta 3 Core was the entry model.",
+    "The brand now targets the smart Google TV category.",
+]
+
+
+@pytest.mark.parametrize("text", NAME_TOKENS)
+def test_spec_like_tokens_inside_product_names_are_no_specs(text):
+    assert specs(text) == []
+

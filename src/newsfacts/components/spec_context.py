@@ -104,14 +104,48 @@ TO_RANGE_AFTER = scan.compile_pattern(r"\A\s*(?:to|-to-)\s*\d", regex.IGNORECASE
 SIZES = frozenset({"display_size", "engine_displacement"})
 
 
+#: "the smart Android TV category": a kind of product named, not a product's system.
+CATEGORY_AFTER = scan.compile_pattern(r"\s*(?:category|segment|space|market)\b", regex.IGNORECASE)
+
+
 def drop_segment_talk(text: str, specs: list[dict]) -> list[dict]:
     """Sizes that name a market segment or a size band, not a product's own spec."""
     kept = []
     for spec in specs:
         if spec["name"] in SIZES and _segment_talk(text, spec):
             continue
+        if spec["name"] == "os" and CATEGORY_AFTER.match(text, spec["span"][1]):
+            continue
         kept.append(spec)
     return kept
+
+
+#: A capitalised word right before a spec-like token makes it part of a name: "Mi Box 4K",
+#: "the Stick 4K", "Zeta 3 Core" — unless the word itself describes a screen ("Ultra HD 4K").
+NAME_WORD_BEFORE = scan.compile_pattern(r"(?<![.!?]\s)(?<!^)\b(?P<word>[A-Z][a-z]+)\s\Z", regex.MULTILINE)
+SCREEN_WORDS = frozenset({"Ultra", "Full", "Quad", "Super", "Dynamic", "Retina", "Smart", "True", "Native",
+                          "Crisp", "The", "A", "An", "With", "And", "Its", "In", "On", "Supports", "Offers"})
+
+
+def drop_name_tokens(text: str, specs: list[dict]) -> list[dict]:
+    """Spec-like tokens inside product names are no specs: "Mi Box 4k", "Zeta 3 Core"."""
+    kept = []
+    for spec in specs:
+        if spec["name"] in ("resolution", "cpu_cores") and _in_a_name(text, spec):
+            continue
+        kept.append(spec)
+    return kept
+
+
+def _in_a_name(text: str, spec: dict) -> bool:
+    start, end = spec["span"]
+    token = text[start:end]
+    if spec["name"] == "resolution" and not compiled(r"\d(?:\.\d)?[Kk]").fullmatch(token):
+        return False
+    if spec["name"] == "cpu_cores" and not compiled(r"\d{1,2}\sCore").fullmatch(token):
+        return False
+    word = NAME_WORD_BEFORE.search(text, max(0, start - 20), start)
+    return word is not None and word.group("word") not in SCREEN_WORDS
 
 
 def _segment_talk(text: str, spec: dict) -> bool:

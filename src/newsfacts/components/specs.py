@@ -211,6 +211,7 @@ def find_specs(text: str, boilerplate: Boilerplate | None = None) -> list[dict]:
     specs = spec_context.expand_lists(text, specs)
     specs = spec_context.drop_segment_talk(text, specs)
     specs = spec_context.drop_other_parts(text, specs)
+    specs = spec_context.drop_name_tokens(text, specs)
     specs = spec_context.drop_related_links(text, specs)
     for spec in specs:
         spec.pop("value_span", None)
