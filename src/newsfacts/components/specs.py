@@ -30,11 +30,11 @@ from spacy.tokens import Doc
 from .. import docdata, lexicons, scan
 from ..scan import compiled
 from . import spec_context
-from .spec_colours import COLOUR_WORDS  # noqa: F401  (quotes asks it)
-from .spec_colours import colours as _colours
 from .base import FactComponent
 from .layout import Boilerplate, get_layout
 from .products import ProductIndex, get_products
+from .spec_colours import COLOUR_WORDS  # noqa: F401  (quotes asks it)
+from .spec_colours import colours as _colours
 
 FAMILY = "specs"
 #: Number words ("seven days", "six airbags") and counting prefixes ("octa-core").
