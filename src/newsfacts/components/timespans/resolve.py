@@ -1,0 +1,350 @@
+"""Resolving: each rule's handler turns its match into a record, relative to the article's
+anchor (a reference date) when the phrase does not name its own year."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+from functools import cache
+from typing import Callable
+
+import regex
+
+from ... import dates
+from ...scan import compiled
+from .fiscal import _fiscal_end_year, _fiscal_end_year_of, _quarter_start
+from .vocabulary import (
+    FUTURE,
+    ORDINALS,
+    WORD_COUNTS,
+    _duration,
+    _months_duration,
+    _plain,
+    _units,
+    _vocabulary,
+    quantity_of,
+)
+
+# --- resolving -------------------------------------------------------------------------------
+
+class Resolver:
+    """Turns rule matches into records, relative to a reference date (or None)."""
+
+    def __init__(self, text: str, reference: date | None, fiscal_context: bool):
+        self.text = text
+        self.reference = reference
+        self.fiscal_context = fiscal_context
+
+    # periods ------------------------------------------------------------------------------
+    @staticmethod
+    def period(start: date | None, end: date | None, duration: str | None) -> dict:
+        return {"duration": duration, "start": start.isoformat() if start else None,
+                "end": end.isoformat() if end else None}
+
+    def months(self, first: date, count: int) -> dict:
+        last = dates.add_months(first, count) - timedelta(days=1)
+        return self.period(first, last, _months_duration(count))
+
+    def year_of(self, match: regex.Match) -> tuple[str, int] | None:
+        """("calendar"|"fiscal", year) named by a match's year reference, or None."""
+        groups = match.groupdict()
+        if groups.get("fy") or groups.get("fy_a") or groups.get("fy_c"):
+            return "fiscal", _fiscal_end_year(groups)
+        if groups.get("year"):
+            return "calendar", int(groups["year"])
+        if groups.get("rel"):
+            if self.reference is None:
+                return None
+            fiscal = "financial" in match.group(0).lower() or "fiscal" in match.group(0).lower()
+            base = _fiscal_end_year_of(self.reference) if fiscal else self.reference.year
+            shift = {"last": -1, "previous": -1, "next": 1}.get(groups["rel"].lower(), 0)
+            return ("fiscal" if fiscal else "calendar"), base + shift
+        if groups.get("fiscal"):
+            return ("fiscal", _fiscal_end_year_of(self.reference)) if self.reference else None
+        if self.reference is not None and "the year" in match.group(0).lower():
+            return "calendar", self.reference.year
+        return None
+
+    def quarter(self, number: int, year: tuple[str, int] | None) -> dict:
+        if year is None:
+            if self.reference is None:
+                return self.period(None, None, "P3M")
+            if self.fiscal_context:
+                year = ("fiscal", _fiscal_end_year_of(self.reference))
+                if _quarter_start(number, year) > self.reference:
+                    year = ("fiscal", year[1] - 1)
+            else:
+                year = ("calendar", self.reference.year)
+                if _quarter_start(number, year) > self.reference:
+                    year = ("calendar", year[1] - 1)
+        return self.months(_quarter_start(number, year), 3)
+
+    def month_year(self, month: int, explicit: int | None, relative: str | None = None,
+                   future: bool = False) -> int | None:
+        """The year of a month named without one: the reference year, or the year before if
+        the month is well ahead of the reference (articles mostly look back) — unless the
+        sentence looks ahead ("deliveries begin in September"), then the next such month."""
+        if explicit:
+            return explicit
+        if self.reference is None:
+            return None
+        year = self.reference.year
+        if relative:
+            return year + {"last": -1, "next": 1}.get(relative.lower(), 0)
+        if future:
+            return year if month >= self.reference.month else year + 1
+        return year - 1 if month > self.reference.month + 2 else year
+
+    def looks_ahead(self, offset: int) -> bool:
+        """Does the sentence around ``offset`` speak of the future?"""
+        low, high = max(0, offset - 300), min(len(self.text), offset + 300)
+        start = max(self.text.rfind(". ", low, offset), self.text.rfind("\n", low, offset), low - 1) + 1
+        end = min(x for x in (self.text.find(". ", offset, high), self.text.find("\n", offset, high), high) if x >= 0)
+        return bool(FUTURE.search(self.text, start, end))
+
+    def ending(self, month_name: str, year: str | None, count: int) -> dict:
+        """``count`` months ending with the named month: the latest such period that has
+        ended by the reference date, unless the year is written."""
+        month = dates.month_numbers()[month_name.lower().rstrip(".")]
+        resolved = int(year) if year else None
+        if resolved is None and self.reference is not None:
+            resolved = self.reference.year
+            if dates.month_end(resolved, month) > self.reference:
+                resolved -= 1
+        if resolved is None:
+            return self.period(None, None, _months_duration(count))
+        return self.months(dates.add_months(date(resolved, month, 1), -(count - 1)), count)
+
+
+
+# --- handlers: one per rule -----------------------------------------------------------------
+
+def _h_fiscal_year(r: Resolver, m: regex.Match) -> dict:
+    start, end = dates.financial_year(_fiscal_end_year(m.groupdict()))
+    return r.period(start, end, "P1Y")
+
+
+def _h_quarter(r: Resolver, m: regex.Match) -> dict:
+    number = int(m.group("q")) if m.group("q") else ORDINALS[m.group("qord").lower()]
+    return r.quarter(number, r.year_of(m))
+
+
+def _h_quarter_ended(r: Resolver, m: regex.Match) -> dict:
+    return r.ending(m.group("month"), m.group("year"), 3)
+
+
+def _h_months_ended(r: Resolver, m: regex.Match) -> dict:
+    return r.ending(m.group("month"), m.group("year"), WORD_COUNTS[m.group("n").lower()])
+
+
+def _h_first_months(r: Resolver, m: regex.Match) -> dict:
+    count = WORD_COUNTS[m.group("n").lower()]
+    year = r.year_of(m)
+    if year is None:
+        return r.period(None, None, _months_duration(count))
+    first = date(year[1] - 1, 4, 1) if year[0] == "fiscal" else date(year[1], 1, 1)
+    return r.months(first, count)
+
+
+def _h_named_quarter(r: Resolver, m: regex.Match) -> dict | None:
+    """"the September quarter": the quarter ending in that month."""
+    month = dates.month_numbers()[m.group("month").lower().rstrip(".")]
+    if month % 3:
+        return None
+    return r.ending(m.group("month"), None, 3)
+
+
+def _h_half(r: Resolver, m: regex.Match) -> dict:
+    number = int(m.group("h")) if m.group("h") else (1 if m.group("hord").lower() == "first" else 2)
+    year = r.year_of(m)
+    if year is None and r.reference is not None:
+        year = ("fiscal", _fiscal_end_year_of(r.reference)) if r.fiscal_context and m.group("h") else ("calendar", r.reference.year)
+    if year is None:
+        return r.period(None, None, "P6M")
+    first = date(year[1] - 1, 4, 1) if year[0] == "fiscal" else date(year[1], 1, 1)
+    return r.months(dates.add_months(first, 6 * (number - 1)), 6)
+
+
+def _h_month_range(r: Resolver, m: regex.Match) -> dict | None:
+    first = dates.month_numbers()[m.group("m1").lower().rstrip(".")]
+    last = dates.month_numbers()[m.group("m2").lower().rstrip(".")]
+    count = (last - first) % 12 + 1
+    if count < 2:
+        return None
+    year = r.month_year(last, int(m.group("year")) if m.group("year") else None)
+    if year is None:
+        return r.period(None, None, _months_duration(count))
+    start = dates.add_months(date(year, last, 1), -(count - 1))
+    return r.months(start, count)
+
+
+def _h_date_range(r: Resolver, m: regex.Match) -> dict | None:
+    month = dates.month_numbers()[m.group("month").lower().rstrip(".")]
+    d1, d2 = int(m.group("d1")), int(m.group("d2"))
+    if not 1 <= d1 < d2 <= 31:
+        return None
+    year = r.month_year(month, int(m.group("year")) if m.group("year") else None)
+    if year is None:
+        return r.period(None, None, f"P{d2 - d1 + 1}D")
+    try:
+        start, end = date(year, month, d1), date(year, month, d2)
+    except ValueError:
+        return None
+    return r.period(start, end, f"P{d2 - d1 + 1}D")
+
+
+def _h_dates_between(r: Resolver, m: regex.Match) -> dict | None:
+    """"between September 28 and October 31": both days counted."""
+    months = dates.month_numbers()
+    m1, m2 = months[m.group("m1").lower().rstrip(".")], months[m.group("m2").lower().rstrip(".")]
+    y2 = int(m.group("y2")) if m.group("y2") else r.month_year(m2, None)
+    if y2 is None:
+        return None
+    y1 = int(m.group("y1")) if m.group("y1") else (y2 if m1 <= m2 else y2 - 1)
+    try:
+        start, end = date(y1, m1, int(m.group("d1"))), date(y2, m2, int(m.group("d2")))
+    except ValueError:
+        return None
+    if not start < end:
+        return None
+    return r.period(start, end, f"P{(end - start).days + 1}D")
+
+
+def _h_anchored(r: Resolver, m: regex.Match) -> dict | None:
+    quantity = quantity_of(m.group("qty"))
+    if quantity is None:
+        return None
+    if "and a half" in m.group(0).lower():
+        quantity += Decimal("0.5")
+    record = r.period(None, None, _duration(quantity, m.group("unit")))
+    record["anchor"] = _event_name(m.group("event"))
+    if m.group("on"):
+        on = next(dates.find_dates(m.group("on")), None)
+        if on is not None:
+            record["start"] = on[0].isoformat()
+    return record
+
+
+def _event_name(event: str) -> str:
+    words = event.lower().split()
+    return " ".join(words[1:] if words[0] in ("its", "the", "their") else words)
+
+
+def _h_duration_range(r: Resolver, m: regex.Match) -> dict | None:
+    low, high = quantity_of(m.group("q1")), quantity_of(m.group("q2"))
+    if low is None or high is None or low >= high:
+        return None
+    return r.period(None, None, None)  # a range: text only, no single duration
+
+
+@cache
+def _compound_part() -> regex.Pattern:
+    v = _vocabulary()
+    return regex.compile(rf"(?P<qty>{v['quantity']})[ -]?(?P<unit>{v['unit']})(?![\w-])", regex.IGNORECASE)
+
+
+def _h_compound(r: Resolver, m: regex.Match) -> dict | None:
+    """"6 hours 30 minutes", "1 year 1 month 21 days": one duration of several parts."""
+    totals: dict[str, Decimal] = {}
+    for piece in _compound_part().finditer(m.group("parts")):
+        quantity = quantity_of(piece.group("qty"))
+        if quantity is None:
+            return None
+        designator, count = _units()[piece.group("unit").lower()]
+        totals[designator] = totals.get(designator, Decimal(0)) + quantity * count
+    date_part = "".join(f"{_plain(totals[d])}{d}" for d in ("Y", "M", "W", "D") if d in totals)
+    time_part = "".join(f"{_plain(totals[d])}{'M' if d == 'MI' else d}" for d in ("H", "MI", "S") if d in totals)
+    return r.period(None, None, "P" + date_part + (f"T{time_part}" if time_part else ""))
+
+
+def _h_duration(r: Resolver, m: regex.Match) -> dict | None:
+    quantity = quantity_of(m.group("qty"))
+    if quantity is None or quantity <= 0:
+        return None
+    if m.group("half"):
+        quantity += Decimal("0.5")
+    return r.period(None, None, _duration(quantity, m.group("unit")))
+
+
+def _h_one_unit(r: Resolver, m: regex.Match) -> dict:
+    """"the first hour", "all day": one of the unit."""
+    return r.period(None, None, _duration(Decimal(1), m.group("unit")))
+
+
+def _h_relative(r: Resolver, m: regex.Match) -> dict | None:
+    rel, unit = m.group("rel").lower(), " ".join(m.group("unit").lower().split())
+    if rel == "same":
+        return None  # anaphoric: "the same period last year"
+    if unit == "fortnight":
+        return r.period(None, None, "P2W")
+    if rel in ("past", "coming"):  # "the past year": the last twelve months
+        return r.period(None, None, {"month": "P1M", "year": "P1Y", "quarter": "P3M", "week": "P1W"}.get(unit, "P1Y"))
+    shift = {"last": -1, "previous": -1, "next": 1}.get(rel, 0)
+    ref = r.reference
+    if unit == "week":
+        if ref is None:
+            return r.period(None, None, "P1W")
+        monday = ref - timedelta(days=ref.weekday()) + timedelta(weeks=shift)
+        return r.period(monday, monday + timedelta(days=6), "P1W")
+    if ref is None:
+        return r.period(None, None, {"month": "P1M", "quarter": "P3M"}.get(unit, "P1Y"))
+    if unit == "month":
+        return r.months(dates.add_months(date(ref.year, ref.month, 1), shift), 1)
+    if unit == "quarter":
+        first = date(ref.year, 3 * ((ref.month - 1) // 3) + 1, 1)
+        return r.months(dates.add_months(first, 3 * shift), 3)
+    if unit in ("fiscal", "financial year", "fiscal year"):
+        start, end = dates.financial_year(_fiscal_end_year_of(ref) + shift)
+        return r.period(start, end, "P1Y")
+    return r.period(date(ref.year + shift, 1, 1), date(ref.year + shift, 12, 31), "P1Y")
+
+
+def _h_month(r: Resolver, m: regex.Match) -> dict | None:
+    name = m.group("month")
+    if name == "May" and not (m.group("year") or m.group("rel") or m.group("relyear") or m.group("early")):
+        before = r.text[max(0, m.start() - 12):m.start()].lower()
+        if not compiled(r"\b(?:in|of|since|during|until|till|from|by|through)\s+\Z").search(before):
+            return None  # "may" the verb
+    month = dates.month_numbers()[name.lower().rstrip(".")]
+    relative = m.group("rel") or m.group("relyear")
+    year = r.month_year(month, int(m.group("year")) if m.group("year") else None, relative,
+                        future=r.looks_ahead(m.start()))
+    if year is None:
+        return r.period(None, None, "P1M")
+    return r.months(date(year, month, 1), 1)
+
+
+def _h_year(r: Resolver, m: regex.Match) -> dict | None:
+    year = int(m.group("year"))
+    before = r.text[max(0, m.start() - 16):m.start()].lower()
+    if compiled(r"\b(?:end|start|beginning|close|by)\s+(?:of\s+)?\Z").search(before):
+        return None  # a point: "by the end of 2022"
+    prep = m.group("prep").lower()
+    if prep == "since":
+        return {"duration": None, "start": date(year, 1, 1).isoformat(), "end": None}
+    return r.period(date(year, 1, 1), date(year, 12, 31), "P1Y")
+
+
+def _h_year_to_date(r: Resolver, m: regex.Match) -> dict | None:
+    """From January 1 to the end of the last full month before the reference date."""
+    if r.reference is None:
+        return r.period(None, None, None)
+    last = date(r.reference.year, r.reference.month, 1) - timedelta(days=1)
+    if last.year < r.reference.year:
+        return None
+    return r.months(date(r.reference.year, 1, 1), last.month)
+
+
+HANDLERS: dict[str, Callable[[Resolver, regex.Match], dict | None]] = {
+    "fiscal_year": _h_fiscal_year, "fiscal_range_year": _h_fiscal_year, "quarter": _h_quarter,
+    "quarter_ended": _h_quarter_ended, "months_ended": _h_months_ended,
+    "first_months": _h_first_months, "named_quarter": _h_named_quarter, "half": _h_half,
+    "month_range": _h_month_range, "date_range": _h_date_range, "dates_between": _h_dates_between,
+    "anchored": _h_anchored,
+    "duration_range": _h_duration_range, "compound": _h_compound, "duration": _h_duration,
+    "first_unit": _h_one_unit, "whole_unit": _h_one_unit, "relative": _h_relative,
+    "month": _h_month, "year": _h_year, "year_to_date": _h_year_to_date,
+    "day_one": lambda r, m: r.period(None, None, "P1D"),
+}
+
+
