@@ -76,8 +76,13 @@ def build_article(doc: Doc, published: date | None = None, text: str | None = No
     ]
     title = layout["title"]
     own_date = date.fromisoformat(layout["published"]) if layout["published"] else None
+    anchor = docdata.get(doc, "time_anchor")
+    if anchor is not None:
+        anchor = dict(anchor)
+        anchor["span"] = make_span(text, *anchor["span"]) if anchor.get("span") else None
     return Article.model_validate({
         "published": published or own_date,
+        "time_anchor": anchor,
         "title": text[title[0]:title[1]] if title else None,
         "products": products,
         **lists,

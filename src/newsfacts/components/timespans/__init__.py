@@ -27,13 +27,15 @@ from spacy.tokens import Doc
 from ... import docdata
 from ..base import FactComponent
 from ..layout import Boilerplate, get_layout
-from .anchoring import reference_date
-from .finding import find_time_spans
+from .anchoring import Anchor, reference_date, stated_anchor
+from .finding import find_anchored, find_time_spans
 from .phrases import rules
 from .triggers import rule_triggers
 from .vocabulary import FAMILY
 
-__all__ = ["FAMILY", "TimeSpans", "find_time_spans", "get_time_spans", "make_time", "reference_date",
+ANCHOR_KEY = "time_anchor"
+
+__all__ = ["ANCHOR_KEY", "Anchor", "FAMILY", "TimeSpans", "find_time_spans", "get_time_spans", "make_time", "reference_date",
            "rule_triggers", "rules"]
 
 
@@ -46,11 +48,15 @@ def get_time_spans(doc: Doc) -> list[dict]:
 
 
 def _extract(doc: Doc) -> list[dict]:
+    """The Doc's time spans; the anchor they were resolved against goes on the Doc too
+    (``newsfacts.time_anchor``, see :mod:`.anchoring`)."""
     text = docdata.text_of(doc)
     layout = get_layout(doc)
-    published = docdata.get(doc, "published") or layout["published"]
-    reference = reference_date(text, date.fromisoformat(published) if published else None)
-    return find_time_spans(text, reference, Boilerplate(layout["boilerplate"]))
+    published = docdata.get(doc, "published")
+    stated = stated_anchor(text, date.fromisoformat(published) if published else None, layout)
+    records, anchor = find_anchored(text, stated, Boilerplate(layout["boilerplate"]))
+    docdata.put(doc, ANCHOR_KEY, anchor.as_record() if anchor is not None else None)
+    return records
 
 
 class TimeSpans(FactComponent):

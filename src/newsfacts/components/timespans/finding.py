@@ -1,12 +1,25 @@
 """Finding every time span of a text: each rule runs in its trigger windows, its matches
-pass the filters, handlers resolve them, and the longest of overlapping candidates wins."""
+pass the filters, handlers resolve them against the article's anchor, the longest of
+overlapping candidates wins, and periods relative to the one in focus ("the previous
+quarter" after "Q3 2014") are resolved against it."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
-from ... import scan
+import regex
+
+from ... import dates, scan
 from ..layout import Boilerplate
+from .anchoring import (
+    AHEAD,
+    COMPARED_BEFORE,
+    Anchor,
+    Evidence,
+    dateline_without_year,
+    infer_anchor,
+    sentence_around,
+)
 from .filters import _acceptable
 from .fiscal import _fiscal_context
 from .phrases import rules
@@ -14,12 +27,41 @@ from .resolve import HANDLERS, Resolver
 from .triggers import WINDOW_AFTER, WINDOW_BEFORE, _rule_windows, trigger
 
 
-def find_time_spans(text: str, reference: date | None, boilerplate: Boilerplate | None = None) -> list[dict]:
-    """Every time span in ``text`` as plain records (see the module docstring)."""
+def find_time_spans(text: str, reference: date | Anchor | None, boilerplate: Boilerplate | None = None) -> list[dict]:
+    """Every time span in ``text`` as plain records (see the package docstring)."""
+    return find_anchored(text, reference, boilerplate)[0]
+
+
+def find_anchored(text: str, reference: date | Anchor | None,
+                  boilerplate: Boilerplate | None = None) -> tuple[list[dict], Anchor | None]:
+    """The time spans of ``text`` and the anchor they were resolved against: ``reference``
+    (a date is the caller's), else one inferred from the text (see :mod:`.anchoring`)."""
     folded = scan.folded(text)
     fiscal_context = _fiscal_context(text, folded)
-    resolver = Resolver(text, reference, fiscal_context)
+    matches = list(_matches(text, folded, boilerplate))
+    anchor = Anchor(reference) if isinstance(reference, date) else reference
+    if anchor is None:
+        anchor = infer_anchor(_evidence(text, matches, fiscal_context, boilerplate), dateline_without_year(text))
+    resolver = Resolver(text, anchor, fiscal_context)
     candidates = []
+    for start, end, priority, name, match in matches:
+        record = HANDLERS[name](resolver, match)
+        if record is None:
+            continue
+        record.setdefault("anchor", None)
+        candidates.append((start, end, priority, record))
+    ranked = sorted(candidates, key=lambda c: (-(c[1] - c[0]), c[2], c[0]))  # longest first
+    chosen = scan.pick_non_overlapping((start, end, record) for start, end, _, record in ranked)
+    records = [{"span": [start, end], **record} for start, end, record in chosen]
+    _resolve_in_focus(records, anchor)
+    for record in records:
+        for key in [key for key in record if key.startswith("_")]:
+            del record[key]
+    return records, anchor
+
+
+def _matches(text: str, folded: str | None, boilerplate: Boilerplate | None):
+    """(start, end, priority, rule name, match) of every acceptable rule match."""
     per_class = _rule_windows(folded)
     spans = scan.windows(text, trigger(), WINDOW_BEFORE, WINDOW_AFTER) if per_class is None else None
     for priority, (name, rule) in enumerate(rules()):
@@ -28,13 +70,121 @@ def find_time_spans(text: str, reference: date | None, boilerplate: Boilerplate 
             start, end = match.span()
             if boilerplate is not None and boilerplate.contains(start):
                 continue
-            if not _acceptable(text, name, match):
+            if _acceptable(text, name, match):
+                yield start, end, priority, name, match
+
+
+#: "quarter-on-quarter growth of 5.8% over Q2 2014": a base a quarter (or month) back, not a year.
+SEQUENTIAL = regex.compile(r"\b(?:quarter[- ]on[- ]quarter|q-?o-?q|sequential(?:ly)?|month[- ]on[- ]month|m-?o-?m)\b",
+                           regex.IGNORECASE)
+YEAR_ON_YEAR = regex.compile(r"\b(?:year[- ](?:on|over)[- ]year|y-?o-?y|annual(?:ly)?|a\s+year\s+(?:ago|earlier))\b",
+                             regex.IGNORECASE)
+
+
+def _evidence(text: str, matches: list, fiscal_context: bool, boilerplate: Boilerplate | None) -> list[Evidence]:
+    """What the text's own dates and periods say of when it was written: every period named
+    with its year outside a sentence that looks ahead; a year-ago base counts a year on."""
+    unanchored = Resolver(text, None, fiscal_context)
+    found = []
+    for start, end, _, name, match in matches:
+        record = HANDLERS[name](unanchored, match)
+        if not record or not record.get("start") or not record.get("end"):
+            continue
+        first, last = date.fromisoformat(record["start"]), date.fromisoformat(record["end"])
+        if record.get("_within"):
+            found.append(Evidence(first, last, (start, end), within=True))
+            continue
+        sentence = sentence_around(text, start)
+        if AHEAD.search(text, *sentence):
+            continue
+        if COMPARED_BEFORE.search(text[max(sentence[0], start - 70):start]) and (last - first).days < 370:
+            cue_text = text[max(sentence[0], start - 80):start]
+            cues = [(m.end(), "seq") for m in SEQUENTIAL.finditer(cue_text)] + [(m.end(), "yoy") for m in YEAR_ON_YEAR.finditer(cue_text)]
+            if not cues or max(cues)[1] == "yoy":
+                first, last = _a_year_on(first), _a_year_on(last)
+        found.append(Evidence(first, last, (start, end)))
+    for day, match in dates.find_dates(text):  # a full date: even one ahead is near the writing
+        if boilerplate is not None and boilerplate.contains(match.start()):
+            continue
+        if not DEADLINE_BEFORE.search(text, max(0, match.start() - 20), match.start()):
+            found.append(Evidence(day, day, match.span()))
+    return found
+
+
+#: "by March 31, 2026", "until June 30, 2025": a deadline, maybe far ahead.
+DEADLINE_BEFORE = regex.compile(r"\b(?:by|until|till|before|through|deadline\s+of)\s+\Z", regex.IGNORECASE)
+
+
+def _a_year_on(day: date) -> date:
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:  # February 29
+        return day.replace(year=day.year + 1, day=28)
+
+
+# --- the period in focus ------------------------------------------------------------------------
+
+#: How far before (or after, when none precedes) a relative period its focus may lie.
+FOCUS_REACH = 2500
+
+
+def _resolve_in_focus(records: list[dict], anchor: Anchor | None) -> None:
+    """Resolve a comparison's base "the previous quarter|month|(financial) year" and "this
+    quarter" against the nearest period of that kind named before them (else after them),
+    rather than the anchor: "sales rose in Q3 2014 from the previous quarter" is Q2. A dated
+    article's "this quarter" is its own quarter unless the one in focus has just ended."""
+    records.sort(key=lambda record: record["span"][0])
+    for index, record in enumerate(records):
+        focus = record.get("_focus")
+        if focus is None:
+            continue
+        unit, shift = focus
+        found = _nearest(records, index, unit)
+        if found is None:
+            continue
+        kind, first = found
+        step = {"month": 1, "quarter": 3}.get(kind, 12)
+        if shift == 0 and anchor is not None and not anchor.loose and not (
+                timedelta(0) < anchor.day - dates.add_months(first, step) < timedelta(days=62)):
+            continue  # "this quarter" of a dated article is its own, unless it reports on the last
+        start = dates.add_months(first, step * shift)
+        end = dates.add_months(start, step) - timedelta(days=1)
+        record["start"], record["end"] = start.isoformat(), end.isoformat()
+
+
+def _nearest(records: list[dict], index: int, unit: str) -> tuple[str, date] | None:
+    here = records[index]["span"][0]
+    before = range(index - 1, -1, -1)
+    after = range(index + 1, len(records))
+    for order in (before, after):
+        for other in order:
+            record = records[other]
+            if abs(record["span"][0] - here) > FOCUS_REACH:
+                break
+            if record.get("_focus") is not None and other > index:
                 continue
-            record = HANDLERS[name](resolver, match)
-            if record is None:
-                continue
-            record.setdefault("anchor", None)
-            candidates.append((start, end, priority, record))
-    ranked = sorted(candidates, key=lambda c: (-(c[1] - c[0]), c[2], c[0]))  # longest first
-    chosen = scan.pick_non_overlapping((start, end, record) for start, end, _, record in ranked)
-    return [{"span": [start, end], **record} for start, end, record in chosen]
+            kind = _kind(record)
+            if kind is not None and (kind == unit or (unit == "year" and kind in ("year", "fiscal year"))):
+                return kind, date.fromisoformat(record["start"])
+    return None
+
+
+def _kind(record: dict) -> str | None:
+    """"month", "quarter", "year" or "fiscal year": the shape of a record's period, or None."""
+    if not record.get("start") or not record.get("end"):
+        return None
+    first, last = date.fromisoformat(record["start"]), date.fromisoformat(record["end"])
+    if first.day != 1 or last + timedelta(days=1) != dates.add_months(first, _months_between(first, last)):
+        return None
+    months = _months_between(first, last)
+    if months == 1:
+        return "month"
+    if months == 3 and first.month in (1, 4, 7, 10):
+        return "quarter"
+    if months == 12:
+        return "year" if first.month == 1 else "fiscal year" if first.month == 4 else None
+    return None
+
+
+def _months_between(first: date, last: date) -> int:
+    return (last.year - first.year) * 12 + last.month - first.month + 1

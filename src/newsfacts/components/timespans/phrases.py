@@ -53,7 +53,7 @@ def rules() -> list[tuple[str, scan.CaseBlindRule]]:
         ("day_one", r"(?<![\w-])(?:day\s+one|opening\s+day)(?![\w-])", flags),
         ("whole_unit", r"(?<![\w-])(?:all|full|whole|entire)(?: |-(?![\w-]*\s+[a-z]))(?P<unit>day|week|month|year)(?![\w-])", flags),
         ("year_to_date", r"(?<![\w-])(?:year-to-date|year to date|YTD|so far this year)(?![\w-])", flags),
-        ("relative", r"(?<![\w-])(?:(?P<early>early|mid|late|earlier)\s+)?(?:the\s+)?(?P<rel>last|this|next|previous|current|past|coming|same)\s+"
+        ("relative", r"(?<![\w-])(?:(?P<early>early|mid|late|earlier)\s+)?(?:the\s+)?(?P<rel>last|this|next|previous|preceding|current|past|coming|same)\s+"
                      r"(?P<unit>month|year|quarter|week|fortnight|(?:financial|fiscal)\s+year|fiscal)(?![\w-])", flags),
         ("month", rf"(?<![\w-])(?:(?P<early>early|mid|late)[ -](?:of\s+)?)?(?:(?P<rel>this|last|next)\s+)?(?:the\s+month\s+of\s+)?"
                   rf"(?P<month>{v['months_cased']})(?:(?<=\b(?i:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))\.)?(?:\s*,?\s*(?P<year>(?:19|20)\d{{2}})|\s+(?P<relyear>this|last|next)\s+year)?(?![\w-])",

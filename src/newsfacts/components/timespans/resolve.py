@@ -12,6 +12,7 @@ import regex
 
 from ... import dates
 from ...scan import compiled
+from .anchoring import Anchor, sentence_around
 from .fiscal import _fiscal_end_year, _fiscal_end_year_of, _quarter_start
 from .vocabulary import (
     FUTURE,
@@ -28,12 +29,18 @@ from .vocabulary import (
 # --- resolving -------------------------------------------------------------------------------
 
 class Resolver:
-    """Turns rule matches into records, relative to a reference date (or None)."""
+    """Turns rule matches into records, relative to the article's anchor (or None)."""
 
-    def __init__(self, text: str, reference: date | None, fiscal_context: bool):
+    def __init__(self, text: str, anchor: Anchor | None, fiscal_context: bool):
         self.text = text
-        self.reference = reference
+        self.anchor = anchor
+        self.reference = anchor.day if anchor is not None else None
         self.fiscal_context = fiscal_context
+
+    @property
+    def knows_month(self) -> bool:
+        """Is the anchor's month known ("last month", "this quarter" need it)?"""
+        return self.anchor is not None and self.anchor.precision != "year"
 
     # periods ------------------------------------------------------------------------------
     @staticmethod
@@ -91,16 +98,15 @@ class Resolver:
         year = self.reference.year
         if relative:
             return year + {"last": -1, "next": 1}.get(relative.lower(), 0)
+        if self.anchor.loose:  # inferred from the text's periods: the year they are in
+            return year
         if future:
             return year if month >= self.reference.month else year + 1
         return year - 1 if month > self.reference.month + 2 else year
 
     def looks_ahead(self, offset: int) -> bool:
         """Does the sentence around ``offset`` speak of the future?"""
-        low, high = max(0, offset - 300), min(len(self.text), offset + 300)
-        start = max(self.text.rfind(". ", low, offset), self.text.rfind("\n", low, offset), low - 1) + 1
-        end = min(x for x in (self.text.find(". ", offset, high), self.text.find("\n", offset, high), high) if x >= 0)
-        return bool(FUTURE.search(self.text, start, end))
+        return bool(FUTURE.search(self.text, *sentence_around(self.text, offset)))
 
     def ending(self, month_name: str, year: str | None, count: int) -> dict:
         """``count`` months ending with the named month: the latest such period that has
@@ -272,6 +278,28 @@ def _h_one_unit(r: Resolver, m: regex.Match) -> dict:
 
 
 def _h_relative(r: Resolver, m: regex.Match) -> dict | None:
+    """"last month", "this year", "the previous quarter" (see :func:`_relative`); "the
+    previous <unit>" and "this quarter" are marked to be resolved against the period in
+    focus when there is one (``finding._resolve_in_focus``)."""
+    record = _relative(r, m)
+    rel, unit = m.group("rel").lower(), " ".join(m.group("unit").lower().split())
+    kind = "fiscal year" if unit in ("fiscal", "financial year", "fiscal year") else unit
+    if record is None or kind not in ("month", "quarter", "year", "fiscal year"):
+        return record
+    if rel in ("previous", "preceding"):
+        sentence_start = sentence_around(r.text, m.start())[0]
+        if COMPARED_TO.search(r.text[max(sentence_start, m.start() - 80):m.start()]):
+            record["_focus"] = (kind, -1)  # "up 12% over the previous quarter": a base
+    elif (rel, unit) == ("this", "quarter"):
+        record["_focus"] = (kind, 0)
+    return record
+
+
+#: A comparison's base follows: "up 27% from 18.4 million in", "compared with", "as against".
+COMPARED_TO = compiled(r"\b(?:compared\s+(?:to|with)|against|versus|vs\.?|over|from|than)\b(?:[^.;]|\.(?=\d)){0,60}\Z", regex.IGNORECASE)
+
+
+def _relative(r: Resolver, m: regex.Match) -> dict | None:
     rel, unit = m.group("rel").lower(), " ".join(m.group("unit").lower().split())
     if rel == "same":
         return None  # anaphoric: "the same period last year"
@@ -279,8 +307,10 @@ def _h_relative(r: Resolver, m: regex.Match) -> dict | None:
         return r.period(None, None, "P2W")
     if rel in ("past", "coming"):  # "the past year": the last twelve months
         return r.period(None, None, {"month": "P1M", "year": "P1Y", "quarter": "P3M", "week": "P1W"}.get(unit, "P1Y"))
-    shift = {"last": -1, "previous": -1, "next": 1}.get(rel, 0)
+    shift = {"last": -1, "previous": -1, "preceding": -1, "next": 1}.get(rel, 0)
     ref = r.reference
+    if unit in ("week", "month", "quarter") and not r.knows_month:
+        ref = None  # an anchor known to the year only fixes no month
     if unit == "week":
         if ref is None:
             return r.period(None, None, "P1W")
@@ -327,7 +357,7 @@ def _h_year(r: Resolver, m: regex.Match) -> dict | None:
 
 def _h_year_to_date(r: Resolver, m: regex.Match) -> dict | None:
     """From January 1 to the end of the last full month before the reference date."""
-    if r.reference is None:
+    if not r.knows_month:
         return r.period(None, None, None)
     last = date(r.reference.year, r.reference.month, 1) - timedelta(days=1)
     if last.year < r.reference.year:
