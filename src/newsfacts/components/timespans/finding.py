@@ -22,6 +22,7 @@ from .anchoring import (
 )
 from .filters import _acceptable
 from .fiscal import _fiscal_context
+from .merging import _kind, merge_compounds
 from .phrases import rules
 from .resolve import HANDLERS, Resolver
 from .triggers import WINDOW_AFTER, WINDOW_BEFORE, _rule_windows, trigger
@@ -42,7 +43,17 @@ def find_anchored(text: str, reference: date | Anchor | None,
     anchor = Anchor(reference) if isinstance(reference, date) else reference
     if anchor is None:
         anchor = infer_anchor(_evidence(text, matches, fiscal_context, boilerplate), dateline_without_year(text))
-    resolver = Resolver(text, anchor, fiscal_context)
+    records = _resolve(text, matches, Resolver(text, anchor, fiscal_context))
+    _resolve_in_focus(text, records, anchor)
+    for record in records:
+        for key in [key for key in record if key.startswith("_")]:
+            del record[key]
+    return records, anchor
+
+
+def _resolve(text: str, matches: list, resolver: Resolver) -> list[dict]:
+    """The records of ``matches`` (longest first where they overlap), in text order, with
+    compound periods merged."""
     candidates = []
     for start, end, priority, name, match in matches:
         record = HANDLERS[name](resolver, match)
@@ -52,12 +63,8 @@ def find_anchored(text: str, reference: date | Anchor | None,
         candidates.append((start, end, priority, record))
     ranked = sorted(candidates, key=lambda c: (-(c[1] - c[0]), c[2], c[0]))  # longest first
     chosen = scan.pick_non_overlapping((start, end, record) for start, end, _, record in ranked)
-    records = [{"span": [start, end], **record} for start, end, record in chosen]
-    _resolve_in_focus(records, anchor)
-    for record in records:
-        for key in [key for key in record if key.startswith("_")]:
-            del record[key]
-    return records, anchor
+    records = sorted(({"span": [start, end], **record} for start, end, record in chosen), key=lambda r: r["span"][0])
+    return merge_compounds(text, records)
 
 
 def _matches(text: str, folded: str | None, boilerplate: Boilerplate | None):
@@ -83,17 +90,20 @@ YEAR_ON_YEAR = regex.compile(r"\b(?:year[- ](?:on|over)[- ]year|y-?o-?y|annual(?
 
 def _evidence(text: str, matches: list, fiscal_context: bool, boilerplate: Boilerplate | None) -> list[Evidence]:
     """What the text's own dates and periods say of when it was written: every period named
-    with its year outside a sentence that looks ahead; a year-ago base counts a year on."""
-    unanchored = Resolver(text, None, fiscal_context)
+    with its year outside a sentence that looks ahead (a year-ago base counts a year on),
+    a relative period restated with its year ("this year (2015)"), every full date."""
     found = []
-    for start, end, _, name, match in matches:
-        record = HANDLERS[name](unanchored, match)
-        if not record or not record.get("start") or not record.get("end"):
-            continue
-        first, last = date.fromisoformat(record["start"]), date.fromisoformat(record["end"])
+    for record in _resolve(text, matches, Resolver(text, None, fiscal_context)):
+        start, end = record["span"]
         if record.get("_within"):
+            first, last = (date.fromisoformat(day) for day in record["_within"])
             found.append(Evidence(first, last, (start, end), within=True))
             continue
+        if not record.get("start") or not record.get("end"):
+            continue
+        first, last = date.fromisoformat(record["start"]), date.fromisoformat(record["end"])
+        if _kind(record) is None and (last - first).days > 92:
+            first = last.replace(day=1)  # "from March 2022 to March 2023": written after its end
         sentence = sentence_around(text, start)
         if AHEAD.search(text, *sentence):
             continue
@@ -128,7 +138,7 @@ def _a_year_on(day: date) -> date:
 FOCUS_REACH = 2500
 
 
-def _resolve_in_focus(records: list[dict], anchor: Anchor | None) -> None:
+def _resolve_in_focus(text: str, records: list[dict], anchor: Anchor | None) -> None:
     """Resolve a comparison's base "the previous quarter|month|(financial) year" and "this
     quarter" against the nearest period of that kind named before them (else after them),
     rather than the anchor: "sales rose in Q3 2014 from the previous quarter" is Q2. A dated
@@ -139,7 +149,7 @@ def _resolve_in_focus(records: list[dict], anchor: Anchor | None) -> None:
         if focus is None:
             continue
         unit, shift = focus
-        found = _nearest(records, index, unit)
+        found = _nearest(text, records, index, unit)
         if found is None:
             continue
         kind, first = found
@@ -152,7 +162,10 @@ def _resolve_in_focus(records: list[dict], anchor: Anchor | None) -> None:
         record["start"], record["end"] = start.isoformat(), end.isoformat()
 
 
-def _nearest(records: list[dict], index: int, unit: str) -> tuple[str, date] | None:
+def _nearest(text: str, records: list[dict], index: int, unit: str) -> tuple[str, date] | None:
+    """(kind, first day) of the period of ``unit`` in focus at ``records[index]``: the nearest
+    before it (else after it) that is not itself a comparison's base ("from 12.8 million in
+    Q3 2013")."""
     here = records[index]["span"][0]
     before = range(index - 1, -1, -1)
     after = range(index + 1, len(records))
@@ -164,27 +177,9 @@ def _nearest(records: list[dict], index: int, unit: str) -> tuple[str, date] | N
             if record.get("_focus") is not None and other > index:
                 continue
             kind = _kind(record)
-            if kind is not None and (kind == unit or (unit == "year" and kind in ("year", "fiscal year"))):
+            if kind is None or not (kind == unit or (unit == "year" and kind in ("year", "fiscal year"))):
+                continue
+            start = record["span"][0]
+            if not COMPARED_BEFORE.search(text[max(sentence_around(text, start)[0], start - 70):start]):
                 return kind, date.fromisoformat(record["start"])
     return None
-
-
-def _kind(record: dict) -> str | None:
-    """"month", "quarter", "year" or "fiscal year": the shape of a record's period, or None."""
-    if not record.get("start") or not record.get("end"):
-        return None
-    first, last = date.fromisoformat(record["start"]), date.fromisoformat(record["end"])
-    if first.day != 1 or last + timedelta(days=1) != dates.add_months(first, _months_between(first, last)):
-        return None
-    months = _months_between(first, last)
-    if months == 1:
-        return "month"
-    if months == 3 and first.month in (1, 4, 7, 10):
-        return "quarter"
-    if months == 12:
-        return "year" if first.month == 1 else "fiscal year" if first.month == 4 else None
-    return None
-
-
-def _months_between(first: date, last: date) -> int:
-    return (last.year - first.year) * 12 + last.month - first.month + 1

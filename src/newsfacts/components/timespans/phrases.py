@@ -17,7 +17,7 @@ def rules() -> list[tuple[str, scan.CaseBlindRule]]:
     v = _vocabulary()
     q, u, m, fy = v["quantity"], v["unit"], v["months"], v["fy"]
     year_ref = (rf"(?:{fy}|(?:calendar\s+(?:year\s+)?)?(?P<year>(?:19|20)\d{{2}})"
-                r"|(?:the\s+)?(?P<rel>this|last|current|previous|next)\s+(?:financial\s+|fiscal\s+|calendar\s+)?year"
+                r"|(?:the\s+)?(?P<rel>this|last|current|ongoing|previous|next)\s+(?:(?:financial|fiscal)(?:\s+year)?|(?:calendar\s+)?year)"
                 r"|(?:the\s+)?(?P<fiscal>financial|fiscal)\s+year|the\s+year)")
     # "... ended September", "... ended December 31, 2024", "... ended 31 December"
     ended = (rf"(?:ended|ending|to)\s+(?:(?:on\s+)?(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s+)?(?P<month>{m})\.?"
@@ -26,7 +26,8 @@ def rules() -> list[tuple[str, scan.CaseBlindRule]]:
     specs = [
         ("fiscal_year", rf"(?<![\w-]){fy}(?![\w-])", flags),
         ("fiscal_range_year", r"(?<=\b(?:in|for|during|of)\s+)(?P<fy_a>(?:19|20)\d{2})\s*[-–]\s*(?P<fy_b>\d{2})(?!\d)", flags),
-        ("quarter", rf"(?<![\w-])(?:the\s+)?(?:Q(?P<q>[1-4])|(?P<qord>first|second|third|fourth|1st|2nd|3rd|4th|final)\s+quarter)"
+        ("quarter", rf"(?<![\w-])(?:the\s+)?(?:Q(?P<q>[1-4])|(?P<qord>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+quarter"
+                    r"|quarter\s+(?P<qword>one|two|three|four|[1-4]))"
                     rf"(?:\s*,?\s*(?:of\s+)?{year_ref})?(?![\w-])", flags),
         ("quarter_ended", rf"(?<![\w-])(?:the\s+)?(?:(?:first|second|third|fourth|final)\s+)?quarter\s+{ended}", flags),
         ("months_ended", rf"(?<![\w-])(?:the\s+)?(?P<n>three|six|nine|twelve|3|6|9|12)\s+months\s+{ended}", flags),
@@ -53,7 +54,7 @@ def rules() -> list[tuple[str, scan.CaseBlindRule]]:
         ("day_one", r"(?<![\w-])(?:day\s+one|opening\s+day)(?![\w-])", flags),
         ("whole_unit", r"(?<![\w-])(?:all|full|whole|entire)(?: |-(?![\w-]*\s+[a-z]))(?P<unit>day|week|month|year)(?![\w-])", flags),
         ("year_to_date", r"(?<![\w-])(?:year-to-date|year to date|YTD|so far this year)(?![\w-])", flags),
-        ("relative", r"(?<![\w-])(?:(?P<early>early|mid|late|earlier)\s+)?(?:the\s+)?(?P<rel>last|this|next|previous|preceding|current|past|coming|same)\s+"
+        ("relative", r"(?<![\w-])(?:(?P<early>early|mid|late|earlier)\s+)?(?:the\s+)?(?P<rel>last|this|next|previous|preceding|current|ongoing|past|coming|same)\s+"
                      r"(?P<unit>month|year|quarter|week|fortnight|(?:financial|fiscal)\s+year|fiscal)(?![\w-])", flags),
         ("month", rf"(?<![\w-])(?:(?P<early>early|mid|late)[ -](?:of\s+)?)?(?:(?P<rel>this|last|next)\s+)?(?:the\s+month\s+of\s+)?"
                   rf"(?P<month>{v['months_cased']})(?:(?<=\b(?i:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))\.)?(?:\s*,?\s*(?P<year>(?:19|20)\d{{2}})|\s+(?P<relyear>this|last|next)\s+year)?(?![\w-])",

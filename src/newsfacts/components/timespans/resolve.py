@@ -76,14 +76,10 @@ class Resolver:
         if year is None:
             if self.reference is None:
                 return self.period(None, None, "P3M")
-            if self.fiscal_context:
-                year = ("fiscal", _fiscal_end_year_of(self.reference))
-                if _quarter_start(number, year) > self.reference:
-                    year = ("fiscal", year[1] - 1)
-            else:
-                year = ("calendar", self.reference.year)
-                if _quarter_start(number, year) > self.reference:
-                    year = ("calendar", year[1] - 1)
+            year = ("fiscal", _fiscal_end_year_of(self.reference)) if self.fiscal_context \
+                else ("calendar", self.reference.year)
+            if self.knows_month and _quarter_start(number, year) > self.reference:
+                year = (year[0], year[1] - 1)  # the latest such quarter begun by the reference
         return self.months(_quarter_start(number, year), 3)
 
     def month_year(self, month: int, explicit: int | None, relative: str | None = None,
@@ -131,8 +127,11 @@ def _h_fiscal_year(r: Resolver, m: regex.Match) -> dict:
 
 
 def _h_quarter(r: Resolver, m: regex.Match) -> dict:
-    number = int(m.group("q")) if m.group("q") else ORDINALS[m.group("qord").lower()]
-    return r.quarter(number, r.year_of(m))
+    number = int(m.group("q")) if m.group("q") else ORDINALS[(m.group("qord") or m.group("qword")).lower()]
+    record = r.quarter(number, r.year_of(m))
+    if m.group("rel"):  # "Q2 of the current financial year (FY25)"
+        record["_relative_year"] = RELATIVE_SHIFT.get(m.group("rel").lower(), 0)
+    return record
 
 
 def _h_quarter_ended(r: Resolver, m: regex.Match) -> dict:
@@ -157,7 +156,9 @@ def _h_named_quarter(r: Resolver, m: regex.Match) -> dict | None:
     month = dates.month_numbers()[m.group("month").lower().rstrip(".")]
     if month % 3:
         return None
-    return r.ending(m.group("month"), None, 3)
+    record = r.ending(m.group("month"), None, 3)
+    record["_months"] = (month - 2, 3)
+    return record
 
 
 def _h_half(r: Resolver, m: regex.Match) -> dict:
@@ -179,9 +180,12 @@ def _h_month_range(r: Resolver, m: regex.Match) -> dict | None:
         return None
     year = r.month_year(last, int(m.group("year")) if m.group("year") else None)
     if year is None:
-        return r.period(None, None, _months_duration(count))
-    start = dates.add_months(date(year, last, 1), -(count - 1))
-    return r.months(start, count)
+        record = r.period(None, None, _months_duration(count))
+    else:
+        record = r.months(dates.add_months(date(year, last, 1), -(count - 1)), count)
+    if not m.group("year"):
+        record["_months"] = (first, count)
+    return record
 
 
 def _h_date_range(r: Resolver, m: regex.Match) -> dict | None:
@@ -286,6 +290,8 @@ def _h_relative(r: Resolver, m: regex.Match) -> dict | None:
     kind = "fiscal year" if unit in ("fiscal", "financial year", "fiscal year") else unit
     if record is None or kind not in ("month", "quarter", "year", "fiscal year"):
         return record
+    if rel in RELATIVE_SHIFT:
+        record["_relative"] = (kind, RELATIVE_SHIFT[rel])  # "this year (2015)" tells the anchor
     if rel in ("previous", "preceding"):
         sentence_start = sentence_around(r.text, m.start())[0]
         if COMPARED_TO.search(r.text[max(sentence_start, m.start() - 80):m.start()]):
@@ -295,6 +301,7 @@ def _h_relative(r: Resolver, m: regex.Match) -> dict | None:
     return record
 
 
+RELATIVE_SHIFT = {"this": 0, "current": 0, "ongoing": 0, "last": -1, "previous": -1, "preceding": -1, "next": 1}
 #: A comparison's base follows: "up 27% from 18.4 million in", "compared with", "as against".
 COMPARED_TO = compiled(r"\b(?:compared\s+(?:to|with)|against|versus|vs\.?|over|from|than)\b(?:[^.;]|\.(?=\d)){0,60}\Z", regex.IGNORECASE)
 
@@ -339,9 +346,10 @@ def _h_month(r: Resolver, m: regex.Match) -> dict | None:
     relative = m.group("rel") or m.group("relyear")
     year = r.month_year(month, int(m.group("year")) if m.group("year") else None, relative,
                         future=r.looks_ahead(m.start()))
-    if year is None:
-        return r.period(None, None, "P1M")
-    return r.months(date(year, month, 1), 1)
+    record = r.period(None, None, "P1M") if year is None else r.months(date(year, month, 1), 1)
+    if not (m.group("year") or relative):
+        record["_months"] = (month, 1)  # named without its year: "May earlier this year" may give it
+    return record
 
 
 def _h_year(r: Resolver, m: regex.Match) -> dict | None:

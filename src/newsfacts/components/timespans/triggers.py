@@ -60,7 +60,7 @@ def rule_triggers() -> dict[str, scan.Trigger]:
         "first": rf"\bfirst\s+{unit}",
         "whole": "|".join(rf"\b{word}[ -](?:day|week|month|year)" for word in ("all", "full", "whole", "entire")),
         "relative": "|".join(rf"\b{word}\s+(?:month|year|quarter|week|fortnight|financial|fiscal)"
-                             for word in ("last", "this", "next", "previous", "preceding", "current", "past", "coming", "same")),
+                             for word in ("last", "this", "next", "previous", "preceding", "current", "ongoing", "past", "coming", "same")),
         "ytd": r"year-to-date|year to date|\bytd\b|so far this year",
         "day_one": r"day\s+one|opening\s+day",
     }

@@ -22,7 +22,7 @@ FUTURE = regex.compile(  # regex: faster than re on whole sentences
     r"planning to|due (?:to|in)|upcoming|later this|from next|(?:begins?|starts?|commences?|opens?)\s+"
     r"(?:in|from))\b|'ll\b", regex.IGNORECASE)
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
-            "4th": 4, "final": 4}
+            "4th": 4, "final": 4, "one": 1, "two": 2, "three": 3, "four": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 WORD_COUNTS = {"three": 3, "six": 6, "nine": 9, "twelve": 12, "3": 3, "6": 6, "9": 9, "12": 12}
 
 
