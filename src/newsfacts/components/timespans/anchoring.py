@@ -50,13 +50,15 @@ class Anchor:
 
 @dataclass(frozen=True)
 class Evidence:
-    """A period (or day) the text names with its own year: the article was written after it
-    (``after``), or within it (``within``: "this year (2015)")."""
+    """A period (or day) the text names with its own year: the article was written after it,
+    within it (``within``: "this year (2015)"), or before its end (``ahead``: "the forecast
+    for the year to March 31, 2014")."""
 
     start: date
     end: date
     span: tuple[int, int]
     within: bool = False
+    ahead: bool = False
 
 
 def stated_anchor(text: str, published: date | None, layout: dict | None = None) -> Anchor | None:
@@ -81,6 +83,29 @@ PARTIAL_DATE_LINE = scan.compile_pattern(r"\A\s*(?P<date>date\s+(?P<year>(?:19|2
 def infer_anchor(evidence: list[Evidence], dateline: tuple[int, int, tuple[int, int]] | None = None) -> Anchor | None:
     """The anchor the text's own dates and periods imply (see the module docstring); a
     dateline's (month, day, span) takes its year from them."""
+    ahead = [e for e in evidence if e.ahead]
+    evidence = [e for e in evidence if not e.ahead]
+    anchor = _anchor_of(evidence)
+    if ahead:  # a forecast for a year while all else the text dates is years older: now is that year
+        soonest = min(ahead, key=lambda e: e.start)
+        if anchor is None or anchor.day < soonest.start - timedelta(days=365):
+            anchor = Anchor(soonest.start, "year", "text", soonest.span)
+    if anchor is None:
+        return None
+    if dateline is not None:
+        month, day, span = dateline
+        year = anchor.day.year
+        try:
+            stated = date(year, month, day)
+            if stated < anchor.day - timedelta(days=45) and not anchor.precision == "year":
+                stated = date(year + 1, month, day)
+        except ValueError:
+            return anchor
+        return Anchor(stated, "day", "dateline", span)
+    return anchor
+
+
+def _anchor_of(evidence: list[Evidence]) -> Anchor | None:
     if not evidence:
         return None
     inside = [e for e in evidence if e.within]
@@ -97,16 +122,6 @@ def infer_anchor(evidence: list[Evidence], dateline: tuple[int, int, tuple[int, 
         else:
             after = best.end + timedelta(days=1)
             anchor = Anchor(after, "month" if length < 190 else "year", "text", best.span)
-    if dateline is not None:
-        month, day, span = dateline
-        year = anchor.day.year
-        try:
-            stated = date(year, month, day)
-            if stated < anchor.day - timedelta(days=45) and not anchor.precision == "year":
-                stated = date(year + 1, month, day)
-        except ValueError:
-            return anchor
-        return Anchor(stated, "day", "dateline", span)
     return anchor
 
 
@@ -146,7 +161,7 @@ AHEAD = regex.compile(
     r"targets?|targeting|forecasts?|projected|scheduled|slated|upcoming|next)\b|'ll\b", regex.IGNORECASE)
 #: "compared to September 2023", "up from 41,067 units in May 2020": a year-ago base.
 COMPARED_BEFORE = scan.compile_pattern(
-    r"\b(?:compared\s+(?:to|with)|as\s+against|against|versus|vs\.?|over|from\s+(?:[^.;]|\.(?=\d)){0,40}?\bin)\s+(?:the\s+)?\Z",
+    r"\b(?:compared\s+(?:to|with)|as\s+against|against|versus|vs\.?|over|from\s+(?:(?!\bto\b)[^.;]|\.(?=\d)){0,40}?\bin)\s+(?:the\s+)?\Z",
     regex.IGNORECASE)
 
 

@@ -20,7 +20,7 @@ from .anchoring import (
     infer_anchor,
     sentence_around,
 )
-from .filters import _acceptable
+from .filters import _acceptable, is_point
 from .fiscal import _fiscal_context
 from .merging import _kind, merge_compounds
 from .phrases import rules
@@ -60,11 +60,24 @@ def _resolve(text: str, matches: list, resolver: Resolver) -> list[dict]:
         if record is None:
             continue
         record.setdefault("anchor", None)
+        if name not in LENGTH_RULES:
+            record["_calendar"] = True
         candidates.append((start, end, priority, record))
     ranked = sorted(candidates, key=lambda c: (-(c[1] - c[0]), c[2], c[0]))  # longest first
     chosen = scan.pick_non_overlapping((start, end, record) for start, end, _, record in ranked)
     records = sorted(({"span": [start, end], **record} for start, end, record in chosen), key=lambda r: r["span"][0])
-    return merge_compounds(text, records)
+    return [record for record in merge_compounds(text, records)
+            if not (_calendar(record) and is_point(text, record["span"][0]))]
+
+
+#: Rules that find lengths of time ("18 days"), not calendar periods.
+LENGTH_RULES = frozenset({"duration", "compound", "duration_range", "anchored", "first_unit", "whole_unit",
+                          "long_unit", "unit_beside", "day_one"})
+
+
+def _calendar(record: dict) -> bool:
+    """A calendar period (not a length of time), resolved or not."""
+    return bool(record.get("start") or record.get("_calendar"))
 
 
 def _matches(text: str, folded: str | None, boilerplate: Boilerplate | None):
@@ -93,7 +106,8 @@ def _evidence(text: str, matches: list, fiscal_context: bool, boilerplate: Boile
     with its year outside a sentence that looks ahead (a year-ago base counts a year on),
     a relative period restated with its year ("this year (2015)"), every full date."""
     found = []
-    for record in _resolve(text, matches, Resolver(text, None, fiscal_context)):
+    records = _resolve(text, matches, Resolver(text, None, fiscal_context))
+    for record in records:
         start, end = record["span"]
         if record.get("_within"):
             first, last = (date.fromisoformat(day) for day in record["_within"])
@@ -106,6 +120,8 @@ def _evidence(text: str, matches: list, fiscal_context: bool, boilerplate: Boile
             first = last.replace(day=1)  # "from March 2022 to March 2023": written after its end
         sentence = sentence_around(text, start)
         if AHEAD.search(text, *sentence):
+            if (last - first).days < 370:
+                found.append(Evidence(first, last, (start, end), ahead=True))
             continue
         if COMPARED_BEFORE.search(text[max(sentence[0], start - 70):start]) and (last - first).days < 370:
             cue_text = text[max(sentence[0], start - 80):start]
@@ -113,14 +129,22 @@ def _evidence(text: str, matches: list, fiscal_context: bool, boilerplate: Boile
             if not cues or max(cues)[1] == "yoy":
                 first, last = _a_year_on(first), _a_year_on(last)
         found.append(Evidence(first, last, (start, end)))
-    for day, match in dates.find_dates(text):  # a full date: even one ahead is near the writing
+    periods = [record["span"] for record in records]
+    for day, match in dates.find_dates(text):
         if boilerplate is not None and boilerplate.contains(match.start()):
             continue
-        if not DEADLINE_BEFORE.search(text, max(0, match.start() - 20), match.start()):
-            found.append(Evidence(day, day, match.span()))
+        if any(start <= match.start() < end for start, end in periods):
+            continue  # "the year to March 31, 2014": the period says it
+        if DEADLINE_BEFORE.search(text, max(0, match.start() - 20), match.start()):
+            continue
+        if AHEAD.search(text, *sentence_around(text, match.start())) and not WEEKDAY_BEFORE.search(
+                text, max(0, match.start() - 20), match.start()):
+            continue  # ahead, unless a weekday says it is near: "this Wednesday, October 18, 2023"
+        found.append(Evidence(day, day, match.span()))
     return found
 
 
+WEEKDAY_BEFORE = regex.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+\Z", regex.IGNORECASE)
 #: "by March 31, 2026", "until June 30, 2025": a deadline, maybe far ahead.
 DEADLINE_BEFORE = regex.compile(r"\b(?:by|until|till|before|through|deadline\s+of)\s+\Z", regex.IGNORECASE)
 
@@ -174,8 +198,8 @@ def _nearest(text: str, records: list[dict], index: int, unit: str) -> tuple[str
             record = records[other]
             if abs(record["span"][0] - here) > FOCUS_REACH:
                 break
-            if record.get("_focus") is not None and other > index:
-                continue
+            if record.get("_focus") is not None:
+                continue  # resolved against a focus itself
             kind = _kind(record)
             if kind is None or not (kind == unit or (unit == "year" and kind in ("year", "fiscal year"))):
                 continue

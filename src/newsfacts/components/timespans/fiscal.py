@@ -17,8 +17,8 @@ from ... import dates
 def _fiscal_end_year(groups: dict) -> int:
     if groups.get("fy_c"):
         return int(groups["fy_c"])
-    if groups.get("fy_a"):
-        return int(groups["fy_a"]) + 1
+    if groups.get("fy_a") or groups.get("fy_a2"):
+        return int(groups.get("fy_a") or groups["fy_a2"]) + 1
     if groups.get("fy_end"):
         return int(groups["fy"][:2] + groups["fy_end"][-2:]) if len(groups["fy"]) == 4 else dates.full_year(groups["fy_end"])
     return dates.full_year(groups["fy"])

@@ -98,6 +98,7 @@ def _explicit(record: dict) -> bool:
 
 def _joined(a: dict, b: dict, end: int, first: str | None, last: str | None) -> dict:
     merged = {key: value for key, value in a.items() if not key.startswith("_")}
+    merged["_calendar"] = True
     merged["span"] = [a["span"][0], end]
     merged["start"], merged["end"] = first, last
     merged["duration"] = _duration(first, last) if first and last else None
@@ -117,6 +118,7 @@ def _apposed(a: dict, b: dict, end: int) -> dict:
     by an explicit B ("this year (2015)") says when the article was written."""
     source = b if _explicit(b) or not _explicit(a) and b.get("start") else a
     merged = dict(source)
+    merged["_calendar"] = True
     merged["span"] = [a["span"][0], end]
     for key in ("_months", "_focus"):
         merged.pop(key, None)

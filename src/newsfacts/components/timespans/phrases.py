@@ -20,22 +20,33 @@ def rules() -> list[tuple[str, scan.CaseBlindRule]]:
                 r"|(?:the\s+)?(?P<rel>this|last|current|ongoing|previous|next)\s+(?:(?:financial|fiscal)(?:\s+year)?|(?:calendar\s+)?year)"
                 r"|(?:the\s+)?(?P<fiscal>financial|fiscal)\s+year|the\s+year)")
     # "... ended September", "... ended December 31, 2024", "... ended 31 December"
-    ended = (rf"(?:ended|ending|to)\s+(?:(?:on\s+)?(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s+)?(?P<month>{m})\.?"
+    ended = (rf"(?:(?:that|which)\s+)?(?:ended|ending|ends|closed|to)\s+(?:on\s+)?(?:(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s+)?(?P<month>{m})\.?"
              rf"(?:\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?!\d))?(?:,?\s+(?P<year>(?:19|20)\d{{2}}))?")
     flags = regex.IGNORECASE
     specs = [
         ("fiscal_year", rf"(?<![\w-]){fy}(?![\w-])", flags),
         ("fiscal_range_year", r"(?<=\b(?:in|for|during|of)\s+)(?P<fy_a>(?:19|20)\d{2})\s*[-–]\s*(?P<fy_b>\d{2})(?!\d)", flags),
-        ("quarter", rf"(?<![\w-])(?:the\s+)?(?:Q(?P<q>[1-4])|(?P<qord>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+quarter"
+        ("quarter", rf"(?<![\w-])(?:the\s+)?(?:Q(?P<q>[1-4])|(?:(?P<pyear>(?:19|20)\d\d)['’]s\s+)?"
+                    rf"(?P<qord>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+quarter"
                     r"|quarter\s+(?P<qword>one|two|three|four|[1-4]))"
                     rf"(?:\s*,?\s*(?:of\s+)?{year_ref})?(?![\w-])", flags),
         ("quarter_ended", rf"(?<![\w-])(?:the\s+)?(?:(?:first|second|third|fourth|final)\s+)?quarter\s+{ended}", flags),
+        # "2Q21", "2Q 2018", "Q2'19" (a fiscal quarter where the article counts in fiscal years)
+        ("quarter_short", r"(?<![\w-])(?:(?P<qn>[1-4])Q\s?'?|Q(?P<q>[1-4])\s?['’])(?P<yy>\d{2}(?:\d{2})?)(?![\w-])", flags),
+        ("calendar_year", r"(?<![\w-])CY\s?'?(?P<yy>\d{2}(?:\d{2})?)(?![\w-])", flags),
+        ("year_named", r"(?<![\w-])(?:the\s+)?(?P<year>(?:19|20)\d{2})\s+calendar\s+year(?![\w-])", flags),
+        # "this financial year ending March 2016", "the year to March 31, 2014"
+        ("year_ended", rf"(?<![\w-])(?:(?P<rel>this|current|the|last)\s+)?(?:(?:financial|fiscal)\s+)?year\s+{ended}", flags),
+        # "the last week of the quarter", "the last two days of March", "last week of Nov 2021"
+        ("part_of", rf"(?<![\w-])(?:the\s+)?(?P<which>first|last|final|second|third|fourth)\s+(?:(?P<qty>{q})[ -])?"
+                    rf"(?P<unit>days?|weeks?|fortnight|months?)\s+of\s+(?:(?P<rel>this|last|next|the|that)\s+"
+                    rf"(?P<relunit>month|quarter|year)|(?P<month>{m}){v['dot']}(?:\s*,?\s*(?P<year>(?:19|20)\d{{2}}))?)(?![\w-])", flags),
         ("months_ended", rf"(?<![\w-])(?:the\s+)?(?P<n>three|six|nine|twelve|3|6|9|12)\s+months\s+{ended}", flags),
-        ("first_months", rf"(?<![\w-])(?:the\s+)?first\s+(?P<n>three|six|nine|3|6|9)\s+months\s+of\s+{year_ref}", flags),
+        ("first_months", rf"(?<![\w-])(?:the\s+)?first\s+(?P<n>{q})\s+months?\s+(?:of\s+)?{year_ref}", flags),
         ("named_quarter", rf"(?<![\w-])(?:the\s+)?(?P<month>{m})\s+quarter(?![\w-])", flags),
         ("half", rf"(?<![\w-])(?:H(?P<h>[12])(?:\s*,?\s*{year_ref})?|(?:the\s+)?(?P<hord>first|second)\s+half"
                  rf"(?:\s+of\s+{year_ref})?)(?![\w-])", flags),
-        ("month_range", rf"(?<![\w-])(?:the\s+)?(?P<m1>{m})\.?\s*(?:-|–|—|-to-|to|through|till)\s*(?P<m2>{m})\.?"
+        ("month_range", rf"(?<![\w-])(?:the\s+)?(?P<m1>{m})\.?\s*(?:-|–|—|-to-|to|through|till)\s*(?P<m2>{m}){v['dot']}"
                         rf"(?:\s*,?\s*(?P<year>(?:19|20)\d{{2}}))?(?:\s+(?P<kind>quarter|period|months))?(?![\w-])", flags),
         ("date_range", rf"(?<![\w-])(?P<month>{m})\.?\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|to|till)\s*"
                        rf"(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)\d{{2}}))?(?![\w-])", flags),
@@ -49,17 +60,23 @@ def rules() -> list[tuple[str, scan.CaseBlindRule]]:
         ("compound", rf"(?<![\w-])(?P<parts>(?:{q})[ -]?(?:{u})(?:,?\s+(?:and\s+)?(?:{q})[ -]?(?:{u})(?![\w-]))+)", flags),
         ("duration", rf"(?<![\w-])(?:(?P<pre>just|only|nearly|about|around|over|under|almost|roughly|approximately|"
                      rf"(?:a\s+)?span\s+of|(?:the|its|their)\s+(?:first|last|past|next|coming)|the\s+(?:whole|entire)|all|full|whole)[ -])?"
-                     rf"(?P<qty>{q})[ -]?(?P<unit>{u})(?P<half>\s+and\s+(?:a\s+)?half)?(?P<ago>\s+ago)?(?![\w-])", flags),
+                     rf"(?P<qty>{q})[ -]?(?:(?:{v['unit_adjective']})\s+)?(?P<unit>{u})"
+                     rf"(?P<half>\s+and\s+(?:a\s+)?half)?(?P<ago>\s+ago)?(?![\w-])", flags),
+        ("long_unit", r"(?<![\w-])(?:an?[ -])?(?P<unit>day|week|month|year|decade)-long(?![\w-])", flags),
+        # "the week after Diwali": one unit next to a named event
+        ("unit_beside", r"(?<![\w-])(?i:the)\s+(?P<unit>(?i:week|day|fortnight|month))\s+(?i:after|before|following)\s+[A-Z][\w-]+",
+         regex.VERSION1),
+        ("weekend", r"(?<![\w-])(?P<rel>this|last|next|the|that|over\s+the)\s+weekend(?![\w-])", flags),
         ("first_unit", rf"(?<![\w-])(?:the|its|their)\s+first\s+(?P<unit>{u})(?![\w-])", flags),
         ("day_one", r"(?<![\w-])(?:day\s+one|opening\s+day)(?![\w-])", flags),
         ("whole_unit", r"(?<![\w-])(?:all|full|whole|entire)(?: |-(?![\w-]*\s+[a-z]))(?P<unit>day|week|month|year)(?![\w-])", flags),
         ("year_to_date", r"(?<![\w-])(?:year-to-date|year to date|YTD|so far this year)(?![\w-])", flags),
         ("relative", r"(?<![\w-])(?:(?P<early>early|mid|late|earlier)\s+)?(?:the\s+)?(?P<rel>last|this|next|previous|preceding|current|ongoing|past|coming|same)\s+"
-                     r"(?P<unit>month|year|quarter|week|fortnight|(?:financial|fiscal)\s+year|fiscal)(?![\w-])", flags),
+                     r"(?P<unit>month|year|quarter|week|fortnight|decade|(?:financial|fiscal)\s+year|fiscal)(?![\w-])", flags),
         ("month", rf"(?<![\w-])(?:(?P<early>early|mid|late)[ -](?:of\s+)?)?(?:(?P<rel>this|last|next)\s+)?(?:the\s+month\s+of\s+)?"
                   rf"(?P<month>{v['months_cased']})(?:(?<=\b(?i:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))\.)?(?:\s*,?\s*(?P<year>(?:19|20)\d{{2}})|\s+(?P<relyear>this|last|next)\s+year)?(?![\w-])",
          regex.VERSION1),
-        ("year", r"(?<![\w-])(?:(?P<prep>in|of|since|during|for|from|until|till|through|throughout|calendar|calendar\s+year|the\s+year|year|between|and|early|late|mid)[ -])"
+        ("year", r"(?<![\w-])(?:(?P<prep>in|of|since|during|for|from|through|throughout|calendar|calendar\s+year|the\s+year|year|between|and|early|late|mid)[ -])"
                  r"(?P<year>(?:19|20)\d{2})(?![\w-])(?!\s*[-–/]\s*\d)", flags),
     ]
     return [(name, scan.CaseBlindRule(pattern, flag)) for name, pattern, flag in specs]

@@ -55,7 +55,7 @@ class Resolver:
     def year_of(self, match: regex.Match) -> tuple[str, int] | None:
         """("calendar"|"fiscal", year) named by a match's year reference, or None."""
         groups = match.groupdict()
-        if groups.get("fy") or groups.get("fy_a") or groups.get("fy_c"):
+        if groups.get("fy") or groups.get("fy_a") or groups.get("fy_a2") or groups.get("fy_c"):
             return "fiscal", _fiscal_end_year(groups)
         if groups.get("year"):
             return "calendar", int(groups["year"])
@@ -129,9 +129,102 @@ def _h_fiscal_year(r: Resolver, m: regex.Match) -> dict:
 def _h_quarter(r: Resolver, m: regex.Match) -> dict:
     number = int(m.group("q")) if m.group("q") else ORDINALS[(m.group("qord") or m.group("qword")).lower()]
     record = r.quarter(number, r.year_of(m))
+    if m.group("pyear"):  # "2015's third quarter"
+        record = r.quarter(number, ("calendar", int(m.group("pyear"))))
     if m.group("rel"):  # "Q2 of the current financial year (FY25)"
         record["_relative_year"] = RELATIVE_SHIFT.get(m.group("rel").lower(), 0)
     return record
+
+
+def _h_quarter_short(r: Resolver, m: regex.Match) -> dict:
+    """"2Q21", "2Q 2018", "Q2'19": the apostrophe form counts fiscal years where the article does."""
+    number = int(m.group("qn") or m.group("q"))
+    fiscal = r.fiscal_context and m.group("q") is not None
+    return r.months(_quarter_start(number, ("fiscal" if fiscal else "calendar", dates.full_year(m.group("yy")))), 3)
+
+
+def _h_calendar_year(r: Resolver, m: regex.Match) -> dict:
+    """"CY2015", "CY 14", "the 2023 calendar year"."""
+    year = int(m.group("year")) if "year" in m.groupdict() and m.group("year") else dates.full_year(m.group("yy"))
+    return r.period(date(year, 1, 1), date(year, 12, 31), "P1Y")
+
+
+def _h_year_ended(r: Resolver, m: regex.Match) -> dict:
+    """"the year to March 31, 2014", "this financial year ending March 2016": twelve months."""
+    record = r.ending(m.group("month"), m.group("year"), 12)
+    if (m.group("rel") or "").lower() in ("this", "current") and record["start"] and m.group("year"):
+        record["_within"] = (record["start"], record["end"])  # the article is written within it
+    return record
+
+
+PART_DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "fortnight": 14}
+
+
+def _h_part_of(r: Resolver, m: regex.Match) -> dict | None:
+    """"the last week of the quarter", "the last two days of March", "the first week of
+    October": a part of a period, counted from its start or back from its end."""
+    count = quantity_of(m.group("qty")) if m.group("qty") else Decimal(1)
+    if count is None or count != count.to_integral_value() or not 1 <= count <= 12:
+        return None
+    count, unit = int(count), m.group("unit").lower()
+    duration = _duration(Decimal(count), unit)
+    base = _part_base(r, m)
+    if base is None:
+        return r.period(None, None, duration)
+    first, last = base
+    which = m.group("which").lower()
+    if unit.startswith("month"):
+        if which in ("last", "final"):
+            start = dates.add_months(last + timedelta(days=1), -count)
+        else:
+            start = dates.add_months(first, count * (ORDINALS[which] - 1))
+        end = dates.add_months(start, count) - timedelta(days=1)
+    else:
+        length = count * PART_DAYS[unit]
+        if which in ("last", "final"):
+            end = last
+            start = end - timedelta(days=length - 1)
+        else:
+            start = first + timedelta(days=length * (ORDINALS[which] - 1))
+            end = start + timedelta(days=length - 1)
+    if start < first or end > last:
+        return None
+    return r.period(start, end, duration)
+
+
+def _part_base(r: Resolver, m: regex.Match) -> tuple[date, date] | None:
+    """The period a part is taken from: a month (and year), or "the/this/last quarter|month|year"."""
+    if m.group("month"):
+        month = dates.month_numbers()[m.group("month").lower().rstrip(".")]
+        year = r.month_year(month, int(m.group("year")) if m.group("year") else None)
+        return None if year is None else (date(year, month, 1), dates.month_end(year, month))
+    unit = m.group("relunit").lower()
+    if r.reference is None or (unit != "year" and not r.knows_month):
+        return None
+    shift = {"last": -1, "next": 1}.get(m.group("rel").lower(), 0)
+    ref = r.reference
+    step = {"month": 1, "quarter": 3, "year": 12}[unit]
+    first = date(ref.year, 1, 1) if unit == "year" else date(ref.year, ref.month - (ref.month - 1) % step, 1)
+    first = dates.add_months(first, step * shift)
+    return first, dates.add_months(first, step) - timedelta(days=1)
+
+
+def _h_weekend(r: Resolver, m: regex.Match) -> dict:
+    """"this weekend", "over the weekend", "last weekend": a Saturday and Sunday near the anchor."""
+    if r.reference is None or not r.knows_month:
+        return r.period(None, None, "P2D")
+    ref, rel = r.reference, m.group("rel").lower().split()[-1]
+    latest = ref - timedelta(days=(ref.weekday() - 5) % 7)  # the Saturday on or before it
+    coming = latest if ref.weekday() >= 5 else latest + timedelta(days=7)
+    if rel == "next":
+        saturday = coming + timedelta(days=7)
+    elif rel == "last":
+        saturday = latest if ref.weekday() < 5 else latest - timedelta(days=7)
+    elif rel == "this" and r.looks_ahead(m.start()):
+        saturday = coming
+    else:
+        saturday = latest
+    return r.period(saturday, saturday + timedelta(days=1), "P2D")
 
 
 def _h_quarter_ended(r: Resolver, m: regex.Match) -> dict:
@@ -142,8 +235,12 @@ def _h_months_ended(r: Resolver, m: regex.Match) -> dict:
     return r.ending(m.group("month"), m.group("year"), WORD_COUNTS[m.group("n").lower()])
 
 
-def _h_first_months(r: Resolver, m: regex.Match) -> dict:
-    count = WORD_COUNTS[m.group("n").lower()]
+def _h_first_months(r: Resolver, m: regex.Match) -> dict | None:
+    """"the first nine months of 2023", "the first 10 months of this fiscal year"."""
+    count = quantity_of(m.group("n"))
+    if count is None or count != count.to_integral_value() or not 1 <= count <= 12:
+        return None
+    count = int(count)
     year = r.year_of(m)
     if year is None:
         return r.period(None, None, _months_duration(count))
@@ -253,14 +350,22 @@ def _compound_part() -> regex.Pattern:
     return regex.compile(rf"(?P<qty>{v['quantity']})[ -]?(?P<unit>{v['unit']})(?![\w-])", regex.IGNORECASE)
 
 
+#: Units from the smallest: a compound's parts run from larger to smaller ones.
+DESIGNATORS = ("S", "MI", "H", "D", "W", "M", "Y")
+
+
 def _h_compound(r: Resolver, m: regex.Match) -> dict | None:
     """"6 hours 30 minutes", "1 year 1 month 21 days": one duration of several parts."""
     totals: dict[str, Decimal] = {}
+    rank = len(DESIGNATORS)
     for piece in _compound_part().finditer(m.group("parts")):
         quantity = quantity_of(piece.group("qty"))
         if quantity is None:
             return None
         designator, count = _units()[piece.group("unit").lower()]
+        if DESIGNATORS.index(designator) >= rank:
+            return None  # "2 days, 28 days and 84 days": a list, each its own span
+        rank = DESIGNATORS.index(designator)
         totals[designator] = totals.get(designator, Decimal(0)) + quantity * count
     date_part = "".join(f"{_plain(totals[d])}{d}" for d in ("Y", "M", "W", "D") if d in totals)
     time_part = "".join(f"{_plain(totals[d])}{'M' if d == 'MI' else d}" for d in ("H", "MI", "S") if d in totals)
@@ -276,9 +381,19 @@ def _h_duration(r: Resolver, m: regex.Match) -> dict | None:
     return r.period(None, None, _duration(quantity, m.group("unit")))
 
 
-def _h_one_unit(r: Resolver, m: regex.Match) -> dict:
-    """"the first hour", "all day": one of the unit."""
-    return r.period(None, None, _duration(Decimal(1), m.group("unit")))
+def _h_one_unit(r: Resolver, m: regex.Match) -> dict | None:
+    """"the first hour", "all day", "month-long", "the week after Diwali": one of the unit
+    ("the first day" is an event's day, see :func:`_h_event_day`)."""
+    record = r.period(None, None, _duration(Decimal(1), m.group("unit")))
+    if m.group(0).lower().endswith("first day"):
+        record["event_day"] = True
+    return record
+
+
+def _h_event_day(r: Resolver, m: regex.Match) -> dict:
+    """"day one", "opening day", "the first day": an event's day. A selling period for a
+    sale ("55,000 units on day one"), not a time span of the article's."""
+    return {**r.period(None, None, "P1D"), "event_day": True}
 
 
 def _h_relative(r: Resolver, m: regex.Match) -> dict | None:
@@ -303,7 +418,7 @@ def _h_relative(r: Resolver, m: regex.Match) -> dict | None:
 
 RELATIVE_SHIFT = {"this": 0, "current": 0, "ongoing": 0, "last": -1, "previous": -1, "preceding": -1, "next": 1}
 #: A comparison's base follows: "up 27% from 18.4 million in", "compared with", "as against".
-COMPARED_TO = compiled(r"\b(?:compared\s+(?:to|with)|against|versus|vs\.?|over|from|than)\b(?:[^.;]|\.(?=\d)){0,60}\Z", regex.IGNORECASE)
+COMPARED_TO = compiled(r"\b(?:compared\s+(?:to|with)|against|versus|vs\.?|over|from|than)\b(?:(?!\bto\b)[^.;]|\.(?=\d)){0,60}\Z", regex.IGNORECASE)
 
 
 def _relative(r: Resolver, m: regex.Match) -> dict | None:
@@ -312,6 +427,8 @@ def _relative(r: Resolver, m: regex.Match) -> dict | None:
         return None  # anaphoric: "the same period last year"
     if unit == "fortnight":
         return r.period(None, None, "P2W")
+    if unit == "decade":
+        return r.period(None, None, "P10Y")
     if rel in ("past", "coming"):  # "the past year": the last twelve months
         return r.period(None, None, {"month": "P1M", "year": "P1Y", "quarter": "P3M", "week": "P1W"}.get(unit, "P1Y"))
     shift = {"last": -1, "previous": -1, "preceding": -1, "next": 1}.get(rel, 0)
@@ -357,9 +474,6 @@ def _h_year(r: Resolver, m: regex.Match) -> dict | None:
     before = r.text[max(0, m.start() - 16):m.start()].lower()
     if compiled(r"\b(?:end|start|beginning|close|by)\s+(?:of\s+)?\Z").search(before):
         return None  # a point: "by the end of 2022"
-    prep = m.group("prep").lower()
-    if prep == "since":
-        return {"duration": None, "start": date(year, 1, 1).isoformat(), "end": None}
     return r.period(date(year, 1, 1), date(year, 12, 31), "P1Y")
 
 
@@ -382,7 +496,9 @@ HANDLERS: dict[str, Callable[[Resolver, regex.Match], dict | None]] = {
     "duration_range": _h_duration_range, "compound": _h_compound, "duration": _h_duration,
     "first_unit": _h_one_unit, "whole_unit": _h_one_unit, "relative": _h_relative,
     "month": _h_month, "year": _h_year, "year_to_date": _h_year_to_date,
-    "day_one": lambda r, m: r.period(None, None, "P1D"),
+    "quarter_short": _h_quarter_short, "calendar_year": _h_calendar_year, "year_named": _h_calendar_year,
+    "year_ended": _h_year_ended, "part_of": _h_part_of, "long_unit": _h_one_unit, "unit_beside": _h_one_unit,
+    "weekend": _h_weekend, "day_one": _h_event_day,
 }
 
 

@@ -10,7 +10,7 @@ import regex
 
 from ... import dates, lexicons, scan
 from .phrases import rules
-from .vocabulary import _units, _vocabulary
+from .vocabulary import UNIT_ADJECTIVES, _units, _vocabulary
 
 WINDOW_BEFORE, WINDOW_AFTER = 110, 70  # every rule's match lies this close to a trigger word
 
@@ -20,8 +20,8 @@ def trigger() -> regex.Pattern:
     """Words without which no rule can match: units, month names, quarter and year marks."""
     v = _vocabulary()
     return regex.compile(
-        rf"(?i:{v['unit']}|{v['months']}|quarter|fiscal|financial|half|year-to-date|ytd|day\s+one|"
-        rf"opening\s+day)(?![\w])|\b(?:Q[1-4]|H[12]|FY)|(?<![\w-])(?:19|20)\d\d(?![\w-])")
+        rf"(?i:{v['unit']}|{v['months']}|quarter|fiscal|financial|half|year-to-date|ytd|weekend|day\s+one|opening\s+day)(?![\w])"
+        rf"|\b(?i:Q[1-4]|[1-4]Q|H[12]|FY|CY)|(?<![\w-])(?:19|20)\d\d(?![\w-])")
 
 
 #: Which cheap trigger each rule needs (a class of :func:`rule_triggers`, or one made from
@@ -34,7 +34,9 @@ RULE_TRIGGERS = {
     "year": "year", "fiscal_range_year": "year",
     "quarter": "quarter_mark", "half": "half_mark", "fiscal_year": "fiscal_mark", "quarter_ended": "quarter_ended",
     "first_unit": "first", "whole_unit": "whole", "relative": "relative",
-    "year_to_date": "ytd", "day_one": "day_one",
+    "year_to_date": "ytd", "quarter_short": "period", "calendar_year": "period", "year_named": "year",
+    "year_ended": "year_ended", "part_of": "part_unit", "long_unit": "long_unit", "unit_beside": "unit_beside",
+    "weekend": "weekend", "day_one": "day_one",
 }
 
 
@@ -56,12 +58,13 @@ def rule_triggers() -> dict[str, scan.Trigger]:
         "quantity_unit": scan.whole_words(_units()),
         "month": scan.whole_words(_month_names()),
         "year": r"19\d\d(?<![\w-]....)(?!\w)|20\d\d(?<![\w-]....)(?!\w)",
-        "period": r"quarter|\bq[1-4]|\bh[12]\b|\bfy|fiscal|financial|\bhalf\b",
+        "period": r"quarter|\bq[1-4]|\b[1-4]q\s?'?\d\d|\bh[12]\b|\bfy|\bcy\s?'?\d\d|fiscal|financial|\bhalf\b",
         "first": rf"\bfirst\s+{unit}",
         "whole": "|".join(rf"\b{word}[ -](?:day|week|month|year)" for word in ("all", "full", "whole", "entire")),
-        "relative": "|".join(rf"\b{word}\s+(?:month|year|quarter|week|fortnight|financial|fiscal)"
+        "relative": "|".join(rf"\b{word}\s+(?:month|year|quarter|week|fortnight|decade|financial|fiscal)"
                              for word in ("last", "this", "next", "previous", "preceding", "current", "ongoing", "past", "coming", "same")),
         "ytd": r"year-to-date|year to date|\bytd\b|so far this year",
+        "weekend": r"weekend",
         "day_one": r"day\s+one|opening\s+day",
     }
     return {name: scan.Trigger(pattern) for name, pattern in patterns.items()}
@@ -74,8 +77,10 @@ def _month_names() -> list[str]:
 
 #: Words one of which a trigger class needs: without them its scan is skipped.
 TRIGGER_WORDS = {
-    "period": ("quarter", "q1", "q2", "q3", "q4", "h1", "h2", "fy", "fiscal", "financial", "half"),
+    "period": ("quarter", "q1", "q2", "q3", "q4", "1q", "2q", "3q", "4q", "h1", "h2", "fy", "cy", "fiscal",
+               "financial", "half"),
     "ytd": ("year-to-date", "year to date", "ytd", "so far this year"),
+    "weekend": ("weekend",),
     "day_one": ("day one", "opening day"),
     "first": ("first",),
     "whole": ("all", "full", "whole", "entire"),
@@ -93,7 +98,10 @@ def _quantified(folded: str, start: int) -> bool:
         word_start -= 1
     if word_start == start:
         return start > 0 and folded[start - 1].isdigit()
+    if folded[word_start:start] in UNIT_ADJECTIVES and word_start > 0 and folded[word_start - 1] == " ":
+        return _quantified(folded, word_start)  # "two fiscal years", "an average day"
     return folded[word_start:start] in _quantity_end_words()
+
 
 
 @cache
@@ -141,7 +149,11 @@ DERIVED_TRIGGERS = {
     # two units whose windows meet, as they had to for a compound to be found
     "paired_unit": ("quantified_unit", _paired(lambda folded, end, start: start - end <= 80)),
     "ranged_unit": ("quantified_unit", _preceded_by("-|–|to|or", 50)),
-    "months_word": ("quantity_unit", lambda folded, spans: [(s, e) for s, e in spans if folded[s:e] == "months"]),
+    "months_word": ("quantity_unit", lambda folded, spans: [(s, e) for s, e in spans if folded[s:e] in ("month", "months")]),
+    "year_ended": ("quantity_unit", _followed_by(r"(?<=year)\s+(?:(?:that|which)\s+)?(?:ended|ending|ends|closed|to)\s")),
+    "part_unit": ("quantity_unit", _followed_by(r"\s+of\s")),
+    "long_unit": ("quantity_unit", _followed_by(r"-long")),
+    "unit_beside": ("quantity_unit", _followed_by(r"\s+(?:after|before|following)\s")),
     "month_pair": ("month", _paired(lambda folded, end, start: MONTH_RANGE_GAP.fullmatch(folded, end, start) is not None)),
     "month_day": ("month", _followed_by(r"\.?\s+[0-3]?\d")),
     "month_after_from": ("month", _preceded_by(r"(?:between|from)\s+\Z")),
@@ -149,7 +161,7 @@ DERIVED_TRIGGERS = {
     "quarter_mark": ("period", _spelled("q")),
     "half_mark": ("period", _spelled("h")),
     "fiscal_mark": ("period", _spelled("f")),
-    "quarter_ended": ("period", _followed_by(r"(?<=quarter)\s+(?:ended|ending|to)\s")),
+    "quarter_ended": ("period", _followed_by(r"(?<=quarter)\s+(?:(?:that|which)\s+)?(?:ended|ending|ends|closed|to)\s")),
 }
 
 
