@@ -76,8 +76,11 @@ def rules() -> list[tuple[str, scan.CaseBlindRule]]:
         ("month", rf"(?<![\w-])(?:(?P<early>early|mid|late)[ -](?:of\s+)?)?(?:(?P<rel>this|last|next)\s+)?(?:the\s+month\s+of\s+)?"
                   rf"(?P<month>{v['months_cased']})(?:(?<=\b(?i:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))\.)?(?:\s*,?\s*(?P<year>(?:19|20)\d{{2}})|\s+(?P<relyear>this|last|next)\s+year)?(?![\w-])",
          regex.VERSION1),
-        ("year", r"(?<![\w-])(?:(?P<prep>in|of|since|during|for|from|through|throughout|calendar|calendar\s+year|the\s+year|year|between|and|early|late|mid)[ -])"
-                 r"(?P<year>(?:19|20)\d{2})(?![\w-])(?!\s*[-–/]\s*\d)", flags),
+        ("year", r"(?<![\w-])(?:(?P<prep>in|of|since|during|for|from|through|throughout|calendar|calendar\s+year|the\s+year|year|between|and|early|late|mid"
+                 r"|to|as|against|versus|vs\.?|than|its|their)[ -])"
+                 r"(?P<year>(?:19|20)\d{2})(?![\w-])(?!\s*[-–/]\s*\d)(?!\s+(?:model|edition|variant|version)\b)", flags),
+        # "2015 will be a year of expansion": a year opening a sentence, a verb after it
+        ("year_opening", r"(?:(?<=\A)|(?<=\n)|(?<=[.!?][ \t]))(?P<year>(?:19|20)\d{2})(?=[ \t]+(?:will|was|is|has|had|saw|sees|brought|marked|proved)\b)", flags),
     ]
     return [(name, scan.CaseBlindRule(pattern, flag)) for name, pattern, flag in specs]
 

@@ -497,6 +497,7 @@ HANDLERS: dict[str, Callable[[Resolver, regex.Match], dict | None]] = {
     "first_unit": _h_one_unit, "whole_unit": _h_one_unit, "relative": _h_relative,
     "month": _h_month, "year": _h_year, "year_to_date": _h_year_to_date,
     "quarter_short": _h_quarter_short, "calendar_year": _h_calendar_year, "year_named": _h_calendar_year,
+    "year_opening": _h_calendar_year,
     "year_ended": _h_year_ended, "part_of": _h_part_of, "long_unit": _h_one_unit, "unit_beside": _h_one_unit,
     "weekend": _h_weekend, "day_one": _h_event_day,
 }

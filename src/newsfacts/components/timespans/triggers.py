@@ -31,7 +31,7 @@ RULE_TRIGGERS = {
     "duration_range": "ranged_unit", "months_ended": "months_word", "first_months": "months_word",
     "month_range": "month_pair", "date_range": "month_day", "dates_between": "month_after_from",
     "month": "month", "named_quarter": "month_quarter",
-    "year": "year", "fiscal_range_year": "year",
+    "year": "year", "year_opening": "year", "fiscal_range_year": "year",
     "quarter": "quarter_mark", "half": "half_mark", "fiscal_year": "fiscal_mark", "quarter_ended": "quarter_ended",
     "first_unit": "first", "whole_unit": "whole", "relative": "relative",
     "year_to_date": "ytd", "quarter_short": "period", "calendar_year": "period", "year_named": "year",
