@@ -26,6 +26,9 @@ RELATIVE_AFTER = scan.compile_pattern(r"\A\s+(?:ago|earlier|later|after|before)\
 NOT_A_SPAN_AFTER = scan.compile_pattern(
     r"\A(?:[\s-]+old\b|\s+of\s+age\b|\s+(?:past|to)\s+(?:midnight|noon|\d)|[\s-]+(?:on|over)[\s-]+(?:year|month|quarter)\b"
     r"|\s+of\s+(?:[\w-]+\s+){0,2}?(?:talk\s*time|calls?|calling|voice)\b|\s+read\b)", regex.IGNORECASE)
+#: "1.5GB of high speed data in a day", "100 SMS for a day": data or messages per day.
+ALLOWANCE_BEFORE = scan.compile_pattern(r"\d\s*(?:[GM]Bs?|SMS(?:es)?)\b(?:[^.;\d]){0,45}\b(?:in|for|per)\s+\Z", regex.IGNORECASE)
+QUARTER_OF_AFTER = scan.compile_pattern(r"\A\s+of\b(?!\s+(?:its|the)\s+(?:launch|sale))", regex.IGNORECASE)
 CHROME_BEFORE = scan.compile_pattern(r"\b(?:published|updated|posted)\s+\Z", regex.IGNORECASE)
 #: "OnePlus TV Q1", "TV Q1 Pro": a model's name, not a quarter.
 MODEL_BEFORE = scan.compile_pattern(r"(?<![\w-])(?:[A-Z]{2,}|[A-Z][a-z]+[A-Z][\w]*)\s+\Z")
@@ -50,16 +53,21 @@ def _acceptable(text: str, name: str, match: regex.Match) -> bool:
         return False
     if ANAPHORIC_BEFORE.search(before):
         return False  # "the same month last year"
+    unit = (groups.get("unit") or "").lower()
     if name in ("duration", "compound", "duration_range", "anchored", "first_unit"):
         if FREQUENCY_BEFORE.search(before) and not groups.get("pre"):
             return False  # "every two weeks", "per day"
-        if quantity in ("a", "an") and RATE_BEFORE.search(before) and not RELATIVE_AFTER.match(after):
-            return False  # "Rs 250 a month", "1,000 cars a day"
+        if quantity in ("a", "an") and not (groups.get("ago") or RELATIVE_AFTER.match(after)):
+            if RATE_BEFORE.search(before):
+                return False  # "Rs 250 a month", "1,000 cars a day"
+            if ALLOWANCE_BEFORE.search(text, max(0, match.start() - 60), match.start()):
+                return False  # "1.5GB of data in a day", "100 SMS for a day": an allowance's rate
+        if unit.startswith("quarter") and QUARTER_OF_AFTER.match(after):
+            return False  # "a quarter of the market": a share
         if NOT_A_SPAN_AFTER.match(after) or (groups.get("ago") and CHROME_BEFORE.search(before)):
             return False
         if COMPARISON_AFTER.match(text[match.end():match.end() + 12]):
             return False  # "a year earlier": a comparison, not a period
-        unit = (groups.get("unit") or "").lower()
         if unit == "h" and groups.get("unit") == "H":
             return False  # "Core Ultra 5 125H": a chip's name, not 125 hours
         if unit.startswith("sec") and quantity in ("a", "an"):
@@ -67,6 +75,8 @@ def _acceptable(text: str, name: str, match: regex.Match) -> bool:
     if name == "quarter" and groups.get("q") and not groups.get("year") and not groups.get("fy") and (
             MODEL_BEFORE.search(before) or MODEL_AFTER.match(after)):
         return False  # "OnePlus TV Q1 Pro"
+    if name == "half" and groups.get("h") and (before.endswith(("<", "/")) or after.startswith(">")):
+        return False  # an HTML heading tag "<h2>"
     if name == "relative" and DAY_OF_BEFORE.search(before):
         return False  # "the 20th of this month": a date
     if name == "month":

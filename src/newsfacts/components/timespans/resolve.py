@@ -384,6 +384,8 @@ def _h_duration(r: Resolver, m: regex.Match) -> dict | None:
 def _h_one_unit(r: Resolver, m: regex.Match) -> dict | None:
     """"the first hour", "all day", "month-long", "the week after Diwali": one of the unit
     ("the first day" is an event's day, see :func:`_h_event_day`)."""
+    if m.group("unit").lower().startswith("quarter"):
+        return None  # "its first quarter": the calendar quarter (the quarter rule's)
     record = r.period(None, None, _duration(Decimal(1), m.group("unit")))
     if m.group(0).lower().endswith("first day"):
         record["event_day"] = True
