@@ -66,8 +66,21 @@ def _resolve(text: str, matches: list, resolver: Resolver) -> list[dict]:
     ranked = sorted(candidates, key=lambda c: (-(c[1] - c[0]), c[2], c[0]))  # longest first
     chosen = scan.pick_non_overlapping((start, end, record) for start, end, _, record in ranked)
     records = sorted(({"span": [start, end], **record} for start, end, record in chosen), key=lambda r: r["span"][0])
+    records = _two_digit_years(records)
     return [record for record in merge_compounds(text, records)
             if not (_calendar(record) and is_point(text, record["span"][0]))]
+
+
+def _two_digit_years(records: list[dict]) -> list[dict]:
+    """Keep "May 21" as May 2021 only where the text compares a month with the same month a
+    year before ("in May 21, up from ... in May 20"), and other months of those years; else
+    "May 21" is a date."""
+    found = {record["_yy"] for record in records if record.get("_yy")}
+    if not found:
+        return records
+    years = {yy for month, yy in found if (month, yy - 1) in found}
+    years |= {yy - 1 for yy in years}
+    return [record for record in records if not record.get("_yy") or record["_yy"][1] in years]
 
 
 #: Rules that find lengths of time ("18 days"), not calendar periods.

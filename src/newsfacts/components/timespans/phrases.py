@@ -48,6 +48,11 @@ def rules() -> list[tuple[str, scan.CaseBlindRule]]:
                  rf"(?:\s+of\s+{year_ref})?)(?![\w-])", flags),
         ("month_range", rf"(?<![\w-])(?:the\s+)?(?P<m1>{m})\.?\s*(?:-|–|—|-to-|to|through|till)\s*(?P<m2>{m}){v['dot']}"
                         rf"(?:\s*,?\s*(?P<year>(?:19|20)\d{{2}}))?(?:\s+(?P<kind>quarter|period|months))?(?![\w-])", flags),
+        # "52,000 in June 22, up from 40,000 in June 21": a month and a two-digit year, kept only
+        # where the text compares a month with the same month a year before (see finding) and
+        # after "in"/"of" ("on May 21" is a date)
+        ("month_yy", rf"(?<=\b(?i:in|of|during|for)[ \t])(?P<month>{v['months_cased']})\.?[ \t]+(?P<yy>\d\d)(?![\d%])(?![,.:]?[ \t]*(?:19|20)\d\d)"
+                     r"(?![.:]\d)", regex.VERSION1),
         ("date_range", rf"(?<![\w-])(?P<month>{m})\.?\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|to|till)\s*"
                        rf"(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)\d{{2}}))?(?![\w-])", flags),
         ("dates_between", rf"(?<![\w-])(?:between|from)\s+(?P<m1>{m})\.?\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?"

@@ -418,6 +418,7 @@ def _h_relative(r: Resolver, m: regex.Match) -> dict | None:
     return record
 
 
+SINCE_BEFORE = compiled(r"\bsince\s+\Z", regex.IGNORECASE)
 RELATIVE_SHIFT = {"this": 0, "current": 0, "ongoing": 0, "last": -1, "previous": -1, "preceding": -1, "next": 1}
 #: A comparison's base follows: "up 27% from 18.4 million in", "compared with", "as against".
 COMPARED_TO = compiled(r"\b(?:compared\s+(?:to|with)|against|versus|vs\.?|over|from|than)\b(?:(?!\bto\b)[^.;]|\.(?=\d)){0,60}\Z", regex.IGNORECASE)
@@ -463,11 +464,20 @@ def _h_month(r: Resolver, m: regex.Match) -> dict | None:
             return None  # "may" the verb
     month = dates.month_numbers()[name.lower().rstrip(".")]
     relative = m.group("rel") or m.group("relyear")
+    since = SINCE_BEFORE.search(r.text, max(0, m.start() - 8), m.start()) is not None
     year = r.month_year(month, int(m.group("year")) if m.group("year") else None, relative,
-                        future=r.looks_ahead(m.start()))
+                        future=not since and r.looks_ahead(m.start()))
     record = r.period(None, None, "P1M") if year is None else r.months(date(year, month, 1), 1)
     if not (m.group("year") or relative):
         record["_months"] = (month, 1)  # named without its year: "May earlier this year" may give it
+    return record
+
+
+def _h_month_yy(r: Resolver, m: regex.Match) -> dict:
+    """"May 21" as May 2021 (kept only beside "May 20": see ``finding._two_digit_years``)."""
+    month = dates.month_numbers()[m.group("month").lower().rstrip(".")]
+    record = r.months(date(2000 + int(m.group("yy")), month, 1), 1)
+    record["_yy"] = (month, int(m.group("yy")))
     return record
 
 
@@ -499,7 +509,7 @@ HANDLERS: dict[str, Callable[[Resolver, regex.Match], dict | None]] = {
     "first_unit": _h_one_unit, "whole_unit": _h_one_unit, "relative": _h_relative,
     "month": _h_month, "year": _h_year, "year_to_date": _h_year_to_date,
     "quarter_short": _h_quarter_short, "calendar_year": _h_calendar_year, "year_named": _h_calendar_year,
-    "year_opening": _h_calendar_year,
+    "year_opening": _h_calendar_year, "month_yy": _h_month_yy,
     "year_ended": _h_year_ended, "part_of": _h_part_of, "long_unit": _h_one_unit, "unit_beside": _h_one_unit,
     "weekend": _h_weekend, "day_one": _h_event_day,
 }

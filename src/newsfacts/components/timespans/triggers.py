@@ -29,7 +29,7 @@ def trigger() -> regex.Pattern:
 RULE_TRIGGERS = {
     "duration": "quantified_unit", "anchored": "anchored_unit", "compound": "paired_unit",
     "duration_range": "ranged_unit", "months_ended": "months_word", "first_months": "months_word",
-    "month_range": "month_pair", "date_range": "month_day", "dates_between": "month_after_from",
+    "month_range": "month_pair", "date_range": "month_day", "month_yy": "month_day", "dates_between": "month_after_from",
     "month": "month", "named_quarter": "month_quarter",
     "year": "year", "year_opening": "year", "fiscal_range_year": "year",
     "quarter": "quarter_mark", "half": "half_mark", "fiscal_year": "fiscal_mark", "quarter_ended": "quarter_ended",
