@@ -159,6 +159,9 @@ def reference_date(text: str, published: date | None) -> Anchor | None:
 AHEAD = regex.compile(
     r"\b(?:will|shall|expected\s+to|expects?\s+to|set\s+to|going\s+to|plans?\s+to|aims?\s+to|aiming|"
     r"targets?|targeting|forecasts?|projected|scheduled|slated|upcoming|next)\b|'ll\b", regex.IGNORECASE)
+#: A forecast for a period: the article is written before its end ("raised its forecast for
+#: the year to March 31, 2014").
+FORECAST = regex.compile(r"\b(?:forecasts?|projections?|projected|estimates?|guidance|outlook)\b", regex.IGNORECASE)
 #: "compared to September 2023", "up from 41,067 units in May 2020": a year-ago base.
 COMPARED_BEFORE = scan.compile_pattern(
     r"\b(?:compared\s+(?:to|with)|as\s+against|against|versus|vs\.?|over|from\s+(?:(?!\bto\b)[^.;]|\.(?=\d)){0,40}?\bin)\s+(?:the\s+)?\Z",

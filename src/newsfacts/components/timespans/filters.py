@@ -16,7 +16,9 @@ PREPOSITION_BEFORE = scan.compile_pattern(r"\b(?:in|of|since|during|until|till|f
 POINT_BEFORE = scan.compile_pattern(
     r"(?:\b(?:by|end|start|beginning|close)\s+(?:the\s+)?(?:(?:end|start|beginning|close)\s+)?(?:of\s+)?"
     r"|\b(?:as\s+(?:of|on|at)|until|till)\s+)\Z", regex.IGNORECASE)
-ANAPHORIC_BEFORE = scan.compile_pattern(r"\b(?:same|corresponding)\s+(?:[\w-]+\s+){0,2}\Z", regex.IGNORECASE)
+ANAPHORIC_BEFORE = scan.compile_pattern(
+    r"\b(?:same|corresponding)\s+(?:(?:period|month|quarter|week|year|day|time|season|festive|sales?|of|the|a|last|"
+    r"previous)\s+){0,3}\Z", regex.IGNORECASE)
 COMPARISON_AFTER = scan.compile_pattern(r"\A\s+(?:earlier|prior|before(?=\s*(?:[,.;:)]|$)))\b", regex.IGNORECASE)
 #: "a year ago", "a day after": no rate ("Rs 250 a month") but a span back or ahead.
 RELATIVE_AFTER = scan.compile_pattern(r"\A\s+(?:ago|earlier|later|after|before)\b", regex.IGNORECASE)
@@ -51,7 +53,7 @@ def _acceptable(text: str, name: str, match: regex.Match) -> bool:
     quantity = (groups.get("qty") or groups.get("q1") or "").lower()
     if quantity in VAGUE_QUANTITY:
         return False
-    if ANAPHORIC_BEFORE.search(before):
+    if ANAPHORIC_BEFORE.search(text, max(0, match.start() - 40), match.start()):
         return False  # "the same month last year"
     unit = (groups.get("unit") or "").lower()
     if name in ("duration", "compound", "duration_range", "anchored", "first_unit"):

@@ -14,6 +14,7 @@ from ..layout import Boilerplate
 from .anchoring import (
     AHEAD,
     COMPARED_BEFORE,
+    FORECAST,
     Anchor,
     Evidence,
     dateline_without_year,
@@ -133,7 +134,7 @@ def _evidence(text: str, matches: list, fiscal_context: bool, boilerplate: Boile
             first = last.replace(day=1)  # "from March 2022 to March 2023": written after its end
         sentence = sentence_around(text, start)
         if AHEAD.search(text, *sentence):
-            if (last - first).days < 370:
+            if (last - first).days < 370 and FORECAST.search(text, *sentence):
                 found.append(Evidence(first, last, (start, end), ahead=True))
             continue
         if COMPARED_BEFORE.search(text[max(sentence[0], start - 70):start]) and (last - first).days < 370:

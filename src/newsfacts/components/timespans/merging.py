@@ -22,6 +22,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import regex
+
 from ... import dates, scan
 
 QUALIFIER_GAP = scan.compile_pattern(r"[ \t]+(?:(?:in|of|during)[ \t]+)?(?:the[ \t]+)?")
@@ -29,6 +31,9 @@ APPOSITION_OPEN = scan.compile_pattern(r"[ \t]*\([ \t]*")
 APPOSITION_CLOSE = scan.compile_pattern(r"[ \t]*\)")
 APPOSITION_COMMA = scan.compile_pattern(r",[ \t]*")
 RANGE_GAP = scan.compile_pattern(r"[ \t]*(?:-|–|—|to|until|till|through)[ \t]*")
+BETWEEN_GAP = scan.compile_pattern(r"[ \t]+and[ \t]+")
+BETWEEN_BEFORE = scan.compile_pattern(r"\bbetween[ \t]+\Z", regex.IGNORECASE)
+YEAR_RANGE_END = scan.compile_pattern(r"(?:to|until|till|and|through)[ \t]", regex.IGNORECASE)
 LIST_GAP = scan.compile_pattern(r"[ \t]*(?:,|&|/|and|,[ \t]*and)[ \t]*")
 #: "from 2005 to 2009", "between 2005 and 2009": a year after a year.
 YEAR_AFTER = scan.compile_pattern(r"[ \t]*(?:-|–|to|until|till|and)[ \t]+(?P<year>(?:19|20)\d\d)(?![\w-])")
@@ -65,6 +70,12 @@ def _merge(text: str, a: dict, b: dict) -> dict | None:
                 return _apposed(a, b, close.end())
         if APPOSITION_COMMA.fullmatch(text, gap_start, gap_end) and a.get("_relative") and _explicit(b):
             return _apposed(a, b, b["span"][1])
+    if a.get("_months") and b.get("_months") and BETWEEN_GAP.fullmatch(text, gap_start, gap_end) \
+            and BETWEEN_BEFORE.search(text, max(0, a["span"][0] - 10), a["span"][0]):
+        return _month_span(a, b)  # "between April and October"
+    if _kind(a) == "year" and _kind(b) == "year" and _explicit(a) and _explicit(b) and gap_end - gap_start <= 1 \
+            and YEAR_RANGE_END.match(text, b["span"][0]) and a["start"] < b["start"]:
+        return _joined(a, b, b["span"][1], a["start"], b["end"])  # "from 2005 to 2009"
     if a.get("_months") and _year_kind(b) and QUALIFIER_GAP.fullmatch(text, gap_start, gap_end):
         return _qualified(a, b)
     if _explicit(a) and _explicit(b) and RANGE_GAP.fullmatch(text, gap_start, gap_end) and a["start"] < b["start"]:
@@ -79,6 +90,18 @@ def _merge(text: str, a: dict, b: dict) -> dict | None:
             merged["_months"] = (first, 2)
             return merged
     return None
+
+
+def _month_span(a: dict, b: dict) -> dict:
+    """Months ``a`` to ``b`` named without a year: dated from ``a`` when the anchor dated it."""
+    first, _ = a["_months"]
+    last = b["_months"][0] + b["_months"][1] - 1
+    count = (last - first) % 12 + 1
+    start = date.fromisoformat(a["start"]) if a.get("start") else None
+    end = (dates.add_months(start, count) - timedelta(days=1)).isoformat() if start else None
+    merged = _joined(a, b, b["span"][1], a.get("start"), end)
+    merged["_months"] = (first, count)
+    return merged
 
 
 def _is_period(record: dict) -> bool:
