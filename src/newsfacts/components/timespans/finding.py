@@ -120,7 +120,8 @@ def _evidence(text: str, matches: list, fiscal_context: bool, boilerplate: Boile
     with its year outside a sentence that looks ahead (a year-ago base counts a year on),
     a relative period restated with its year ("this year (2015)"), every full date."""
     found = []
-    records = _resolve(text, matches, Resolver(text, None, fiscal_context))
+    calendar = [match for match in matches if match[3] not in LENGTH_RULES]  # lengths date nothing
+    records = _resolve(text, calendar, Resolver(text, None, fiscal_context))
     for record in records:
         start, end = record["span"]
         if record.get("_within"):

@@ -34,8 +34,8 @@ RULE_TRIGGERS = {
     "year": "year", "year_opening": "year", "fiscal_range_year": "year",
     "quarter": "quarter_mark", "half": "half_mark", "fiscal_year": "fiscal_mark", "quarter_ended": "quarter_ended",
     "first_unit": "first", "whole_unit": "whole", "relative": "relative",
-    "year_to_date": "ytd", "quarter_short": "period", "calendar_year": "period", "year_named": "year",
-    "year_ended": "year_ended", "part_of": "part_unit", "long_unit": "long_unit", "unit_beside": "unit_beside",
+    "year_to_date": "ytd", "quarter_short": "quarter_short", "calendar_year": "calendar_mark", "year_named": "year",
+    "year_ended": "unit_phrase", "part_of": "unit_phrase", "long_unit": "unit_phrase", "unit_beside": "unit_phrase",
     "weekend": "weekend", "day_one": "day_one",
 }
 
@@ -137,6 +137,7 @@ def _paired(gap_ok):
     return keep
 
 
+QUARTER_APOSTROPHE = re.compile(r"\s?['’]\d\d")  # "q2'19"
 MONTH_RANGE_GAP = re.compile(r"\.?\s*(?:-|–|—|-to-|to|through|till)\s*")
 
 
@@ -150,15 +151,17 @@ DERIVED_TRIGGERS = {
     "paired_unit": ("quantified_unit", _paired(lambda folded, end, start: start - end <= 80)),
     "ranged_unit": ("quantified_unit", _preceded_by("-|–|to|or", 50)),
     "months_word": ("quantity_unit", lambda folded, spans: [(s, e) for s, e in spans if folded[s:e] in ("month", "months")]),
-    "year_ended": ("quantity_unit", _followed_by(r"(?<=year)\s+(?:(?:that|which)\s+)?(?:ended|ending|ends|closed|to)\s")),
-    "part_unit": ("quantity_unit", _followed_by(r"\s+of\s")),
-    "long_unit": ("quantity_unit", _followed_by(r"-long")),
-    "unit_beside": ("quantity_unit", _followed_by(r"\s+(?:after|before|following)\s")),
+    # "the year to March", "the last week of", "month-long", "the week after": a unit and what follows
+    "unit_phrase": ("quantity_unit", _followed_by(r"(?<=year)\s+(?:(?:that|which)\s+)?(?:ended|ending|ends|closed|to)\s"
+                                                  r"|\s+(?:of|after|before|following)\s|-long")),
     "month_pair": ("month", _paired(lambda folded, end, start: MONTH_RANGE_GAP.fullmatch(folded, end, start) is not None)),
     "month_day": ("month", _followed_by(r"\.?\s+[0-3]?\d")),
     "month_after_from": ("month", _preceded_by(r"(?:between|from)\s+\Z")),
     "month_quarter": ("month", _followed_by(r"\s+quarter")),
     "quarter_mark": ("period", _spelled("q")),
+    "quarter_short": ("period", lambda folded, spans: [(s, e) for s, e in spans if folded[s].isdigit()
+                                                       or QUARTER_APOSTROPHE.match(folded, e)]),
+    "calendar_mark": ("period", _spelled("cy")),
     "half_mark": ("period", _spelled("h")),
     "fiscal_mark": ("period", _spelled("f")),
     "quarter_ended": ("period", _followed_by(r"(?<=quarter)\s+(?:(?:that|which)\s+)?(?:ended|ending|ends|closed|to)\s")),
@@ -173,7 +176,8 @@ def _reach(trigger_class: str) -> tuple[int, int]:
 
 #: Rules whose matches lie closer to their trigger than the class's reach allows: "nearly
 #: two weeks" needs less room around "weeks" than "within 18 days of its launch in India".
-RULE_REACH = {"duration": (40, 25), "compound": (40, 40), "duration_range": (50, 25)}
+RULE_REACH = {"duration": (40, 25), "compound": (40, 40), "duration_range": (50, 25), "month_yy": (0, 12),
+              "quarter_short": (2, 8), "calendar_year": (0, 10)}
 
 
 def _rule_windows(folded: str | None) -> dict[str, list[tuple[int, int]]] | None:
