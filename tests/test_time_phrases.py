@@ -6,20 +6,19 @@ from datetime import date
 import pytest
 
 from newsfacts import extract
-from newsfacts.components.timespans import find_time_spans
+
+from . import test_timespans
 
 REFERENCE = date(2021, 10, 14)
 
 
 def spans(text, reference=REFERENCE):
-    return [(text[r["span"][0]:r["span"][1]], r["duration"], r["start"], r["end"])
-            for r in find_time_spans(text, reference)]
+    """(text, duration, start, end) of each span: test_timespans' records without the anchor."""
+    return [found[:4] for found in test_timespans.spans(text, reference)]
 
 
 def one(text, reference=REFERENCE):
-    found = spans(text, reference)
-    assert len(found) == 1, found
-    return found[0]
+    return test_timespans.one(text, reference)[:4]
 
 
 COMPOUNDS = [
