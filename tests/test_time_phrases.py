@@ -205,6 +205,12 @@ def test_a_year_standing_for_itself(text, phrase, start):
     assert phrase in found[0] and found[2] == start
 
 
+@pytest.mark.parametrize("text", ["It sold 1.4 million units so far this year.",
+                                  "Registrations so far this year fell 3%."])
+def test_so_far_this_year_is_this_year(text):
+    assert one(text)[:4] == ("this year", "P1Y", "2021-01-01", "2021-12-31")
+
+
 def test_since_a_month_is_never_ahead():
     text = "Teams have run double shifts since January, and we will add stock."
     assert one(text, date(2025, 3, 3))[2] == "2025-01-01"

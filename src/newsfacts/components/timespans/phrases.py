@@ -75,7 +75,8 @@ def rules() -> list[tuple[str, scan.CaseBlindRule]]:
         ("first_unit", rf"(?<![\w-])(?:the|its|their)\s+first\s+(?P<unit>{u})(?![\w-])", flags),
         ("day_one", r"(?<![\w-])(?:day\s+one|opening\s+day)(?![\w-])", flags),
         ("whole_unit", r"(?<![\w-])(?:all|full|whole|entire)(?: |-(?![\w-]*\s+[a-z]))(?P<unit>day|week|month|year)(?![\w-])", flags),
-        ("year_to_date", r"(?<![\w-])(?:year-to-date|year to date|YTD|so far this year)(?![\w-])", flags),
+        # ("so far this year" is "this year": the relative rule's)
+        ("year_to_date", r"(?<![\w-])(?:year-to-date|year to date|YTD)(?![\w-])", flags),
         ("relative", r"(?<![\w-])(?:(?P<early>early|mid|late|earlier)\s+)?(?:the\s+)?(?P<rel>last|this|next|previous|preceding|current|ongoing|past|coming|same)\s+"
                      r"(?P<unit>month|year|quarter|week|fortnight|decade|(?:financial|fiscal)\s+year|fiscal)(?![\w-])", flags),
         ("month", rf"(?<![\w-])(?:(?P<early>early|mid|late)[ -](?:of\s+)?)?(?:(?P<rel>this|last|next)\s+)?(?:the\s+month\s+of\s+)?"

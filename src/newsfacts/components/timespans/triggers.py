@@ -63,7 +63,7 @@ def rule_triggers() -> dict[str, scan.Trigger]:
         "whole": "|".join(rf"\b{word}[ -](?:day|week|month|year)" for word in ("all", "full", "whole", "entire")),
         "relative": "|".join(rf"\b{word}\s+(?:month|year|quarter|week|fortnight|decade|financial|fiscal)"
                              for word in ("last", "this", "next", "previous", "preceding", "current", "ongoing", "past", "coming", "same")),
-        "ytd": r"year-to-date|year to date|\bytd\b|so far this year",
+        "ytd": r"year-to-date|year to date|\bytd\b",
         "weekend": r"weekend",
         "day_one": r"day\s+one|opening\s+day",
     }
@@ -79,7 +79,7 @@ def _month_names() -> list[str]:
 TRIGGER_WORDS = {
     "period": ("quarter", "q1", "q2", "q3", "q4", "1q", "2q", "3q", "4q", "h1", "h2", "fy", "cy", "fiscal",
                "financial", "half"),
-    "ytd": ("year-to-date", "year to date", "ytd", "so far this year"),
+    "ytd": ("year-to-date", "year to date", "ytd"),
     "weekend": ("weekend",),
     "day_one": ("day one", "opening day"),
     "first": ("first",),
