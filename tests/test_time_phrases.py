@@ -136,8 +136,12 @@ def test_a_list_of_durations_is_one_span_each():
                                             ("180 days", "P180D")]
 
 
-def test_a_compound_duration_runs_from_larger_units_to_smaller():
-    assert one("It took 1 minute 40 seconds.")[:2] == ("1 minute 40 seconds", "PT1M40S")
+@pytest.mark.parametrize("text, phrase, duration", [
+    ("It took 1 minute 40 seconds.", "1 minute 40 seconds", "PT1M40S"),
+    ("It took 2 days 1 month.", "2 days 1 month", "P1M2D"),
+])
+def test_a_compound_duration_names_each_unit_once(text, phrase, duration):
+    assert one(text)[:2] == (phrase, duration)
 
 
 @pytest.mark.parametrize("text, months", [

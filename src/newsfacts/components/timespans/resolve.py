@@ -350,22 +350,16 @@ def _compound_part() -> regex.Pattern:
     return regex.compile(rf"(?P<qty>{v['quantity']})[ -]?(?P<unit>{v['unit']})(?![\w-])", regex.IGNORECASE)
 
 
-#: Units from the smallest: a compound's parts run from larger to smaller ones.
-DESIGNATORS = ("S", "MI", "H", "D", "W", "M", "Y")
-
-
 def _h_compound(r: Resolver, m: regex.Match) -> dict | None:
     """"6 hours 30 minutes", "1 year 1 month 21 days": one duration of several parts."""
     totals: dict[str, Decimal] = {}
-    rank = len(DESIGNATORS)
     for piece in _compound_part().finditer(m.group("parts")):
         quantity = quantity_of(piece.group("qty"))
         if quantity is None:
             return None
         designator, count = _units()[piece.group("unit").lower()]
-        if DESIGNATORS.index(designator) >= rank:
+        if designator in totals:
             return None  # "2 days, 28 days and 84 days": a list, each its own span
-        rank = DESIGNATORS.index(designator)
         totals[designator] = totals.get(designator, Decimal(0)) + quantity * count
     date_part = "".join(f"{_plain(totals[d])}{d}" for d in ("Y", "M", "W", "D") if d in totals)
     time_part = "".join(f"{_plain(totals[d])}{'M' if d == 'MI' else d}" for d in ("H", "MI", "S") if d in totals)
