@@ -39,8 +39,10 @@ def rule_patterns():
                   "money:extra_magnitude": money.EXTRA_MAGNITUDE,
                   "numbers:phrase": numbers.number_pattern(), "numbers:part": numbers.PART,
                   "layout:numeric_date": layout.NUMERIC_DATE})
+    time_modules = (timespans.anchoring, timespans.filters, timespans.fiscal, timespans.resolve,
+                    timespans.phrases, timespans.triggers)
     for module in (layout, money, numbers, products, quote_attribution, quote_marks, quote_names, sales, specs,
-                   timespans):
+                   timespans, *time_modules):
         for name, value in vars(module).items():
             if name.isupper() and isinstance(value, re.Pattern):
                 found[f"{module.__name__.rsplit('.', 1)[-1]}:{name}"] = value
