@@ -414,3 +414,12 @@ def test_sources_described_not_named(text, expected):
 ])
 def test_datelines_and_days_before_the_verb(text, speaker):
     assert [q["speaker"] for q in find_quotes(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Lumio Traders has opened the stores saying "every buyer gets a free case this week".', "Lumio Traders"),
+    ('During a speech in the morning, Dana Keel attacked the plan, saying, "It is far too expensive for buyers."',
+     "Dana Keel"),
+])
+def test_an_ing_verb_speaks_for_its_sentences_subject(text, speaker):
+    assert [q["speaker"] for q in find_quotes(text)] == [speaker]

@@ -39,7 +39,7 @@ from .names import (
     unnamed_sources_in,
 )
 from .posts import channel, tweets
-from .speakers import Speakers, _clean, _parts, _unnamed_title
+from .speakers import Speakers, _clean, _parts, _unnamed_title, _without_adverbials
 from .words import AUX, _brands, _patterns
 
 MIN_WORDS = 5  # fewer words in marks, with no attribution, is a scare quote or a name
@@ -391,7 +391,7 @@ class QuoteFinder(Speakers):
             tail = before[cue.end():]
             direct = DIRECT_TAIL.fullmatch(tail) is not None
             who = SUBJECT_TAIL_AUX.sub("", before[:cue.start()])
-            if ING_CUE.fullmatch(cue.group(0)) and not direct:
+            if ING_CUE.fullmatch(cue.group(0)):  # "Orvio opened the stores, saying: “…”": Orvio's
                 who = self._sentence_subject(who)
             elif not direct:
                 clause = _last_clause(who)
@@ -420,7 +420,7 @@ class QuoteFinder(Speakers):
     def _sentence_subject(self, words: str) -> str:
         """The subject of a sentence whose verb an "-ing" cue follows: "Rao spoke at the
         launch, saying" -> "Rao"."""
-        first_clause = compiled(r"[^,]*").match(words).group(0)
+        first_clause = compiled(r"[^,]*").match(_without_adverbials(words.strip())).group(0)
         verb = compiled(r"\s+(?:[a-z]+(?:ed|s)|is|was|has|had|will|would|took|spoke|went|made|gave)\b").search(first_clause)
         return first_clause[:verb.start()] if verb else first_clause
 
