@@ -34,6 +34,11 @@ FAMILY = "numbers"
 
 #: Digits: Western grouping, Indian grouping, or none; an optional decimal part.
 DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)(?:\.\d+)?"
+#: Groups typed with a space after the comma ("400, 000 devices"); not a list ("100, 200 and
+#: 300", "100, 200, 300") nor a date ("May 5, 500 buyers", see :func:`find_numbers`).
+SPACED_DIGITS = r"\d{1,3}, \d{3}(?![\d])"
+SPACED_BEFORE = r"(?<![\d])(?<!\d,)(?<!\d, )(?<!\d\.)"
+SPACED_AFTER = r"(?![.,]\d)(?!\s*,\s*\d)(?!\s+(?:and|or|&)\s+\d)"
 #: Numbers ≤ this with a glued K are resolutions ("4K", "8K"), not thousands.
 RESOLUTION_K = {1, 2, 3, 4, 5, 6, 8}
 CURRENCY_BEFORE = scan.compile_pattern(r"(?:Rs\.?|INR|US\$|USD|EUR|GBP|[₹$€£¥])\s*\Z", regex.IGNORECASE)
@@ -71,7 +76,8 @@ def number_pattern() -> regex.Pattern:
     word_number = rf"(?:(?:{tens})(?:[-\s](?:{units}))?|(?:{small}))"
     gap = r"(?:[ \t\u00a0]+|[ \t\u00a0]*-[ \t\u00a0]*)"
     head = (
-        rf"(?:(?<![\d])(?<!\d[.,]){DIGITS}(?![\d])(?![.,]\d)"
+        rf"(?:{SPACED_BEFORE}{SPACED_DIGITS}{SPACED_AFTER}"
+        rf"|(?<![\d])(?<!\d[.,]){DIGITS}(?![\d])(?![.,]\d)"
         rf"|\b(?:{word_number})\b"
         rf"|\b(?:(?:half|quarter|(?:a|one|two|three)[ -]quarters?)(?:{gap}an?)?|(?:half{gap})?an?)"
         rf"(?={gap}(?:{scale})\b))"
@@ -84,7 +90,7 @@ def number_pattern() -> regex.Pattern:
     return scan.compile_pattern(rf"{head}{tail}*", regex.IGNORECASE)
 
 
-PART = scan.compile_pattern(rf"{DIGITS}|[^\W\d_]+", regex.IGNORECASE)
+PART = scan.compile_pattern(rf"{SPACED_DIGITS}|{DIGITS}|[^\W\d_]+", regex.IGNORECASE)
 
 
 class ParsedNumber(NamedTuple):
@@ -109,7 +115,7 @@ def parse_parts(phrase: str) -> ParsedNumber | None:
         return ParsedNumber(Decimal(int(phrase)), len(phrase), None, None, None)
     first = PART.match(phrase)
     if first is not None and first.end() == len(phrase) and phrase[0].isdecimal():  # "16,999", "6.3"
-        return ParsedNumber(integral(Decimal(phrase.replace(",", ""))), len(phrase), None, None, None)
+        return ParsedNumber(integral(Decimal(phrase.replace(",", "").replace(" ", ""))), len(phrase), None, None, None)
     words, magnitudes = _lexicon()
     total = Decimal(0)  # value of the groups closed by a magnitude word
     current: Decimal | None = None  # value of the group being read (below a magnitude)
@@ -131,7 +137,7 @@ def parse_parts(phrase: str) -> ParsedNumber | None:
         if key[0].isdigit():
             if state is not None:
                 break
-            current, state = Decimal(token.replace(",", "")), "digits"
+            current, state = Decimal(token.replace(",", "").replace(" ", "")), "digits"
         elif key in ("a", "an", "half"):
             if key == "half" and state is None and current is None:
                 current, state = Decimal("0.5"), "article"
@@ -227,7 +233,10 @@ def find_numbers(text: str, aligned=None) -> list[dict]:
     for match in _phrase_matches(text, pattern):
         if match.start() < position:
             continue
-        parsed = parse_parts(match.group(0))
+        phrase = match.group(0)
+        if ", " in phrase[:phrase.find(" ") + 5] and MONTH_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+            phrase = phrase[:phrase.index(",")]  # "May 5, 500 buyers": a date, then a number
+        parsed = parse_parts(phrase)
         # what the parse did not take ("fifty" of "100 and fifty") is scanned again
         position = match.end() if parsed is None else match.start() + parsed.end
         if parsed is None:
@@ -277,6 +286,7 @@ def _phrase_matches(text: str, pattern):
             yield match
 
 
+MONTH_BEFORE = regex.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\Z")
 DIGIT_RUN = regex.compile(r"\d+")  # regex finds the runs of a whole text 1.7x faster than re
 #: Before a scale word, the words a phrase can start with that are no number word: "half",
 #: "quarter", "a", "an" ("half a million", "a quarter crore").

@@ -37,8 +37,9 @@ CLAUSE_WORDS = 10  # how far back a clause's verb or "target" may stand
 MAIN_PRODUCT_MENTIONS = 3  # a product named this often ...
 MAIN_PRODUCT_SHARE = 0.5  # ... and this share of all product mentions is what the article is about
 MARKET_REPORT_BRANDS = 4  # an article naming this many brands is a market report
-SENTENCE_OPENING = 25  # a period this close to the sentence start governs the whole sentence
 SENTENCE_REACH = 400
+HEADING_WORDS = 12  # a heading line has at most this many words
+LEAD_WORDS = 15  # the lead is the first paragraph at least this long
 MIN_UNITS = 100  # "6 phones", "one phone": too few to be a sales figure
 SALES_CONTEXT = 400  # characters after a sale within which a bare "N units" is a sale too
 COMPARED_BEFORE = scan.compile_pattern(r"(?:up from|down from|from|against|compared with|compared to|versus|vs\.?)\s+(?:about\s+|around\s+|roughly\s+)?\Z",
@@ -47,12 +48,25 @@ COMPARED_BEFORE = scan.compile_pattern(r"(?:up from|down from|from|against|compa
 ANAPHORIC_PERIODS = scan.compile_pattern(
     r"\b(?:during|in|over|for|through|across)\s+the\s+(?P<unit>quarter|month|year|week|day|fortnight)\b",
     regex.IGNORECASE)
+#: "in the period", "for the same period": the period of the last figure that had one.
+SAME_PERIOD = scan.compile_pattern(r"\b(?:in|during|for|over|through)\s+the\s+(?:same\s+)?(?:period|time\s?frame)\b",
+                                   regex.IGNORECASE)
 #: "1,000 cars a day": a rate, right after the figure.
-RATE = scan.compile_pattern(r"\s+(?:a|per|every|each)\s+(?P<unit>day|week|month|year)\b", regex.IGNORECASE)
+RATE = scan.compile_pattern(r"\s+(?:on\s+(?:an\s+)?average\s+)?(?:a|per|every|each)\s+(?P<unit>day|week|month|year)\b",
+                            regex.IGNORECASE)
+#: "50,000 units of the J6 and the J8 each day": a rate after what was sold.
+RATE_AFTER_PRODUCT = scan.compile_pattern(r"\s+of\s+[^.,;:]{1,40}?\s(?:a|per|every|each)\s+(?P<unit>day|week|month|year)\b",
+                                          regex.IGNORECASE)
 ANAPHORIC_DURATIONS = {"quarter": "P3M", "month": "P1M", "year": "P1Y", "week": "P1W", "day": "P1D",
                        "fortnight": "P2W"}
-PERIOD_LINK = scan.compile_pattern(r"\A[\s,]*(?:\w+\s+){0,6}?(?:in|within|during|over|for|on|across|through|since|after|by)\s+\Z"
-                            r"|\A\s*\Z", regex.IGNORECASE)
+LINK_WORD = scan.compile_pattern(r"(?:in|within|during|over|for|on|across|through|after|by)\s+", regex.IGNORECASE)
+#: Words between a figure and its period: "in", "within", with their modifiers ("in less than",
+#: "over a", "in its first").
+PERIOD_LINK = scan.compile_pattern(
+    r"[\s,]*(?:[^\s;]+\s+){0,8}?(?:in|within|during|over|for|on|across|through|after|by)\s+"
+    r"(?:(?:(?:less|more|fewer)\s+than|under|just|only|barely|about|around|nearly|almost|roughly|"
+    r"a\s+little\s+(?:over|under|more\s+than)|a|an|the|its|their|his|her|first)\s+)*\Z"
+    r"|\s*\Z", regex.IGNORECASE)
 REGIONS = scan.compile_pattern(
     r"\b(?:in|across|to)\s+(?:the\s+)?(?:mainland\s+)?(?P<region>India|China|Japan|Indonesia|Europe|the US|US|"
     r"the United States|America|UK|Germany|France|Pakistan|Sri Lanka|Bangladesh|Nepal|Africa|"
@@ -100,7 +114,8 @@ CATEGORY_ITEMS = {"smartphones", "phones", "handsets", "cars", "vehicles", "scoo
 RANGE_BETWEEN = scan.compile_pattern(r"\bbetween\s+\Z", regex.IGNORECASE)
 RANGE_AND_BEFORE = scan.compile_pattern(r"\bbetween\s+[\d,.]+(?:\s+(?:lakh|crore|million|billion))?\s+and\s+\Z", regex.IGNORECASE)
 TABLE_SPLIT = scan.compile_pattern(r"\s*\|\s*")
-LIST_LINE = scan.compile_pattern(r"^\s*(?:\d+\.\s*)?(?P<label>[A-Za-z][\w&'’. -]{0,40}?)\s*[–—-]\s*(?=\d)")
+#: "2. Samsung – 7.9 million": a ranked line; the label ends in no digit ("sales for the 2017-18 year").
+LIST_LINE = scan.compile_pattern(r"^\s*(?:\d+\.\s*)?(?P<label>[A-Za-z][\w&'’. -]{0,40}?)(?<!\d)\s*[–—-]\s*(?=\d)")
 
 
 @cache
@@ -124,10 +139,14 @@ def _patterns() -> dict[str, regex.Pattern]:
         # a verb at most two words before the end: "crossed 2.2 lakh", "sold over"
         "verb_near_end": scan.compile_pattern(rf"(?:(?<![\w-])(?:{alt(words['verb'])})(?![\w-]))\s+(?:\S+\s+){{0,2}}\Z",
                                        regex.IGNORECASE),
-        "item": scan.compile_pattern(rf"\+?\s*(?:(?:[a-z][\w-]*|domestic|electric)\s+){{0,2}}?(?P<item>{alt(words['item'])})(?![\w-])",
+        "item": scan.compile_pattern(rf"(?:\+|-?plus)?\s*(?:(?:[a-z][\w-]*|domestic|electric)\s+){{0,2}}?(?P<item>{alt(words['item'])})(?![\w-])",
                               regex.IGNORECASE),
+        # a small count is a sale only right after its verb: "sold 40 handsets", "bought six iPhones"
+        "verb_right_before": scan.compile_pattern(rf"(?<![\w-])(?:{alt(words['verb'])})\s+(?:just\s+|only\s+)?\Z",
+                                                  regex.IGNORECASE),
         "not_a_sale": scan.compile_pattern(rf"(?<![\w-])(?:{alt(words['not_a_sale'])})(?![\w-])", regex.IGNORECASE),
-        "bound_verb": scan.compile_pattern(r"(?<![\w-])(?:(?:crossed|crosses|cross|crossing|passed|surpassed|topped|exceeded)\s+(?:the\s+)?|"
+        "bound_verb": scan.compile_pattern(r"(?<![\w-])(?:(?:crossed|crosses|cross|crossing|passed|surpassed|topped|exceeded)\s+(?:the\s+)?"
+                                    r"(?:(?:mark|milestone|landmark|figure)\s+of\s+)?|"
                                     r"(?:over|more than|above|at least|upwards of|in excess of|north of)\s+)\Z",
                                     regex.IGNORECASE),
         "bound_at_most": scan.compile_pattern(r"(?<![\w-])(?:nearly|close to|almost|just under|fewer than|less than|"
@@ -135,6 +154,75 @@ def _patterns() -> dict[str, regex.Pattern]:
         "bound_about": scan.compile_pattern(r"(?<![\w-])(?:about|around|some|approximately|roughly|an estimated|"
                                      r"estimated|nearly about|over about)\s+\Z", regex.IGNORECASE),
     }
+
+
+#: A change stated before "over N": "grew 23 per cent over 651,107 units" compares, it does not bound.
+GROWTH_BEFORE_OVER = scan.compile_pattern(
+    r"(?:%|\bper\s?cent|\bpercent|\bfold|\btimes|\bgrowth|\bincrease|\bincreasing|\bdecline|\bdrop|\bjump|\brise|"
+    r"\bhigher|\blower|\bup|\bdown)\s*(?:\w+\s+){0,2}?(?:over|above)\s+\Z", regex.IGNORECASE)
+#: "seven lakh-plus units", "50,000+ bookings": at least.
+PLUS_AFTER = scan.compile_pattern(r"\+|-?plus\b", regex.IGNORECASE)
+
+
+#: "2.1m phones", "5bn units": a magnitude glued to the digits (numbers leave it: "5m" may be metres).
+GLUED_MAGNITUDE = scan.compile_pattern(r"(?:mn|mln|m|M|bn|b|B)(?![\w-])")
+GLUED_FACTORS = {"m": Decimal(10**6), "mn": Decimal(10**6), "mln": Decimal(10**6),
+                 "b": Decimal(10**9), "bn": Decimal(10**9)}
+#: "2017-18", "2020-21": the second half of a fiscal year.
+YEAR_RANGE_BEFORE = scan.compile_pattern(r"(?:19|20)\d\d\s?[-–/]\s?\Z")
+#: "Of these, 15 million were smartphones": a share of the figure before.
+OF_THESE = scan.compile_pattern(r"\b(?:out\s+)?of\s+(?:these|them|those|this|which)\s*,?\s*\Z", regex.IGNORECASE)
+#: The word after a bare figure, which must be one of BARE_FOLLOWERS: "crossed 2.2 lakh in May".
+BARE_FOLLOWER = scan.compile_pattern(r"(?:\s*\([^()]{0,30}\))?\s+([a-z][\w-]*)")
+BARE_FOLLOWERS = frozenset(("in", "within", "during", "on", "for", "over", "across", "and", "so", "since",
+                            "last", "this", "a", "till", "until", "through", "from", "to"))
+#: Right after the figure: what makes it no sale ("5.1 million smartphone customers", "were imported").
+NOT_A_SALE_AFTER = scan.compile_pattern(
+    r"\s*(?:more\s+|new\s+)?(?:customers|subscribers|users|connections|threshold|line|target|capacity|"
+    r"(?:worth\s+\S+(?:\s+\S+){0,2}?\s+)?(?:(?:were|was|are|is|to\s+be|being|been)\s+(?:\w+ly\s+)?)?(?:planned|imported|produced|manufactured|"
+    r"expected|targeted|forecast|projected))\b", regex.IGNORECASE)
+RELATIVE_CLAUSE = scan.compile_pattern(r"\s*(?:which|that)\s+(?:was|is|were|are|has\s+been|had\s+been)\b", regex.IGNORECASE)
+
+
+#: After a figure: a total to date, which has no selling period ("since 2019", "till date").
+TOTAL_TO_DATE = scan.compile_pattern(
+    r"[^.;,]{0,40}?\b(?:since|till\s+date|to\s+date|till\s+now|until\s+now|in\s+total|cumulatively|all[-\s]time|"
+    r"in\s+(?:its|their)\s+lifetime)\b", regex.IGNORECASE)
+#: A span followed by a reporting verb tells when something was said: "in September said".
+SAID_AFTER = scan.compile_pattern(r"\s*,?\s*(?:\w+\s+){0,2}?(?:said|says|announced|reported|revealed|told|stated|claimed)\b")
+#: "took around 30 minutes to sell 1 lakh units": the span is the time the figure took.
+TOOK_BEFORE = scan.compile_pattern(r"\b(?:took|takes|take|taken|taking)\s+(?:\w+\s+)?\Z", regex.IGNORECASE)
+TO_VERB = scan.compile_pattern(r"\s+to\s+(?:\w+\s+){1,2}", regex.IGNORECASE)
+#: "more than a year ago", "up from June": a span that is a comparison's base.
+COMPARED_SPAN = scan.compile_pattern(r"\b(?:than|from|against|versus|vs\.?|compared\s+(?:to|with))\s+\Z", regex.IGNORECASE)
+#: A clause that continues the one before it: "..., with 2.3 million units shipped", "..., shipping 11.2 million".
+CONTINUING_CLAUSE = scan.compile_pattern(r"\s*(?:with|[a-z]+ing)\b")
+#: "the highest in the last seven years": a span that frames a record, not a selling period.
+SUPERLATIVE_BEFORE = scan.compile_pattern(
+    r"\b(?:highest|lowest|best|worst|biggest|largest|strongest|weakest|most|fewest)\s+(?:\w+\s+){0,2}?"
+    r"(?:in|of|for|since)\s+\Z", regex.IGNORECASE)
+STRONG_BREAK = scan.compile_pattern(r"[;:—]")
+PERCENT_AFTER = scan.compile_pattern(r"\s*(?:%|per\s?cent\b|percent\b)", regex.IGNORECASE)
+#: Words that set one figure against another: "against", "up from", "compared to", "versus".
+COMPARISON = scan.compile_pattern(r"\b(?:against|from|versus|vs|compared|over|than|while|whereas)\b", regex.IGNORECASE)
+#: Between two spans written as one ("the June quarter this year", "Q3 of 2023").
+SPAN_JOIN = scan.compile_pattern(r"\s*(?:of|,)?\s*")
+#: "units sold last year", "were delivered in": the figure's verb before its period.
+VERB_GAP = scan.compile_pattern(r"\s*(?:(?:were|was|are|is|been|being|have\s+been|has\s+been)\s+)?(?P<verb>[a-z][\w-]*)\s+",
+                                regex.IGNORECASE)
+_DURATION_PART = scan.compile_pattern(r"(\d+(?:\.\d+)?)([YMWDHS])")
+
+
+def _length(duration: str | None) -> float:
+    """An ISO duration's rough length in days, to compare spans ("P3M" < "P1Y"); inf if none."""
+    if not duration:
+        return float("inf")
+    days = {"Y": 365.0, "M": 30.0, "W": 7.0, "D": 1.0}
+    date_part, _, time_part = duration[1:].partition("T")
+    total = sum(float(n) * days[u] for n, u in _DURATION_PART.findall(date_part))
+    seconds = {"H": 3600.0, "M": 60.0, "S": 1.0}
+    total += sum(float(n) * seconds[u] / 86400 for n, u in _DURATION_PART.findall(time_part))
+    return total
 
 
 CLAUSE_BREAK = scan.compile_pattern(r"[;:—]|,(?!\d)")
@@ -176,9 +264,15 @@ class SalesFinder:
 
     def __init__(self, text: str, numbers: list[dict], taken: list[tuple[int, int]],
                  time_spans: list[dict], products: ProductIndex, sentences: list[tuple[int, int]],
-                 boilerplate: Boilerplate | None, title: list[int] | None):
+                 boilerplate: Boilerplate | None, title: list[int] | None,
+                 paragraphs: list[list[int]] | None = None):
         self.text = text
         self.numbers = numbers
+        self.number_starts = [n["start"] for n in numbers]
+        #: the calendar period the lead's first sale is reported for ("... in September"):
+        #: later figures without one of their own are of that period too
+        self.lead_period: dict | None = None
+        self.last_period: dict | None = None  # the period of the last sale that had one
         self.taken_starts = sorted(taken)
         self.time_spans = time_spans
         self.time_starts = [t["span"][0] for t in time_spans]
@@ -188,6 +282,12 @@ class SalesFinder:
         self.boilerplate = boilerplate
         self.report_period = self._report_period(title)
         self.title = title
+        #: [start, period] of each heading line naming a calendar period ("Domestic Sales May 2021")
+        self.section_periods = self._section_periods(paragraphs or [], title)
+        self.section_starts = [start for start, _ in self.section_periods]
+        #: the article's first paragraph of running text (a line of LEAD_WORDS words or more)
+        self.lead_paragraph = next((p for p in paragraphs or [] if len(text[p[0]:p[1]].split()) >= LEAD_WORDS
+                                    and not (title and p[0] == title[0])), (0, 0))
         self.patterns = _patterns()
         self._one_product: bool | None = None
         self._makers: frozenset[str] | None = None
@@ -214,6 +314,25 @@ class SalesFinder:
                 return span
         return None
 
+    def _section_periods(self, paragraphs: list[list[int]], title: list[int] | None) -> list[list]:
+        """Heading lines (short, no closing stop) below the title that name a calendar period:
+        the period frames the figures under them."""
+        found = []
+        for start, end in paragraphs:
+            if title and start == title[0]:
+                continue
+            line = self.text[start:end]
+            if len(line.split()) > HEADING_WORDS or line.endswith((".", "?", "!", ":", ",", "”", '"')):
+                continue
+            span = self._span_within(start, end, with_duration=True)
+            if span is not None and span.get("start"):
+                found.append([start, span])
+        return found
+
+    def _section_period(self, offset: int) -> dict | None:
+        k = bisect.bisect_right(self.section_starts, offset) - 1
+        return self.section_periods[k][1] if k >= 0 else None
+
     # -- finding ------------------------------------------------------------------------------
     def find(self) -> list[dict]:
         sales: list[dict] = []
@@ -227,34 +346,63 @@ class SalesFinder:
                 continue  # a year
             sale = self.sale_at(number, sales)
             if sale is not None:
+                if (not sales and sale["period"] is not None and sale["period"].get("start")
+                        and self.lead_paragraph[0] <= start < self.lead_paragraph[1]):
+                    self.lead_period = sale["period"]
                 sales.append(sale)
+                if sale["period"] is not None and not sale.get("rate"):
+                    self.last_period = sale["period"]
         sales += self.table_sales(sales)
         sales.sort(key=lambda s: s["span"][0])
+        self._same_figure_periods(sales)
         for sale in sales:
             sale.pop("rate", None)  # bookkeeping only: a rate's period is not passed on
+            sale.pop("total", None)
         return sales
 
+    @staticmethod
+    def _same_figure_periods(sales: list[dict]) -> None:
+        """A figure told again without its period ("the fastest to sell a million units" and
+        "it has sold a million units in 45 days") is the same sale: it takes that period."""
+        periods: dict[int, dict | None] = {}
+        for sale in sales:
+            if sale["period"] is not None and sale["period"].get("duration") and not sale.get("rate"):
+                periods.setdefault(sale["units"], sale["period"])
+        for sale in sales:
+            if sale["period"] is None and not sale.get("total") and sale["units"] in periods:
+                sale["period"] = periods[sale["units"]]
+
     def sale_at(self, number: dict, earlier: list[dict]) -> dict | None:
-        if Decimal(number["value"]) < MIN_UNITS:
-            return None
         text, patterns = self.text, self.patterns
         start, end = number["start"], number["end"]
+        units = Decimal(number["value"])
+        glued = GLUED_MAGNITUDE.match(text, end, end + 4) if number["magnitude"] is None and number["digits"] else None
+        if glued is not None:  # "2.1m phones", "5bn units"
+            units, end = units * GLUED_FACTORS[glued.group(0).lower()], glued.end()
+        if units % 1 or units < 1 or YEAR_RANGE_BEFORE.search(text, max(0, start - 6), start):
+            return None  # "2.5" alone is no count; "18" of "2017-18" is a year
         sentence = self.sentence_of(start)
         before_sentence = text[sentence[0]:start]
         item = patterns["item"].match(text, end, min(sentence[1], end + 40))
+        if units < MIN_UNITS and not (item is not None and patterns["verb_right_before"].search(before_sentence[-40:])):
+            return None  # "6 phones", "one phone": too few, unless sold outright ("sold 40 handsets")
         previous_in_paragraph = self._previous_sale(earlier, start)
         shared_item = False
         if item is None:  # "26.1 million and 25.5 million units", "between 800,000 and 925,000 units"
             item = self._shared_item(number)
             shared_item = item is not None
-        if item is None and not self._compared(number, before_sentence, sentence, previous_in_paragraph):
+        subset = (previous_in_paragraph is not None and item is None
+                  and OF_THESE.search(text, max(sentence[0], start - 30), start) is not None)
+        rate = RATE.match(text, end, min(sentence[1], end + 40)) if item is None else None
+        if rate is not None and not patterns["verb"].search(text, max(sentence[0], start - 80), start):
+            rate = None
+        if item is None and not subset and rate is None and not self._compared(
+                number, before_sentence, sentence, previous_in_paragraph):
             # a bare figure needs a sales verb right before it: "crossed 2.2 lakh", "reached 598,000"
             if patterns["verb_near_end"].search(before_sentence[-60:]) is None or text[end:end + 1].isalpha():
                 return None
-            following = compiled(r"\s+([a-z][\w-]*)").match(text[end:end + 20])
-            if following and following.group(1) not in ("in", "within", "during", "on", "for", "over",
-                                                         "across", "and", "so", "since", "last", "this",
-                                                         "a", "till", "until", "through", "from", "to"):
+            following = BARE_FOLLOWER.match(text, end, end + 40)
+            if following and following.group(1) not in BARE_FOLLOWERS:
                 return None
         item_noun = item.group("item").lower() if item is not None else None
         is_sales_noun = item_noun in ("sales", "shipments", "deliveries", "registrations", "bookings",
@@ -270,14 +418,18 @@ class SalesFinder:
         if item_noun in ("mark", "milestone"):
             item_noun = None  # a milestone counts units, it does not name them
         clause_start = _clause_start(text, start, sentence[0])
-        left = _last_words(text[clause_start:start], CLAUSE_WORDS)
-        if patterns["not_a_sale"].search(left) and not compiled(r"\b(?:an\s+)?estimated\s*\Z", regex.I).search(left):
+        sale_end = item.end() if item is not None and not shared_item else end
+        if self._not_a_sale(clause_start, start, sale_end, sentence):
             return None
         metric = self._metric(before_sentence, text[end:min(sentence[1], end + 40)], item_noun,
                               previous_in_paragraph)
-        sale_end = item.end() if item is not None and not shared_item else end
-        period = self._period(start, sale_end, sentence, previous_in_paragraph)
-        is_rate = RATE.match(text, sale_end, sale_end + 20) is not None
+        if subset:  # "Of these, 19.5 million were smartphones": a share of the figure before
+            metric, period = previous_in_paragraph["metric"], previous_in_paragraph["period"]
+        else:
+            period = self._period(start, sale_end, sentence, previous_in_paragraph)
+        if rate is not None:  # "at about 800 a day": the rate is part of the figure
+            sale_end = rate.end()
+        is_rate = rate is not None or RATE.match(text, sale_end, sale_end + 40) is not None
         product = self._product(start, sale_end, sentence, item_noun)
         bound = self._bound(start, end)
         if shared_item and RANGE_BETWEEN.search(text[max(0, start - 10):start]):
@@ -285,12 +437,30 @@ class SalesFinder:
         elif RANGE_AND_BEFORE.search(text[max(0, start - 60):start]) and bound == "exact":
             bound = "at_most"  # the high end
         return {
-            "span": [start, sale_end], "units": int(Decimal(number["value"])),
+            "span": [start, sale_end], "units": int(units),
             "bound": bound, "metric": metric, "item": item_noun,
             "product": product, "company": self._company(clause_start, start),
             "region": self._region(sale_end, sentence[1]), "period": period,
             **({"rate": True} if is_rate else {}),
+            **({"total": True} if TOTAL_TO_DATE.match(text, sale_end, min(sentence[1], sale_end + 50)) else {}),
         }
+
+    def _not_a_sale(self, clause_start: int, start: int, end: int, sentence: tuple[int, int]) -> bool:
+        """A target, plan, hedge, import, output or user count, told by the words before the
+        figure in its clause ("aims to deliver", "may have passed", "imports of") or right
+        after it ("... were imported", "... customers", "the 40,000 units threshold")."""
+        left = _last_words(self.text[clause_start:start], CLAUSE_WORDS)
+        for match in self.patterns["not_a_sale"].finditer(left):
+            if match.group(0) == "May":
+                continue  # the month ("in May 21"), not the modal
+            if match.group(0).lower() == "estimated" and not left[match.end():].strip():
+                continue  # "an estimated 7.3 million": a bound, not a forecast
+            return True
+        if NOT_A_SALE_AFTER.match(self.text, end, min(sentence[1], end + 40)):
+            return True
+        # "its delivery target, which was set at 1.8 million": the clause before names the target
+        return bool(RELATIVE_CLAUSE.match(self.text, clause_start, start)
+                    and self.patterns["not_a_sale"].search(_last_words(self.text[sentence[0]:clause_start], 4)))
 
     def _compared(self, number: dict, before_sentence: str, sentence: tuple[int, int],
                   previous_in_paragraph: dict | None) -> bool:
@@ -341,41 +511,136 @@ class SalesFinder:
             return "approximate"
         if self.patterns["bound_at_most"].search(before):
             return "at_most"
-        if self.patterns["bound_verb"].search(before) or self.text[number_end:number_end + 1] == "+":
+        verb = self.patterns["bound_verb"].search(before)
+        if verb and GROWTH_BEFORE_OVER.search(self.text, max(0, start - 70), start):
+            return "exact"  # "rose 12 per cent over 2,300 units": the base of a comparison
+        if verb or PLUS_AFTER.match(self.text, number_end, number_end + 6):
             return "at_least"
         return "exact"
 
     def _period(self, start: int, end: int, sentence: tuple[int, int], previous: dict | None) -> dict | None:
+        """The selling period: a time span linked after the figure ("in less than five minutes",
+        "over a two-week period", "sold last year"); a rate ("a day") or "during the quarter";
+        a span before it in its clause or in the sentence's opening phrase ("In the March
+        quarter, ..."); else the headline's period, the period of the sale before in the
+        paragraph, or the period the article's first sale was reported for. A total to date
+        ("has sold 5m since 2019") has none."""
         text = self.text
-        # a time span after the figure, linked by "in", "within", "during"...
+        if TOTAL_TO_DATE.match(text, end, min(sentence[1], end + 50)):
+            return None
+        rate = (RATE.match(text, end, min(sentence[1], end + 40))
+                or RATE_AFTER_PRODUCT.match(text, end, min(sentence[1], end + 60)))
+        if rate is not None:
+            return self._anaphoric_period(rate)
+        j = bisect.bisect_left(self.time_starts, start) - 1
+        if j >= 0 and self.time_starts[j] >= sentence[0]:
+            span_start, span_end = self.time_spans[j]["span"]
+            if (TOOK_BEFORE.search(text, max(sentence[0], span_start - 20), span_start)
+                    and TO_VERB.fullmatch(text, span_end, start)):
+                return self.time_spans[j]  # "took around 30 minutes to sell 1 lakh units"
         i = bisect.bisect_left(self.time_starts, end)
         while i < len(self.time_spans) and self.time_starts[i] < sentence[1]:
             span = self.time_spans[i]
             gap = text[end:span["span"][0]]
-            if len(gap) <= 60 and PERIOD_LINK.match(gap) and ";" not in gap:
-                return span
+            if len(gap) > 80 or ";" in gap or self._figure_within(end, span["span"][0]):
+                break  # "rose to 2.1 lakh against 1.8 lakh in June": June is the other figure's
+            # a span may hold its own link word: "in 2023" of "sold 38 lakh in India in 2023"
+            own_link = LINK_WORD.match(text, span["span"][0], span["span"][1])
+            if (PERIOD_LINK.match(gap + (own_link.group(0) if own_link else ""))
+                    or self._linked_by_verb(gap)):
+                return self._most_specific(i)
             i += 1
-        anaphoric = RATE.match(text, end, min(sentence[1], end + 20)) or \
-            ANAPHORIC_PERIODS.search(text, end, min(sentence[1], end + 40))
+        anaphoric = ANAPHORIC_PERIODS.search(text, end, min(sentence[1], end + 40))
         if anaphoric is not None:
-            start_of = anaphoric.start() + len(anaphoric.group(0)) - len(anaphoric.group(0).lstrip())
-            return {"span": [start_of, anaphoric.end()], "start": None, "end": None, "anchor": None,
-                    "duration": ANAPHORIC_DURATIONS[anaphoric.group("unit").lower()]}
-        # ... else one before it in its clause, or opening the sentence ("In Q2 alone, ...")
-        clause_start = _clause_start(text, start, sentence[0])
-        j = bisect.bisect_left(self.time_starts, start) - 1
-        while j >= 0 and self.time_spans[j]["span"][0] >= sentence[0]:
-            span = self.time_spans[j]
-            opens_sentence = span["span"][0] - sentence[0] <= SENTENCE_OPENING
-            if span["span"][1] <= start and span.get("duration") and (span["span"][0] >= clause_start or opens_sentence):
-                return span
-            j -= 1
-        # ... else the period of the report (a month in the headline), or of the sale before
+            return self._anaphoric_period(anaphoric)
+        if self.last_period is not None and SAME_PERIOD.search(text, end, min(sentence[1], end + 40)):
+            return self.last_period  # "... 5.66 million units in the period"
+        before = self._period_before(start, sentence)
+        if before is not None:
+            return before
+        section = self._section_period(start)
+        if section is not None:
+            return section
         if self.report_period is not None:
             return self.report_period
         if previous is not None and previous.get("period") is not None and not previous.get("rate"):
             return previous["period"]
+        return self.lead_period
+
+    @staticmethod
+    def _anaphoric_period(match) -> dict:
+        """A period told by a rate ("a day") or an anaphor ("during the quarter")."""
+        start_of = match.start() + len(match.group(0)) - len(match.group(0).lstrip())
+        return {"span": [start_of, match.end()], "start": None, "end": None, "anchor": None,
+                "duration": ANAPHORIC_DURATIONS[match.group("unit").lower()]}
+
+    def _period_before(self, start: int, sentence: tuple[int, int]) -> dict | None:
+        """The nearest span before the figure in its clause (a clause "with ..." or "shipping
+        ..." reads the one before too), or in the sentence's opening phrase ("In the March
+        quarter, ..."), with no compared figure between. Not the time something was said
+        ("Motorola in September said it has sold ..."), a comparison's base ("more than a
+        year ago") or the frame of a superlative ("the highest in the last seven years")."""
+        text = self.text
+        clause_start = _clause_start(text, start, sentence[0])
+        while clause_start > sentence[0] and CONTINUING_CLAUSE.match(text, clause_start):
+            clause_start = _clause_start(text, clause_start - 1, sentence[0])
+        first_break = CLAUSE_BREAK.search(text, sentence[0], start)
+        opening_end = first_break.start() if first_break else start
+        j = bisect.bisect_left(self.time_starts, start) - 1
+        while j >= 0 and self.time_spans[j]["span"][0] >= sentence[0]:
+            span = self.time_spans[j]
+            span_start, span_end = span["span"]
+            j -= 1
+            if span_end > start or not span.get("duration"):
+                continue
+            if self._figure_within(span_end, start) or STRONG_BREAK.search(text, span_end, start):
+                return None  # a figure between (the span is that figure's), or a colon: "this week: 203,000"
+            if (SAID_AFTER.match(text, span_end, min(start, span_end + 40))
+                    or SUPERLATIVE_BEFORE.search(text, max(sentence[0], span_start - 30), span_start)
+                    or COMPARED_SPAN.search(text, max(sentence[0], span_start - 20), span_start)):
+                continue
+            opening = span_end <= opening_end and not self._figure_within(sentence[0], span_start, compared=False)
+            if span_start >= clause_start or opening:
+                return self._most_specific(j + 1)
         return None
+
+    def _figure_within(self, start: int, end: int, compared: bool = True) -> bool:
+        """Is a count compared with the figure in [start, end) ("... against 1.8 lakh units in
+        June")? A count joined by "and" shares the period ("delivered 435,059 and produced
+        430,488 in Q3"); amounts, specs, years and percentages are no counts. With
+        ``compared=False``, any count."""
+        k = bisect.bisect_left(self.number_starts, start)
+        while k < len(self.numbers) and self.number_starts[k] < end:
+            number = self.numbers[k]
+            k += 1
+            value = Decimal(number["value"])
+            if (self.inside_other_fact(number["start"], number["end"]) or value < MIN_UNITS or value % 1
+                    or PERCENT_AFTER.match(self.text, number["end"], number["end"] + 12)
+                    or compiled(r"(?:19|20)\d\d").fullmatch(self.text[number["start"]:number["end"]])):
+                continue
+            if not compared or COMPARISON.search(self.text, start, number["start"]):
+                return True
+        return False
+
+    def _linked_by_verb(self, gap: str) -> bool:
+        """"651,107 units sold last year": the figure's own verb links its period."""
+        match = VERB_GAP.fullmatch(gap)
+        return match is not None and self.patterns["verb"].fullmatch(match.group("verb")) is not None
+
+    def _most_specific(self, index: int) -> dict:
+        """Of spans written together ("the June quarter this year"), the shortest."""
+        best = self.time_spans[index]
+        for step in (-1, 1):
+            k = index
+            while 0 <= k + step < len(self.time_spans):
+                here, there = self.time_spans[k], self.time_spans[k + step]
+                left, right = (there, here) if step < 0 else (here, there)
+                if not SPAN_JOIN.fullmatch(self.text, left["span"][1], right["span"][0]):
+                    break
+                if there.get("duration") and _length(there["duration"]) < _length(best.get("duration")):
+                    best = there
+                k += step
+        return best
 
     def _product(self, start: int, end: int, sentence: tuple[int, int], item: str | None) -> str | None:
         """The product named in the figure's clause ("The Mate 60 Pro sold ...", "units of its
@@ -640,7 +905,8 @@ def find_sales(text: str, published: date | None = None) -> list[dict]:
     products = ProductIndex(text, find_products(text, boilerplate, layout))
     taken = [(a["start"], a["end"]) for a in amounts] + [tuple(t["span"]) for t in spans if not t.get("duration")]
     sentences = _sentences(text)
-    return SalesFinder(text, numbers, taken, spans, products, sentences, boilerplate, layout["title"]).find()
+    return SalesFinder(text, numbers, taken, spans, products, sentences, boilerplate, layout["title"],
+                       layout["paragraphs"]).find()
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -663,7 +929,8 @@ def _extract(doc: Doc) -> list[dict]:
     # a duration is no count of units ("10 minutes"); calendar periods may hold figures in tables
     taken += [tuple(t["span"]) for t in spans if t.get("duration") and not t.get("start")]
     finder = SalesFinder(text, get_numbers(doc), taken, spans, ProductIndex(text, get_products(doc)),
-                         docdata.sentence_spans(doc), Boilerplate(layout["boilerplate"]), layout["title"])
+                         docdata.sentence_spans(doc), Boilerplate(layout["boilerplate"]), layout["title"],
+                         layout["paragraphs"])
     return finder.find()
 
 
