@@ -44,6 +44,7 @@ CUE_REACH_RIGHT = 40
 #: Cue words further than this many words from an amount do not decide its class.
 MAX_CUE_WORDS_LEFT = 10
 MAX_CUE_WORDS_RIGHT = 1
+CHANGE_REACH = 300  # "It drops to $1,875": the amount it changes from stands this close before
 RANGE_GAP = 40  # "Rs 10,000 and 15,000": the words between two ends of a range, at most
 PARAGRAPH_REACH = 2000  # how far a paragraph is read for context, at most
 BIG_AMOUNT = Decimal(10_000_000)  # one crore: larger amounts without a cue are money
@@ -94,6 +95,7 @@ JAPAN = scan.compile_pattern(r"\b(?:Japan|Japanese|Tokyo|Osaka|yen)\b")
 #: (These two run on ``regex``, 3x faster than ``re`` over a whole text.)
 SRI_LANKA = regex.compile(r"\b(?:Sri Lanka|Sri Lankan|Colombo|Kandy|LKR)\b")
 PAKISTAN = regex.compile(r"\b(?:Pakistan|Pakistani|Karachi|Lahore|Islamabad|PKR)\b")
+NEPAL = regex.compile(r"\b(?:Nepal|Nepali|Nepalese|Kathmandu|NPR)\b")
 INDIA_NAMES = scan.compile_pattern(r"\b(?:India|Indian|Delhi|New Delhi|Mumbai|Bengaluru|Bangalore|Chennai|Kolkata|Hyderabad)\b")
 INDIA = scan.compile_pattern(r"\b(?:India|Indian|Delhi|Mumbai|Bengaluru|Bangalore|Chennai|Rs\.?|₹|INR|lakh|crore)\b")
 DOLLAR_AREA = scan.compile_pattern(r"\$|\bUS\b|\bdollars?\b|\bAmerica")
@@ -429,12 +431,12 @@ def _resolve_ambiguous_currencies(text: str, amounts: list[dict]) -> None:
     for amount in amounts:
         kind = amount.get("ambiguous")
         if kind == "rupee":
-            if not (names("Sri Lanka", SRI_LANKA) or names("Pakistan", PAKISTAN)):
+            if not (names("Sri Lanka", SRI_LANKA) or names("Pakistan", PAKISTAN) or names("Nepal", NEPAL)):
                 amount["currency"] = "INR"  # no other rupee country in the text: nothing to weigh
                 continue
             country = (_nearest_country(text, amount, RUPEE_COUNTRIES)
                        or article_country("rupee", RUPEE_COUNTRIES))
-            amount["currency"] = {"Sri Lanka": "LKR", "Pakistan": "PKR"}.get(country, "INR")
+            amount["currency"] = {"Sri Lanka": "LKR", "Pakistan": "PKR", "Nepal": "NPR"}.get(country, "INR")
         elif kind == "yen_or_yuan":
             country = (_nearest_country(text, amount, YEN_COUNTRIES)
                        or article_country("yen", YEN_COUNTRIES))
@@ -448,7 +450,7 @@ def _resolve_ambiguous_currencies(text: str, amounts: list[dict]) -> None:
                 amount["currency"] = "INR"
 
 
-RUPEE_COUNTRIES = {"India": INDIA_NAMES, "Sri Lanka": SRI_LANKA, "Pakistan": PAKISTAN}
+RUPEE_COUNTRIES = {"India": INDIA_NAMES, "Sri Lanka": SRI_LANKA, "Pakistan": PAKISTAN, "Nepal": NEPAL}
 YEN_COUNTRIES = {"China": CHINA, "Japan": JAPAN}
 
 
@@ -536,6 +538,7 @@ def classify(text: str, amounts: list[dict], sentences: list[tuple[int, int]],
         kind = (_column_kind(text, amount)
                 or ("price" if products is not None and products.mention_ending_near(left_end, 30)
                     and PRODUCT_THEN_AMOUNT.search(text, max(sentence[0], left_end - 30), left_end) else None)
+                or ("price" if _price_band(text, amount, sentence) else None)
                 or _nearest_cue(left, right, cues)
                 or (previous["kind"] if same_sentence else None)
                 or ("money" if _is_big(amount) else None)
@@ -544,6 +547,10 @@ def classify(text: str, amounts: list[dict], sentences: list[tuple[int, int]],
                 or sentence_cue_and_product_word(k, sentence)[0]
                 or (previous["kind"] if same_paragraph else None)
                 or ("price" if sentence_cue_and_product_word(k, sentence)[1] else "money"))
+        if kind == "change":  # "it drops to $1,875": whatever the amount just before it was
+            kind = previous["kind"] if previous is not None and amount["start"] - previous["end"] < CHANGE_REACH else "price"
+        elif kind == "price_unless_big":  # "phones worth Rs 3,000" / "phones worth Rs 750 crore"
+            kind = "money" if _is_big(amount) else "price"
         amount["kind"] = kind
         previous = amount
 
@@ -560,6 +567,21 @@ def _column_kind(text: str, amount: dict) -> str | None:
     if PRICE_HEADER.search(header):
         return "price"
     return "money" if MONEY_HEADER.search(header) else None
+
+
+#: "the premium category (Rs 30,000 and above)", "phones under Rs 10,000", "sub-$400 PCs": a band.
+BAND_BEFORE = scan.compile_pattern(r"\b(?:segment|category|band|bracket|range|tier)\s*\(\s*\Z", regex.IGNORECASE)
+BAND_BOUND = scan.compile_pattern(r"\b(?:under|below|sub-?|less\s+than)\s*\Z", regex.IGNORECASE)
+
+
+def _price_band(text: str, amount: dict, sentence: tuple[int, int]) -> bool:
+    """A price band or segment threshold: the amount in brackets after "segment" or
+    "category", or a small amount "under"/"sub" in a sentence about products or plans."""
+    start = amount.get("bound_start", amount["start"])
+    if BAND_BEFORE.search(text, max(sentence[0], start - 20), start):
+        return True
+    return bool(BAND_BOUND.search(text, max(sentence[0], amount["start"] - 12), amount["start"])
+                and not _is_big(amount) and PRODUCT_WORDS.search(text, sentence[0], sentence[1]))
 
 
 def _is_big(amount: dict) -> bool:
@@ -607,9 +629,10 @@ def _nearest_cue(left: str, right: str, cues) -> str | None:
             best = (distance, phrases[last.group(0).casefold()])
     pattern, phrases = cues["after:strong"]
     match = pattern.search(right)
-    if match:
+    if match and "," not in right[:match.start()]:  # a cue after a comma is the next clause's
         distance = _words(right[:match.start()])
-        if distance <= MAX_CUE_WORDS_RIGHT and (best is None or distance < best[0]):
+        # a tie at no distance goes to the cue after: "pay Rs 500 to pre-book", "at ₹499 for bookings"
+        if distance <= MAX_CUE_WORDS_RIGHT and (best is None or distance < best[0] or distance == best[0] == 0):
             best = (distance, phrases[match.group(0).casefold()])
     return best[1] if best else None
 
