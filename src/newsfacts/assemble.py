@@ -70,6 +70,7 @@ def build_article(doc: Doc, published: date | None = None, text: str | None = No
         {
             "name": data["name"],
             "brand": data.get("brand"),
+            "aliases": list(data.get("aliases", [])),
             "mentions": [make_span(text, start, end) for start, end in data.get("mentions", [])],
         }
         for data in (docdata.get(doc, "products") or {}).get("products", [])

@@ -129,8 +129,10 @@ class Quote(Fact):
 class Product(Record):
     """A distinct product the article names, with every place it is mentioned."""
 
-    name: str
+    name: str = Field(description='The name every fact of this product carries: "Galaxy M37 5G".')
     brand: str | None = None
+    aliases: list[str] = Field(default_factory=list,
+                               description='Other spellings in the text: "Samsung Galaxy M37 5G".')
     mentions: list[Span] = Field(default_factory=list)
 
 
