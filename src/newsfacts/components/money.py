@@ -536,6 +536,7 @@ def classify(text: str, amounts: list[dict], sentences: list[tuple[int, int]],
         left = text[max(sentence[0], left_end - CUE_REACH_LEFT):left_end].lower()
         right = text[amount["end"]:min(sentence[1], amount["end"] + CUE_REACH_RIGHT)].lower()
         kind = (_column_kind(text, amount)
+                or _cue_right_after(right, cues)
                 or ("price" if products is not None and products.mention_ending_near(left_end, 30)
                     and PRODUCT_THEN_AMOUNT.search(text, max(sentence[0], left_end - 30), left_end) else None)
                 or ("price" if _price_band(text, amount, sentence) else None)
@@ -635,6 +636,14 @@ def _nearest_cue(left: str, right: str, cues) -> str | None:
         if distance <= MAX_CUE_WORDS_RIGHT and (best is None or distance < best[0] or distance == best[0] == 0):
             best = (distance, phrases[match.group(0).casefold()])
     return best[1] if best else None
+
+
+def _cue_right_after(right: str, cues) -> str | None:
+    """A cue that follows the amount at once decides before anything else: "1 paisa per
+    second", "Rs 500 to pre-book", "the Rs 399 plan"."""
+    pattern, phrases = cues["after:strong"]
+    match = pattern.match(right.lstrip(" "))
+    return phrases[match.group(0).casefold()] if match else None
 
 
 @cache
