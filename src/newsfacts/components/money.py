@@ -539,7 +539,7 @@ def classify(text: str, amounts: list[dict], sentences: list[tuple[int, int]],
                 or _cue_right_after(right, cues)
                 or ("price" if products is not None and products.mention_ending_near(left_end, 30)
                     and PRODUCT_THEN_AMOUNT.search(text, max(sentence[0], left_end - 30), left_end) else None)
-                or ("price" if _price_band(text, amount, sentence) else None)
+                or ("price" if _price_band(text, amount, sentence) and amount.setdefault("band", True) else None)
                 or _nearest_cue(left, right, cues)
                 or (previous["kind"] if same_sentence else None)
                 or ("money" if _is_big(amount) else None)
@@ -698,7 +698,7 @@ def _product_of(products: ProductIndex, amount: dict, sentence: tuple[int, int],
     10,000", "an electric car priced at $25,000") unless the sentence names one; prices listed
     after as many products pair up in order; else the product in focus (ProductIndex)."""
     start = amount["start"]
-    if products.in_band(start, amount["end"]) or products.hypothetical(sentence, start):
+    if amount.get("band") or products.in_band(start, amount["end"]) or products.hypothetical(sentence, start):
         return products.named_in(sentence, start)
     peers = [a["start"] for a in amounts if a["kind"] == "price" and sentence[0] <= a["start"] < sentence[1]]
     return products.paired(start, sentence, peers) or products.product_at(start, sentence)

@@ -502,6 +502,8 @@ class SalesFinder:
             return words[match.group(0).lower()]
         if found:
             return words[found[-1].group(0).lower()]
+        if match:  # "6 million units of sale": its own word, not the figure before's
+            return "sold"
         return previous["metric"] if previous else "sold"
 
     def _bound(self, start: int, number_end: int) -> str:
@@ -664,8 +666,8 @@ class SalesFinder:
                 mention = in_sentence[-1]
         if mention is not None:
             return self._series(self.products.mention_name(mention), end, sentence)
-        if item in ("iphones", "iphone"):
-            return "iPhone"
+        if item in ("iphones", "iphone", "ipads", "ipad"):
+            return "iPad" if item.startswith("ipad") else "iPhone"
         if company_subject:
             return None  # "OnePlus shipped 1.8 million smartphones": the company's total
         main = self.products.main_product()
