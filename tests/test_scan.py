@@ -31,7 +31,8 @@ def rule_patterns():
     found.update({f"quotes:{name}": pattern for name, pattern in quotes._patterns().items()})
     found.update({f"sales:{name}": pattern for name, pattern in sales._patterns().items()})
     marks = money.currencies()
-    found.update({"money:prefix": marks.prefix, "money:suffix": marks.suffix,
+    found.update({"money:prefix": marks.prefixes[0], "money:prefix_any": marks.prefixes[1],
+                  "money:suffix": marks.suffixes[0], "money:suffix_any": marks.suffixes[1],
                   "money:bound_before": money._bounds()[0], "money:bound_after": money._bounds()[1],
                   "money:extra_magnitude": money.EXTRA_MAGNITUDE,
                   "numbers:phrase": numbers.number_pattern(), "numbers:part": numbers.PART,

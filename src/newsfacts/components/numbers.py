@@ -206,6 +206,11 @@ def integral(value: Decimal) -> Decimal:
     return value.normalize()
 
 
+def decimal_text(value: Decimal) -> str:
+    """A decimal string without exponent or trailing zeros: "150000", "0.5"."""
+    return str(integral(value)) if value == value.to_integral_value() else format(value.normalize(), "f")
+
+
 def parse_number(phrase: str) -> Decimal | None:
     """The value of a whole number phrase, or None when it is not one.
 
@@ -326,6 +331,75 @@ def _k_means_thousand(text: str, start: int, end: int) -> bool:
         return False
     head = text[start:end].rstrip("kK \t\u00a0")
     return not (head.isdigit() and int(head) in RESOLUTION_K)
+
+
+# --- digits in world formats ---------------------------------------------------------------
+
+#: Digits as the world writes an amount: groups set off by commas, dots, apostrophes or
+#: (narrow, no-break) spaces, a decimal comma or point, a dash for no decimals ("1.299,-",
+#: "Rs 9,999/-"). Read next to a currency marker only (see money.py): on their own "1.299"
+#: and "4 590" say too little.
+GROUPED = regex.compile(r"\d[\d.,'’\u00a0\u202f\u2009 ]*\d(?:[.,/][-–—])?|\d(?:[.,/][-–—])?")
+NO_DECIMALS = regex.compile(r"[.,/][-–—]\Z")
+SEPARATOR = regex.compile(r"([.,'’\u00a0\u202f\u2009 ])")
+PLAIN_SPACE = " "
+
+
+class Grouped(NamedTuple):
+    """What :func:`read_grouped` made of a run of digits: ``"ok"`` with its value,
+    ``"ambiguous"`` (best left unread: "1.299" may be 1299 or 1.299) or ``"split"`` (not one
+    number: "2019 500" is two)."""
+
+    status: str
+    value: Decimal | None = None
+
+
+def read_grouped(token: str, *, plain_spaces: bool = True, dot_thousands: bool = False,
+                 decimal_comma: bool = True) -> Grouped:
+    """The value of digits grouped in any of the world's ways, or why there is none.
+
+    ``plain_spaces``: may an ordinary space group thousands ("12 500")? ``dot_thousands``:
+    may one dot before three digits group them ("Rp 45.000"), as for currencies written
+    without decimals? ``decimal_comma``: may a comma mark decimals ("249,90")?
+
+    >>> [read_grouped(t).value for t in ("249,90", "1.234.567,89", "2'199,00", "12 500", "1.299,-")]
+    [Decimal('249.9'), Decimal('1234567.89'), Decimal('2199'), Decimal('12500'), Decimal('1299')]
+    >>> read_grouped("1.299").status, read_grouped("1.299", dot_thousands=True).value, read_grouped("2019 500").status
+    ('ambiguous', Decimal('1299'), 'split')
+    """
+    whole = bool(NO_DECIMALS.search(token))
+    if whole:  # "1.299,-": with a decimal comma, the dot can only group
+        dot_thousands = dot_thousands or token[-2] == ","
+        token = token[:-2]
+    parts = SEPARATOR.split(token)
+    digits, separators = parts[0::2], parts[1::2]
+    if not separators:
+        return Grouped("ok", Decimal(token))
+    kinds = list(dict.fromkeys(separators))  # in order of first use
+    decimal = None
+    if len(kinds) > 1 or (kinds[0] in ".," and len(digits[-1]) != 3):
+        if kinds[-1] not in ".," or separators[-1] != kinds[-1] or separators.count(kinds[-1]) != 1:
+            return Grouped("split" if PLAIN_SPACE in kinds else "ambiguous")
+        if len(digits[-1]) == 3 and len(kinds) > 1:
+            return Grouped("ambiguous")  # "1.234,567": which is the decimal point?
+        if kinds[-1] == "," and not decimal_comma:
+            return Grouped("ambiguous")  # "Rs4,72": cut short, or mistyped
+        decimal, digits, separators = digits[-1], digits[:-1], separators[:-1]
+        if whole:
+            return Grouped("ambiguous")  # "12,50,-" says two things
+    grouping = separators[0] if separators else None
+    if grouping is not None:
+        if grouping == PLAIN_SPACE and not plain_spaces:
+            return Grouped("split")
+        if grouping == "." and len(separators) == 1 and decimal is None and not dot_thousands:
+            return Grouped("ambiguous")  # "€1.299": a thousand and more, or one and a bit
+        groups_ok = 1 <= len(digits[0]) <= 3 and all(len(group) == 3 for group in digits[1:])
+        indian = (grouping == "," and 1 <= len(digits[0]) <= 2 and all(len(g) == 2 for g in digits[1:-1])
+                  and len(digits[-1]) == 3)
+        if not (groups_ok or indian):
+            return Grouped("split" if grouping == PLAIN_SPACE else "ambiguous")
+    value = Decimal("".join(digits) + ("." + decimal if decimal else ""))
+    return Grouped("ok", integral(value))
 
 
 def get_numbers(doc: Doc) -> list[dict]:
