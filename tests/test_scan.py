@@ -7,14 +7,19 @@ import regex
 
 from newsfacts import dates, scan
 from newsfacts.components import (
+    currencies,
     layout,
     money,
     numbers,
     products,
     quotes,
+    sale_periods,
+    sale_tables,
+    sale_words,
     sales,
     specs,
     timespans,
+    world_amounts,
 )
 
 from .conftest import CORPUS, corpus_texts
@@ -29,15 +34,16 @@ def rule_patterns():
             found[f"specs:{index}:{rule['name']}:context"] = rule["context_regex"]
     found["dates"] = dates.date_pattern()
     found.update({f"quotes:{name}": pattern for name, pattern in quotes._patterns().items()})
-    found.update({f"sales:{name}": pattern for name, pattern in sales._patterns().items()})
-    marks = money.currencies()
+    found.update({f"sales:{name}": pattern for name, pattern in sale_words._patterns().items()})
+    marks = currencies.currencies()
     found.update({"money:prefix": marks.prefixes[0], "money:prefix_any": marks.prefixes[1],
                   "money:suffix": marks.suffixes[0], "money:suffix_any": marks.suffixes[1],
                   "money:bound_before": money._bounds()[0], "money:bound_after": money._bounds()[1],
                   "money:extra_magnitude": money.EXTRA_MAGNITUDE,
                   "numbers:phrase": numbers.number_pattern(), "numbers:part": numbers.PART,
                   "layout:numeric_date": layout.NUMERIC_DATE})
-    for module in (layout, money, numbers, products, quotes, sales, specs, timespans):
+    for module in (layout, money, numbers, products, quotes, sales, specs, timespans, currencies, world_amounts,
+                   sale_periods, sale_tables, sale_words):
         for name, value in vars(module).items():
             if name.isupper() and isinstance(value, re.Pattern):
                 found[f"{module.__name__.rsplit('.', 1)[-1]}:{name}"] = value

@@ -30,6 +30,9 @@ from .layout import Boilerplate, get_layout
 from .money import find_amounts
 from .numbers import find_numbers, get_numbers
 from .products import ProductIndex, find_products, get_products, makers_of
+from .sale_periods import LEAD_WORDS, RATE, TOTAL_TO_DATE, PeriodReader
+from .sale_tables import TableReader
+from .sale_words import MIN_UNITS, _clause_start, _patterns, _words
 from .timespans import find_time_spans, get_time_spans, reference_date
 
 FAMILY = "sales"
@@ -38,35 +41,9 @@ MAIN_PRODUCT_MENTIONS = 3  # a product named this often ...
 MAIN_PRODUCT_SHARE = 0.5  # ... and this share of all product mentions is what the article is about
 MARKET_REPORT_BRANDS = 4  # an article naming this many brands is a market report
 SENTENCE_REACH = 400
-HEADING_WORDS = 12  # a heading line has at most this many words
-LEAD_WORDS = 15  # the lead is the first paragraph at least this long
-MIN_UNITS = 100  # "6 phones", "one phone": too few to be a sales figure
 SALES_CONTEXT = 400  # characters after a sale within which a bare "N units" is a sale too
 COMPARED_BEFORE = scan.compile_pattern(r"(?:up from|down from|from|against|compared with|compared to|versus|vs\.?)\s+(?:about\s+|around\s+|roughly\s+)?\Z",
                                 regex.IGNORECASE)
-#: Selling periods that are not time spans of their own ("during the quarter").
-ANAPHORIC_PERIODS = scan.compile_pattern(
-    r"\b(?:during|in|over|for|through|across)\s+the\s+(?P<unit>quarter|month|year|week|day|fortnight)\b",
-    regex.IGNORECASE)
-#: "in the period", "for the same period": the period of the last figure that had one.
-SAME_PERIOD = scan.compile_pattern(r"\b(?:in|during|for|over|through)\s+the\s+(?:same\s+)?(?:period|time\s?frame)\b",
-                                   regex.IGNORECASE)
-#: "1,000 cars a day": a rate, right after the figure.
-RATE = scan.compile_pattern(r"\s+(?:on\s+(?:an\s+)?average\s+)?(?:a|per|every|each)\s+(?P<unit>day|week|month|year)\b",
-                            regex.IGNORECASE)
-#: "50,000 units of the J6 and the J8 each day": a rate after what was sold.
-RATE_AFTER_PRODUCT = scan.compile_pattern(r"\s+of\s+[^.,;:]{1,40}?\s(?:a|per|every|each)\s+(?P<unit>day|week|month|year)\b",
-                                          regex.IGNORECASE)
-ANAPHORIC_DURATIONS = {"quarter": "P3M", "month": "P1M", "year": "P1Y", "week": "P1W", "day": "P1D",
-                       "fortnight": "P2W"}
-LINK_WORD = scan.compile_pattern(r"(?:in|within|during|over|for|on|across|through|after|by)\s+", regex.IGNORECASE)
-#: Words between a figure and its period: "in", "within", with their modifiers ("in less than",
-#: "over a", "in its first").
-PERIOD_LINK = scan.compile_pattern(
-    r"[\s,]*(?:[^\s;]+\s+){0,8}?(?:in|within|during|over|for|on|across|through|after|by)\s+"
-    r"(?:(?:(?:less|more|fewer)\s+than|under|just|only|barely|about|around|nearly|almost|roughly|"
-    r"a\s+little\s+(?:over|under|more\s+than)|a|an|the|its|their|his|her|first)\s+)*\Z"
-    r"|\s*\Z", regex.IGNORECASE)
 REGIONS = scan.compile_pattern(
     r"\b(?:in|across|to)\s+(?:the\s+)?(?:mainland\s+)?(?P<region>India|China|Japan|Indonesia|Europe|the US|US|"
     r"the United States|America|UK|Germany|France|Pakistan|Sri Lanka|Bangladesh|Nepal|Africa|"
@@ -95,14 +72,6 @@ SALES_NOUN = scan.compile_pattern(r"\b(?:sales|sold|units|bookings|pre-orders|de
 NAMED_SUBJECT = scan.compile_pattern(r"\s*(?!(?:It|Its|The|This|That|These|Those|He|She|They|We|Our|But|And|So|"
                               r"Also|Meanwhile|However|In|On|At|For|With|Of)\b)[A-Z][\w&'’.-]+"
                               r"(?:\s+[A-Z][\w&'’.-]+)*\s+(?!(?:said|says|added|claims|told)\b)[a-z]")
-#: A table column of units: "Shipments", "Units sold", "Sales (lakh)".
-METRIC_HEADER = scan.compile_pattern(r"(?P<noun>units(?:\s+sold)?|sales|shipments|deliveries|registrations|bookings|volumes?)"
-                              r"(?:\s*\([^)]{0,20}\))?", regex.IGNORECASE)
-METRIC_OF_NOUN = {"shipments": "shipped", "deliveries": "delivered", "registrations": "registered",
-                  "bookings": "booked"}
-SCALE_WORD = scan.compile_pattern(r"\b(?:million|mn|lakh|crore|thousand|'000)\b", regex.IGNORECASE)
-MAGNITUDE_FACTORS = {"million": Decimal(10**6), "mn": Decimal(10**6), "lakh": Decimal(10**5),
-                     "crore": Decimal(10**7), "thousand": Decimal(1000), "'000": Decimal(1000)}
 #: The next brand of a ranking in the same sentence: "followed by Transsion at", "and vivo at".
 RANKED_AFTER = scan.compile_pattern(r"(?:\bfollowed\s+by|\bahead\s+of|\bbehind|,|\band|\bwhile)\s+"
                              r"[A-Za-z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,2}\s+(?:at|with)\s+\Z")
@@ -113,47 +82,6 @@ CATEGORY_ITEMS = {"smartphones", "phones", "handsets", "cars", "vehicles", "scoo
                   "motorcycles", "tvs", "televisions", "devices", "laptops", "tablets", "smartwatches"}
 RANGE_BETWEEN = scan.compile_pattern(r"\bbetween\s+\Z", regex.IGNORECASE)
 RANGE_AND_BEFORE = scan.compile_pattern(r"\bbetween\s+[\d,.]+(?:\s+(?:lakh|crore|million|billion))?\s+and\s+\Z", regex.IGNORECASE)
-TABLE_SPLIT = scan.compile_pattern(r"\s*\|\s*")
-#: "2. Samsung – 7.9 million": a ranked line; the label ends in no digit ("sales for the 2017-18 year").
-LIST_LINE = scan.compile_pattern(r"^\s*(?:\d+\.\s*)?(?P<label>[A-Za-z][\w&'’. -]{0,40}?)(?<!\d)\s*[–—-]\s*(?=\d)")
-
-
-@cache
-def _words() -> dict[str, dict[str, str]]:
-    """role -> {word: metric or ""} from data/sales_words.jsonl."""
-    roles: dict[str, dict[str, str]] = {}
-    for row in lexicons.load("sales_words"):
-        roles.setdefault(row["role"], {})[row["word"].casefold()] = row.get("metric", "")
-    return roles
-
-
-@cache
-def _patterns() -> dict[str, regex.Pattern]:
-    words = _words()
-
-    def alt(items) -> str:
-        return "|".join(regex.escape(w) for w in sorted(items, key=len, reverse=True))
-
-    return {
-        "verb": scan.compile_pattern(rf"(?<![\w-])(?:{alt(words['verb'])})(?![\w-])", regex.IGNORECASE),
-        # a verb at most two words before the end: "crossed 2.2 lakh", "sold over"
-        "verb_near_end": scan.compile_pattern(rf"(?:(?<![\w-])(?:{alt(words['verb'])})(?![\w-]))\s+(?:\S+\s+){{0,2}}\Z",
-                                       regex.IGNORECASE),
-        "item": scan.compile_pattern(rf"(?:\+|-?plus)?\s*(?:(?:[a-z][\w-]*|domestic|electric)\s+){{0,2}}?(?P<item>{alt(words['item'])})(?![\w-])",
-                              regex.IGNORECASE),
-        # a small count is a sale only right after its verb: "sold 40 handsets", "bought six iPhones"
-        "verb_right_before": scan.compile_pattern(rf"(?<![\w-])(?:{alt(words['verb'])})\s+(?:just\s+|only\s+)?\Z",
-                                                  regex.IGNORECASE),
-        "not_a_sale": scan.compile_pattern(rf"(?<![\w-])(?:{alt(words['not_a_sale'])})(?![\w-])", regex.IGNORECASE),
-        "bound_verb": scan.compile_pattern(r"(?<![\w-])(?:(?:crossed|crosses|cross|crossing|passed|surpassed|topped|exceeded)\s+(?:the\s+)?"
-                                    r"(?:(?:mark|milestone|landmark|figure)\s+of\s+)?|"
-                                    r"(?:over|more than|above|at least|upwards of|in excess of|north of)\s+)\Z",
-                                    regex.IGNORECASE),
-        "bound_at_most": scan.compile_pattern(r"(?<![\w-])(?:nearly|close to|almost|just under|fewer than|less than|"
-                                       r"under|up to|shy of)\s+\Z", regex.IGNORECASE),
-        "bound_about": scan.compile_pattern(r"(?<![\w-])(?:about|around|some|approximately|roughly|an estimated|"
-                                     r"estimated|nearly about|over about)\s+\Z", regex.IGNORECASE),
-    }
 
 
 #: A change stated before "over N": "grew 23 per cent over 651,107 units" compares, it does not bound.
@@ -184,71 +112,6 @@ NOT_A_SALE_AFTER = scan.compile_pattern(
 RELATIVE_CLAUSE = scan.compile_pattern(r"\s*(?:which|that)\s+(?:was|is|were|are|has\s+been|had\s+been)\b", regex.IGNORECASE)
 
 
-#: After a figure: a total to date, which has no selling period ("since 2019", "till date").
-TOTAL_TO_DATE = scan.compile_pattern(
-    r"[^.;,]{0,40}?\b(?:since|till\s+date|to\s+date|till\s+now|until\s+now|in\s+total|cumulatively|all[-\s]time|"
-    r"in\s+(?:its|their)\s+lifetime)\b", regex.IGNORECASE)
-#: A span followed by a reporting verb tells when something was said: "in September said".
-SAID_AFTER = scan.compile_pattern(r"\s*,?\s*(?:\w+\s+){0,2}?(?:said|says|announced|reported|revealed|told|stated|claimed)\b")
-#: "took around 30 minutes to sell 1 lakh units": the span is the time the figure took.
-TOOK_BEFORE = scan.compile_pattern(r"\b(?:took|takes|take|taken|taking)\s+(?:\w+\s+)?\Z", regex.IGNORECASE)
-TO_VERB = scan.compile_pattern(r"\s+to\s+(?:\w+\s+){1,2}", regex.IGNORECASE)
-#: "more than a year ago", "up from June": a span that is a comparison's base.
-COMPARED_SPAN = scan.compile_pattern(r"\b(?:than|from|against|versus|vs\.?|compared\s+(?:to|with))\s+\Z", regex.IGNORECASE)
-#: A clause that continues the one before it: "..., with 2.3 million units shipped", "..., shipping 11.2 million".
-CONTINUING_CLAUSE = scan.compile_pattern(r"\s*(?:with|[a-z]+ing)\b")
-#: "the highest in the last seven years": a span that frames a record, not a selling period.
-SUPERLATIVE_BEFORE = scan.compile_pattern(
-    r"\b(?:highest|lowest|best|worst|biggest|largest|strongest|weakest|most|fewest)\s+(?:\w+\s+){0,2}?"
-    r"(?:in|of|for|since)\s+\Z", regex.IGNORECASE)
-STRONG_BREAK = scan.compile_pattern(r"[;:—]")
-PERCENT_AFTER = scan.compile_pattern(r"\s*(?:%|per\s?cent\b|percent\b)", regex.IGNORECASE)
-#: Words that set one figure against another: "against", "up from", "compared to", "versus".
-COMPARISON = scan.compile_pattern(r"\b(?:against|from|versus|vs|compared|over|than|while|whereas)\b", regex.IGNORECASE)
-#: Between two spans written as one ("the June quarter this year", "Q3 of 2023").
-SPAN_JOIN = scan.compile_pattern(r"\s*(?:of|,)?\s*")
-#: "units sold last year", "were delivered in": the figure's verb before its period.
-VERB_GAP = scan.compile_pattern(r"\s*(?:(?:were|was|are|is|been|being|have\s+been|has\s+been)\s+)?(?P<verb>[a-z][\w-]*)\s+",
-                                regex.IGNORECASE)
-_DURATION_PART = scan.compile_pattern(r"(\d+(?:\.\d+)?)([YMWDHS])")
-
-
-def _length(duration: str | None) -> float:
-    """An ISO duration's rough length in days, to compare spans ("P3M" < "P1Y"); inf if none."""
-    if not duration:
-        return float("inf")
-    days = {"Y": 365.0, "M": 30.0, "W": 7.0, "D": 1.0}
-    date_part, _, time_part = duration[1:].partition("T")
-    total = sum(float(n) * days[u] for n, u in _DURATION_PART.findall(date_part))
-    seconds = {"H": 3600.0, "M": 60.0, "S": 1.0}
-    total += sum(float(n) * seconds[u] / 86400 for n, u in _DURATION_PART.findall(time_part))
-    return total
-
-
-CLAUSE_BREAK = scan.compile_pattern(r"[;:—]|,(?!\d)")
-
-
-def _clause_start(text: str, offset: int, sentence_start: int) -> int:
-    """Where the clause holding ``offset`` begins: after ; : — or a comma that is no digit
-    grouping ("800,000"), or at the sentence start."""
-    breaks = list(CLAUSE_BREAK.finditer(text, sentence_start, offset))
-    return breaks[-1].end() if breaks else sentence_start
-
-
-def _units_cell(text: str, number: dict, columns: list, column: int) -> bool:
-    """A table cell that counts units: not a percentage ("6.7%"), not a fraction, and in a
-    column of a month or year when the table has such columns ("Change" is none)."""
-    if text[number["end"]:number["end"] + 1] == "%" or Decimal(number["value"]) % 1:
-        return False
-    return columns[column] is not None or not any(columns)
-
-
-def _list_company(label: str) -> str | None:
-    """The company of a ranked list line; "Others" and "Total" are none."""
-    label = label.strip()
-    return None if label.casefold() in ("others", "other", "rest", "total", "others total") else label
-
-
 def _category(item: str | None) -> bool:
     """Does the item name a kind of product ("smartphones", "foldable phones"), not units?"""
     return item is not None and item.split()[-1] in CATEGORY_ITEMS
@@ -259,7 +122,7 @@ def _last_words(fragment: str, count: int) -> str:
     return " ".join(words[-count:]) if words else ""
 
 
-class SalesFinder:
+class SalesFinder(PeriodReader, TableReader):
     """Finds sales in one text, given its numbers, amounts, time spans and products."""
 
     def __init__(self, text: str, numbers: list[dict], taken: list[tuple[int, int]],
@@ -305,33 +168,6 @@ class SalesFinder:
         i = bisect.bisect_right(self.taken_starts, (start, 10**12)) - 1
         return i >= 0 and self.taken_starts[i][1] > start
 
-    def _report_period(self, title: list[int] | None) -> dict | None:
-        """A periodic report's period: a calendar period named in the headline."""
-        if not title:
-            return None
-        for span in self.time_spans:
-            if title[0] <= span["span"][0] < title[1] and span.get("start") and span.get("duration"):
-                return span
-        return None
-
-    def _section_periods(self, paragraphs: list[list[int]], title: list[int] | None) -> list[list]:
-        """Heading lines (short, no closing stop) below the title that name a calendar period:
-        the period frames the figures under them."""
-        found = []
-        for start, end in paragraphs:
-            if title and start == title[0]:
-                continue
-            line = self.text[start:end]
-            if len(line.split()) > HEADING_WORDS or line.endswith((".", "?", "!", ":", ",", "”", '"')):
-                continue
-            span = self._span_within(start, end, with_duration=True)
-            if span is not None and span.get("start"):
-                found.append([start, span])
-        return found
-
-    def _section_period(self, offset: int) -> dict | None:
-        k = bisect.bisect_right(self.section_starts, offset) - 1
-        return self.section_periods[k][1] if k >= 0 else None
 
     # -- finding ------------------------------------------------------------------------------
     def find(self) -> list[dict]:
@@ -360,17 +196,6 @@ class SalesFinder:
             sale.pop("total", None)
         return sales
 
-    @staticmethod
-    def _same_figure_periods(sales: list[dict]) -> None:
-        """A figure told again without its period ("the fastest to sell a million units" and
-        "it has sold a million units in 45 days") is the same sale: it takes that period."""
-        periods: dict[int, dict | None] = {}
-        for sale in sales:
-            if sale["period"] is not None and sale["period"].get("duration") and not sale.get("rate"):
-                periods.setdefault(sale["units"], sale["period"])
-        for sale in sales:
-            if sale["period"] is None and not sale.get("total") and sale["units"] in periods:
-                sale["period"] = periods[sale["units"]]
 
     def sale_at(self, number: dict, earlier: list[dict]) -> dict | None:
         text, patterns = self.text, self.patterns
@@ -520,129 +345,6 @@ class SalesFinder:
             return "at_least"
         return "exact"
 
-    def _period(self, start: int, end: int, sentence: tuple[int, int], previous: dict | None) -> dict | None:
-        """The selling period: a time span linked after the figure ("in less than five minutes",
-        "over a two-week period", "sold last year"); a rate ("a day") or "during the quarter";
-        a span before it in its clause or in the sentence's opening phrase ("In the March
-        quarter, ..."); else the headline's period, the period of the sale before in the
-        paragraph, or the period the article's first sale was reported for. A total to date
-        ("has sold 5m since 2019") has none."""
-        text = self.text
-        if TOTAL_TO_DATE.match(text, end, min(sentence[1], end + 50)):
-            return None
-        rate = (RATE.match(text, end, min(sentence[1], end + 40))
-                or RATE_AFTER_PRODUCT.match(text, end, min(sentence[1], end + 60)))
-        if rate is not None:
-            return self._anaphoric_period(rate)
-        j = bisect.bisect_left(self.time_starts, start) - 1
-        if j >= 0 and self.time_starts[j] >= sentence[0]:
-            span_start, span_end = self.time_spans[j]["span"]
-            if (TOOK_BEFORE.search(text, max(sentence[0], span_start - 20), span_start)
-                    and TO_VERB.fullmatch(text, span_end, start)):
-                return self.time_spans[j]  # "took around 30 minutes to sell 1 lakh units"
-        i = bisect.bisect_left(self.time_starts, end)
-        while i < len(self.time_spans) and self.time_starts[i] < sentence[1]:
-            span = self.time_spans[i]
-            gap = text[end:span["span"][0]]
-            if len(gap) > 80 or ";" in gap or self._figure_within(end, span["span"][0]):
-                break  # "rose to 2.1 lakh against 1.8 lakh in June": June is the other figure's
-            # a span may hold its own link word: "in 2023" of "sold 38 lakh in India in 2023"
-            own_link = LINK_WORD.match(text, span["span"][0], span["span"][1])
-            if (PERIOD_LINK.match(gap + (own_link.group(0) if own_link else ""))
-                    or self._linked_by_verb(gap)):
-                return self._most_specific(i)
-            i += 1
-        anaphoric = ANAPHORIC_PERIODS.search(text, end, min(sentence[1], end + 40))
-        if anaphoric is not None:
-            return self._anaphoric_period(anaphoric)
-        if self.last_period is not None and SAME_PERIOD.search(text, end, min(sentence[1], end + 40)):
-            return self.last_period  # "... 5.66 million units in the period"
-        before = self._period_before(start, sentence)
-        if before is not None:
-            return before
-        section = self._section_period(start)
-        if section is not None:
-            return section
-        if self.report_period is not None:
-            return self.report_period
-        if previous is not None and previous.get("period") is not None and not previous.get("rate"):
-            return previous["period"]
-        return self.lead_period
-
-    @staticmethod
-    def _anaphoric_period(match) -> dict:
-        """A period told by a rate ("a day") or an anaphor ("during the quarter")."""
-        start_of = match.start() + len(match.group(0)) - len(match.group(0).lstrip())
-        return {"span": [start_of, match.end()], "start": None, "end": None, "anchor": None,
-                "duration": ANAPHORIC_DURATIONS[match.group("unit").lower()]}
-
-    def _period_before(self, start: int, sentence: tuple[int, int]) -> dict | None:
-        """The nearest span before the figure in its clause (a clause "with ..." or "shipping
-        ..." reads the one before too), or in the sentence's opening phrase ("In the March
-        quarter, ..."), with no compared figure between. Not the time something was said
-        ("Motorola in September said it has sold ..."), a comparison's base ("more than a
-        year ago") or the frame of a superlative ("the highest in the last seven years")."""
-        text = self.text
-        clause_start = _clause_start(text, start, sentence[0])
-        while clause_start > sentence[0] and CONTINUING_CLAUSE.match(text, clause_start):
-            clause_start = _clause_start(text, clause_start - 1, sentence[0])
-        first_break = CLAUSE_BREAK.search(text, sentence[0], start)
-        opening_end = first_break.start() if first_break else start
-        j = bisect.bisect_left(self.time_starts, start) - 1
-        while j >= 0 and self.time_spans[j]["span"][0] >= sentence[0]:
-            span = self.time_spans[j]
-            span_start, span_end = span["span"]
-            j -= 1
-            if span_end > start or not span.get("duration"):
-                continue
-            if self._figure_within(span_end, start) or STRONG_BREAK.search(text, span_end, start):
-                return None  # a figure between (the span is that figure's), or a colon: "this week: 203,000"
-            if (SAID_AFTER.match(text, span_end, min(start, span_end + 40))
-                    or SUPERLATIVE_BEFORE.search(text, max(sentence[0], span_start - 30), span_start)
-                    or COMPARED_SPAN.search(text, max(sentence[0], span_start - 20), span_start)):
-                continue
-            opening = span_end <= opening_end and not self._figure_within(sentence[0], span_start, compared=False)
-            if span_start >= clause_start or opening:
-                return self._most_specific(j + 1)
-        return None
-
-    def _figure_within(self, start: int, end: int, compared: bool = True) -> bool:
-        """Is a count compared with the figure in [start, end) ("... against 1.8 lakh units in
-        June")? A count joined by "and" shares the period ("delivered 435,059 and produced
-        430,488 in Q3"); amounts, specs, years and percentages are no counts. With
-        ``compared=False``, any count."""
-        k = bisect.bisect_left(self.number_starts, start)
-        while k < len(self.numbers) and self.number_starts[k] < end:
-            number = self.numbers[k]
-            k += 1
-            value = Decimal(number["value"])
-            if (self.inside_other_fact(number["start"], number["end"]) or value < MIN_UNITS or value % 1
-                    or PERCENT_AFTER.match(self.text, number["end"], number["end"] + 12)
-                    or compiled(r"(?:19|20)\d\d").fullmatch(self.text[number["start"]:number["end"]])):
-                continue
-            if not compared or COMPARISON.search(self.text, start, number["start"]):
-                return True
-        return False
-
-    def _linked_by_verb(self, gap: str) -> bool:
-        """"651,107 units sold last year": the figure's own verb links its period."""
-        match = VERB_GAP.fullmatch(gap)
-        return match is not None and self.patterns["verb"].fullmatch(match.group("verb")) is not None
-
-    def _most_specific(self, index: int) -> dict:
-        """Of spans written together ("the June quarter this year"), the shortest."""
-        best = self.time_spans[index]
-        for step in (-1, 1):
-            k = index
-            while 0 <= k + step < len(self.time_spans):
-                here, there = self.time_spans[k], self.time_spans[k + step]
-                left, right = (there, here) if step < 0 else (here, there)
-                if not SPAN_JOIN.fullmatch(self.text, left["span"][1], right["span"][0]):
-                    break
-                if there.get("duration") and _length(there["duration"]) < _length(best.get("duration")):
-                    best = there
-                k += step
-        return best
 
     def _product(self, start: int, end: int, sentence: tuple[int, int], item: str | None) -> str | None:
         """The product named in the figure's clause ("The Mate 60 Pro sold ...", "units of its
@@ -739,145 +441,6 @@ class SalesFinder:
     def _region(self, end: int, sentence_end: int) -> str | None:
         match = REGIONS.search(self.text, end, min(sentence_end, end + 60))
         return match.group("region") if match else None
-
-    # -- tables and lists ----------------------------------------------------------------------
-    def table_sales(self, found: list[dict]) -> list[dict]:
-        """Rows of a table or list of units under a heading about sales or shipments."""
-        taken = {s["span"][0] for s in found}
-        sales = []
-        numbers_by_start = {n["start"]: n for n in self.numbers}
-        lines = self._lines()
-        table_end = -1  # rows of a table already read are no header of another
-        for index, (line_start, line_end) in enumerate(lines):
-            if index <= table_end:
-                continue
-            line = self.text[line_start:line_end]
-            header_period = None
-            if "|" in line and not any(c.isdigit() for c in TABLE_SPLIT.split(line)[0]):
-                headers = TABLE_SPLIT.split(line.strip())
-                columns = self._column_periods(line_start, line_end, headers)
-                if columns is None:
-                    rows, read = self._metric_column_sales(lines, index, headers, numbers_by_start, taken)
-                    if rows:
-                        sales += rows
-                        table_end = index + read
-                    continue
-                for row_index in range(index + 1, len(lines)):
-                    cells = self._row_cells(*lines[row_index])
-                    if len(cells) != len(headers):
-                        break
-                    table_end = row_index
-                    label = cells[0][1]
-                    for column, (cell_start, cell) in enumerate(cells):
-                        number = numbers_by_start.get(cell_start)
-                        if column == 0 or number is None or cell_start in taken:
-                            continue
-                        if not _units_cell(self.text, number, columns, column):
-                            continue
-                        if self.boilerplate is not None and self.boilerplate.contains(cell_start):
-                            continue
-                        sales.append({"span": [number["start"], number["end"]],
-                                      "units": int(Decimal(number["value"])), "bound": "exact",
-                                      "metric": "sold", "item": None, "product": label,
-                                      "company": None, "region": None, "period": columns[column]})
-            else:
-                entry = LIST_LINE.match(line)
-                if entry is None:
-                    continue
-                number = numbers_by_start.get(line_start + entry.end())
-                heading = self._list_heading(lines, index)
-                if number is None or heading is None or number["start"] in taken:
-                    continue
-                if self.boilerplate is not None and self.boilerplate.contains(number["start"]):
-                    continue
-                metric, header_period = heading
-                sales.append({"span": [number["start"], number["end"]],
-                              "units": int(Decimal(number["value"])), "bound": "exact", "metric": metric,
-                              "item": None, "product": None, "company": _list_company(entry.group("label")),
-                              "region": None, "period": header_period})
-        return sales
-
-    def _span_within(self, start: int, end: int, with_duration: bool = False) -> dict | None:
-        """The first time span starting in [start, end)."""
-        i = bisect.bisect_left(self.time_starts, start)
-        while i < len(self.time_spans) and self.time_starts[i] < end:
-            if not with_duration or self.time_spans[i].get("duration"):
-                return self.time_spans[i]
-            i += 1
-        return None
-
-    def _lines(self) -> list[tuple[int, int]]:
-        lines, position = [], 0
-        for line in self.text.splitlines(keepends=True):
-            lines.append((position, position + len(line.rstrip("\r\n"))))
-            position += len(line)
-        return lines
-
-    def _column_periods(self, line_start: int, line_end: int, headers: list[str]) -> list[dict] | None:
-        """A header whose columns are periods ("Model | October 2025 | October 2024")."""
-        periods: list[dict | None] = []
-        position = line_start
-        for header in headers:
-            cell_start = self.text.find(header, position, line_end)
-            position = cell_start + len(header)
-            periods.append(self._span_within(cell_start, cell_start + len(header)))
-        return periods if any(p is not None for p in periods[1:]) else None
-
-    def _row_cells(self, row_start: int, row_end: int) -> list[tuple[int, str]]:
-        """(start, text) of each cell of a table row."""
-        cells, position = [], row_start
-        for cell in TABLE_SPLIT.split(self.text[row_start:row_end].strip()):
-            position = self.text.find(cell, position, row_end)
-            cells.append((position, cell))
-            position += len(cell)
-        return cells
-
-    def _metric_column_sales(self, lines: list[tuple[int, int]], index: int, headers: list[str],
-                             numbers_by_start: dict[int, dict], taken: set[int]) -> tuple[list[dict], int]:
-        """"Brand | Shipments | Share" under "Japan smartphone shipments, Q3 2025 (million
-        units)": the Shipments column, scaled and dated by the line above the table. Returns
-        the sales and the number of rows read."""
-        column = next((k for k, h in enumerate(headers) if k and METRIC_HEADER.fullmatch(h.strip())), None)
-        if column is None:
-            return [], 0
-        heading_start, heading_end = lines[index - 1] if index else (0, 0)
-        heading = self.text[heading_start:heading_end]
-        scale_match = SCALE_WORD.search(headers[column]) or SCALE_WORD.search(heading)
-        scale = MAGNITUDE_FACTORS[scale_match.group(0).lower()] if scale_match else Decimal(1)
-        noun = METRIC_HEADER.fullmatch(headers[column].strip()).group("noun").lower()
-        metric = METRIC_OF_NOUN.get(noun, "sold")
-        period = self._span_within(heading_start, heading_end, with_duration=True) or self.report_period
-        sales, read = [], 0
-        for row_start, row_end in lines[index + 1:]:
-            cells = self._row_cells(row_start, row_end)
-            if len(cells) != len(headers):
-                break
-            read += 1
-            cell_start, cell = cells[column]
-            number = numbers_by_start.get(cell_start)
-            if (number is None or number["end"] != cell_start + len(cell) or cell_start in taken
-                    or (self.boilerplate is not None and self.boilerplate.contains(cell_start))):
-                continue
-            label_start, label = cells[0]
-            mention = self.products.mention_around(label_start, label_start + 1)
-            sales.append({"span": [number["start"], number["end"]],
-                          "units": int(Decimal(number["value"]) * scale), "bound": "exact", "metric": metric,
-                          "item": None, "product": mention, "company": None if mention else _list_company(label),
-                          "region": None, "period": period})
-        return sales, read
-
-    def _list_heading(self, lines: list[tuple[int, int]], index: int) -> tuple[str, dict | None] | None:
-        """The line above a list that names shipments or sales, with its period."""
-        for line_start, line_end in reversed(lines[max(0, index - 8):index]):
-            line = self.text[line_start:line_end]
-            if not line.strip() or LIST_LINE.match(line):
-                continue
-            match = self.patterns["verb"].search(line)
-            if match is None:
-                return None
-            metric = _words()["verb"][match.group(0).lower()]
-            return metric, self._span_within(line_start, line_end, with_duration=True)
-        return None
 
 
 @cache
