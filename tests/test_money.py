@@ -270,3 +270,22 @@ def test_the_marker_prefilter_changes_no_amount():
         assert [find_amounts(text) for text in texts] == filtered
     finally:
         lexicon.filtered = True
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a converted or restated amount in brackets, in the currency of the amount before it
+    ("The sedan was launched at Rs. 2,349,000 (around 24 lakhs) in Lahore, Pakistan.",
+     [("Rs. 2,349,000", 2349000, "PKR", "exact"), ("24 lakhs", 2400000, "PKR", "approximate")]),
+    ("It now costs Rs. 2,707,000 (over 27 lakhs) in Karachi, Pakistan.",
+     [("Rs. 2,707,000", 2707000, "PKR", "exact"), ("27 lakhs", 2700000, "PKR", "at_least")]),
+    # crores after a money word, in a text of rupees
+    ("Shares rose 3% to ₹6.83, valuing the company at 19,626.27 crore.",
+     [("₹6.83", Decimal("6.83"), "INR", "exact"), ("19,626.27 crore", 196_262_700_000, "INR", "exact")]),
+    # ... but not a count of things, nor without rupees around
+    ("Its Rs 500 plan helped; revenue crossed 2 crore customers.", [("Rs 500", 500, "INR", "exact")]),
+    ("The startup was valued at 12,500 crore.", []),
+])
+def test_bare_amounts_that_are_money_all_the_same(text, expected):
+    article = extract(text)
+    found = sorted([*article.prices, *article.money], key=lambda f: f.span.start)
+    assert [(f.span.text, f.amount, f.currency, f.bound) for f in found] == expected

@@ -278,3 +278,13 @@ def test_of_these_is_a_share_of_the_figure_before():
 def test_a_growth_over_a_figure_is_no_bound():
     text = "Domestic volumes stood at 801,230 units, increasing by 23 per cent over 651,107 units sold a year ago."
     assert [(s[0], s[1]) for s in sales(text)] == [(801230, "exact"), (651107, "exact")]
+
+
+@pytest.mark.parametrize("text, period", [
+    ("Festive sales touched 2 lakh units on Dhanteras.", "P1D"),
+    ("On Singles' Day, Orvix sold 10,000 phones.", "P1D"),
+    ("The brand sold 10,000 phones on Black Friday alone.", "P1D"),
+    ("Orvix said on Diwali that it has sold 5 million phones.", None),
+])
+def test_a_festival_day_is_one_day(text, period):
+    assert [s[3] for s in sales(text)] == [period]

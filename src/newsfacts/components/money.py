@@ -149,6 +149,7 @@ def find_amounts(text: str, numbers: list[dict] | None = None,
     _mark_marked_ranges(text, amounts)
     amounts = _join_ranges(text, amounts, bare)
     amounts += _table_amounts(text, bare, amounts, boilerplate)
+    amounts += _restated_and_crore_amounts(text, bare, amounts)
     amounts.sort(key=lambda a: a["start"])
     amounts = resolve(text, amounts)
     _set_bounds(text, amounts)
@@ -317,6 +318,55 @@ def _ends_before(text: str, amounts: list[dict], bare: list[dict]) -> list[dict]
         found.append({**amount, "start": number["start"], "end": number["end"], "amount": _clean(value),
                       "magnitude": number["magnitude"] or amount["magnitude"], "bound": "exact",
                       "number": [number["start"], number["end"]], "range_with": None, "suffixed": False})
+    return found
+
+
+#: "Rs. 2,349,000 (around 24 lakhs)": the same amount restated in brackets, without a marker.
+RESTATED = scan.compile_pattern(r"[ \u00a0]*\([ \u00a0]*(?:(?:around|about|approx\.?|approximately|roughly|nearly|"
+                                r"over|some|almost|or)[ \u00a0]+)?\Z", regex.IGNORECASE)
+#: "valuing the company at 19,626.27 crore": money told by its words, in a text of rupees.
+CRORE_CUE = scan.compile_pattern(r"\b(?:valu(?:ed|ing|ation)|worth|revenue|revenues|turnover|profit|loss|income|"
+                                 r"market\s+cap(?:italisation|italization)?|investment|invest(?:ed|s)?|funding|sales|GMV|"
+                                 r"debt|capex|outlay|budget)\b(?:\s+\S+){0,4}?\s+(?:at|of|to|by|worth|was|is|stood\s+at)?\s*\Z",
+                                 regex.IGNORECASE)
+CRORE_WORDS = frozenset(("crore", "crores", "cr"))
+#: "2 crore units", "1.1 crore customers": a count, not money — a noun right after the number.
+COUNTED_AFTER = scan.compile_pattern(r"\s+(?!(?:in|of|for|from|by|to|and|or|on|at|as|while|which|during|this|that|"
+                                     r"last|with|against|compared|up|down|rupees?|INR)\b)[a-z][\w-]*", regex.IGNORECASE)
+
+
+def _restated_and_crore_amounts(text: str, bare: list[dict], amounts: list[dict]) -> list[dict]:
+    """Bare numbers that are money all the same: an amount restated in brackets right after
+    one ("Rs. 2,349,000 (around 24 lakhs)") is in its currency; crores after a money word in
+    a text that counts rupees ("valued at 12,500 crore") are rupees."""
+    if not amounts:
+        return []
+    taken = {a["number"][0] for a in amounts}
+    ends = sorted((a["end"], i) for i, a in enumerate(amounts))
+    rupees = next((a for a in amounts if a["currency"] == "INR" or a.get("ambiguous") == "rupee"), None)
+    found = []
+    for number in bare:
+        if number["start"] in taken or number["magnitude"] is None:
+            continue
+        k = bisect.bisect_right(ends, (number["start"], len(amounts))) - 1
+        before = amounts[ends[k][1]] if k >= 0 else None
+        if (before is not None and number["start"] - before["end"] <= 24 and number["scale"]
+                and RESTATED.search(text, before["end"], number["start"])
+                and text[number["end"]:number["end"] + 2].lstrip()[:1] == ")"):
+            source = before
+        elif (rupees is not None and number["magnitude"].lower() in CRORE_WORDS
+              and CRORE_CUE.search(text, max(0, number["start"] - 60), number["start"])
+              and not COUNTED_AFTER.match(text, number["end"], number["end"] + 30)):
+            source = rupees
+        else:
+            continue
+        found.append({
+            "start": number["start"], "end": number["end"], "amount": number["value"],
+            "currency": source["currency"], "marker": source["marker"], "ambiguous": source.get("ambiguous"),
+            "candidates": source.get("candidates"), "needs_context": source.get("needs_context"),
+            "minor": False, "magnitude": number["magnitude"], "scale": number["scale"], "bound": "exact",
+            "number": [number["start"], number["end"]],
+        })
     return found
 
 

@@ -78,9 +78,10 @@ def number_pattern() -> regex.Pattern:
     head = (
         rf"(?:{SPACED_BEFORE}{SPACED_DIGITS}{SPACED_AFTER}"
         rf"|(?<![\d])(?<!\d[.,]){DIGITS}(?![\d])(?![.,]\d)"
-        rf"|\b(?:{word_number})\b"
+        # "three quarters billion" before "three": the longer reading first
         rf"|\b(?:(?:half|quarter|(?:a|one|two|three)[ -]quarters?)(?:{gap}an?)?|(?:half{gap})?an?)"
-        rf"(?={gap}(?:{scale})\b))"
+        rf"(?={gap}(?:{scale})\b)"
+        rf"|\b(?:{word_number})\b)"
     )
     tail = (
         rf"(?:{gap}(?:and{gap})?(?:(?:{scale})\b|(?:{word_number})\b(?!-[A-Za-z]))"

@@ -18,12 +18,14 @@ from __future__ import annotations
 
 import bisect
 from decimal import Decimal
+from functools import cache
 
 import regex
 
 from .. import scan
+from ..lexicons import alternation
 from ..scan import compiled
-from .sale_words import CLAUSE_BREAK, MIN_UNITS, _clause_start
+from .sale_words import CLAUSE_BREAK, MIN_UNITS, _clause_start, _words
 
 #: Selling periods that are not time spans of their own ("during the quarter").
 ANAPHORIC_PERIODS = scan.compile_pattern(
@@ -89,6 +91,17 @@ HEADING_WORDS = 12  # a heading line has at most this many words
 LEAD_WORDS = 15  # the lead is the first paragraph at least this long
 
 
+@cache
+def _festival_day() -> regex.Pattern:
+    """"on Dhanteras", "on Singles' Day": festivals of one day (``data/sales_words.jsonl``)."""
+    days = alternation(_words()["one_day_festival"])
+    return regex.compile(rf"\bon\s+(?:the\s+(?:day|occasion)\s+of\s+)?(?P<day>{days})(?![\w'’])", regex.IGNORECASE)
+
+
+#: Before a festival that opens the sentence ("On Dhanteras, ...").
+OPENING_ON = scan.compile_pattern(r"\s*(?:And|But|Only|Even|Just)?\s*")
+
+
 class PeriodReader:
     """The period methods of ``SalesFinder`` (which holds the text, its time spans, numbers
     and sentences)."""
@@ -147,6 +160,12 @@ class PeriodReader:
                 or RATE_AFTER_PRODUCT.match(text, end, min(sentence[1], end + 60)))
         if rate is not None:
             return self._anaphoric_period(rate)
+        festival = _festival_day().search(text, sentence[0], min(sentence[1], end + 60))
+        if festival is not None and (festival.start() >= end and PERIOD_LINK.match(text[end:festival.start("day")])
+                                     or festival.end() <= start and OPENING_ON.fullmatch(text, sentence[0], festival.start())):
+            # "2 lakh units on Dhanteras", "On Singles' Day, Orvix sold ...": a festival day is one day
+            return {"span": [festival.start("day"), festival.end()], "start": None, "end": None, "anchor": None,
+                    "duration": "P1D"}
         j = bisect.bisect_left(self.time_starts, start) - 1
         if j >= 0 and self.time_starts[j] >= sentence[0]:
             span_start, span_end = self.time_spans[j]["span"]
