@@ -159,6 +159,11 @@ CLASSES = [
     ("Zorvo sold smartphones worth Rs 750 crore in a day.", "money"),
     ("The fans praised the maker's latest $1,000 flagship.", "price"),
     ("The ₹327 comes with 25GB data for 30 days.", "price"),
+    # a difference is told by "by"; a price is set back by, or back in stock at
+    ("The company cut its price by Rs 2,000 last week.", "money"),
+    ("The top version will set buyers back by ₹18,499.", "price"),
+    ("The Zeta 5 is back in stock at Rs 9,999.", "price"),
+    ("The Pro is more expensive at Rs 49,999.", "price"),
 ]
 
 

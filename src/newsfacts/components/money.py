@@ -488,6 +488,7 @@ def classify(text: str, amounts: list[dict], sentences: list[tuple[int, int]],
                 or ("price" if products is not None and products.mention_ending_near(left_end, 30)
                     and PRODUCT_THEN_AMOUNT.search(text, max(sentence[0], left_end - 30), left_end) else None)
                 or ("price" if _price_band(text, amount, sentence) and amount.setdefault("band", True) else None)
+                or ("money" if BY_BEFORE.search(text, max(sentence[0], left_end - 30), left_end) else None)
                 or _nearest_cue(left, right, cues)
                 or (previous["kind"] if same_sentence else None)
                 or ("money" if _is_big(amount) else None)
@@ -552,6 +553,9 @@ def _column_kind(text: str, amount: dict) -> str | None:
     return "money" if MONEY_HEADER.search(header) else None
 
 
+#: "more expensive by around Rs 44,000", "cut by Rs 2,000": a difference ("set you back by" a price).
+BY_BEFORE = scan.compile_pattern(r"(?<!back )\bby\s+(?:around\s+|about\s+|roughly\s+|nearly\s+|almost\s+|some\s+|just\s+|"
+                                 r"over\s+|up\s+to\s+|as\s+much\s+as\s+)?\Z", regex.IGNORECASE)
 #: "the premium category (Rs 30,000 and above)", "phones under Rs 10,000", "sub-$400 PCs": a band.
 BAND_BEFORE = scan.compile_pattern(r"\b(?:segment|category|band|bracket|range|tier)\s*\(\s*\Z", regex.IGNORECASE)
 BAND_BOUND = scan.compile_pattern(r"\b(?:under|below|sub-?|less\s+than)\s*\Z", regex.IGNORECASE)
