@@ -75,6 +75,8 @@ FORMATS = [
     ("In Denmark the charger costs kr. 1.299,-.", 1299, "DKK"),
     ("In Cape Town, South Africa, a taxi ride is R 150.", 150, "ZAR"),
     ("Lagos traders paid ₦ 25,000 a bag.", 25000, "NGN"),
+    ("The kebab costs 5,99 TL in Izmir.", Decimal("5.99"), "TRY"),
+    ("The lamp is 2.499 zł in Gdańsk.", 2499, "PLN"),
 ]
 
 
@@ -96,6 +98,8 @@ NEVER_WRONG = [
     # words that CLDR lists as currencies but English uses otherwise
     "Bookings crossed the 1 lakh mark last week.",
     "The TOP 10 phones of the year.",
+    # a unit after the digits: a specification, whatever stands before it
+    "Its SAR 1.2 W/kg head value is low.",
 ]
 
 

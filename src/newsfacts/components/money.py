@@ -37,7 +37,7 @@ from .currencies import RUPEE_CODES, currencies, resolve
 from .layout import Boilerplate, get_layout
 from .numbers import decimal_text, find_numbers, get_numbers, parse_number
 from .products import ProductIndex, get_products
-from .world_amounts import merge, world_amounts
+from .world_amounts import UNIT_AFTER, merge, world_amounts
 
 #: Characters looked at on each side of a number for its currency marker.
 MARKER_REACH = 44  # the longest names: "Bosnia-Herzegovina convertible marks"
@@ -181,6 +181,8 @@ def _amount_at(text: str, number: dict, following: dict | None, consumed_until: 
         prefix, suffix = (None, suffix) if minor else (prefix, None)
     if not prefix and not suffix:
         return None
+    if prefix and not suffix and UNIT_AFTER.match(text, end, end + 8):
+        return None  # "SAR 1.2 W/kg": a specification's value after an abbreviation
     marker = (prefix or suffix).group("marker")
     row = lexicon.row(marker)
     value, magnitude, scale = Decimal(number["value"]), number["magnitude"], number["scale"]

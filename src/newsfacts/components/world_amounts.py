@@ -28,6 +28,9 @@ MARKER_REACH = 44  # the longest names: "Bosnia-Herzegovina convertible marks"
 DOT_THREE = scan.compile_pattern(r"\.\d{3}(?!\d)")
 #: "Rs 25K", "$15k.": thousands glued to the digits.
 THOUSANDS = scan.compile_pattern(r"[kK](?![^\W\d_])")
+#: A unit of measure right after a number: no amount, whatever stands before it ("SAR 1.2 W/kg").
+UNIT_AFTER = scan.compile_pattern(r"[ \u00a0]?(?:W/kg|kWh|kW|mAh|Wh|GB|TB|MB|MP|GHz|MHz|Hz|mm|cm|km|kg|inch(?:es)?|nits?|fps|"
+                                  r"cc|bhp|PS|Nm|%)(?![^\W\d_])")
 THOUSANDS_GROUP = scan.compile_pattern(r"\d[,.]\d{3}")
 #: After a cell of a flattened table row: the next cell's marker and digits, or the line's end.
 ROW_GOES_ON = scan.compile_pattern(r"[A-Z][A-Za-z]{0,3}\.?\d|[ \t]*(?:\r?\n|\Z)")
@@ -88,10 +91,13 @@ def _read_marked(text: str, token: str, start: int, end: int, lexicon) -> dict |
     suffix = lexicon.suffix(after)
     if prefix is None and suffix is None:
         return None
+    if suffix is None and UNIT_AFTER.match(text, end, end + 8):
+        return None
     marker = (prefix or suffix).group("marker")
     row = lexicon.row(marker)
     code = row.get("code")
-    symbol_after = suffix is not None and prefix is None and not marker.isalpha()
+    # a symbol or code after the digits ("1.299 €", "2.499 zł", "1.299 EUR"), not a name ("1.299 euros")
+    symbol_after = suffix is not None and prefix is None and (not marker.isalpha() or len(marker) <= 3)
     # an English-style marker before the digits: no decimal comma, no space groups ("99,99 $" is French)
     english = prefix is not None and (code in ENGLISH_STYLE or row.get("ambiguous") == "rupee")
     reading = read_grouped(token, plain_spaces=not english,
