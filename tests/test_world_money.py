@@ -77,6 +77,11 @@ FORMATS = [
     ("Lagos traders paid ₦ 25,000 a bag.", 25000, "NGN"),
     ("The kebab costs 5,99 TL in Izmir.", Decimal("5.99"), "TRY"),
     ("The lamp is 2.499 zł in Gdańsk.", 2499, "PLN"),
+    ("The lunch set is 39,000원 in Seoul.", 39000, "KRW"),
+    ("The bento is 1,980円 at the station.", 1980, "JPY"),
+    ("The novel is Cdn$ 20.99 online.", Decimal("20.99"), "CAD"),
+    ("The cable costs AU $12 in Perth.", 12, "AUD"),
+    ("The scarf is 120 lei at the market.", 120, "RON"),
 ]
 
 
