@@ -288,3 +288,18 @@ def test_a_growth_over_a_figure_is_no_bound():
 ])
 def test_a_festival_day_is_one_day(text, period):
     assert [s[3] for s in sales(text)] == [period]
+
+
+@pytest.mark.parametrize("lead, period", [
+    # a lead about sales names the period the article's figures are of
+    ("Three Chinese carmakers broke their monthly delivery records in October, a traditional high season for car buyers there.", "P1M"),
+    ("Kestrel Motors reported a 54 percent fall in total sales in the month of June at 57,428 units.", "P1M"),
+    # not a launch, a plan or the time of the report
+    ("The Zeta lineup, sold online only, went on sale in May earlier this year.", None),
+    ("Kestrel will hand over the first cars to buyers who booked in July this year, it said.", None),
+    ("Kestrel sold its first cars and has better news to report this week: demand is strong.", None),
+])
+def test_the_lead_frames_figures_without_a_period(lead, period):
+    text = f" date 2020-11-02 {lead}\n\nThe startup said it shipped 40,422 units, up from a year ago.\n"
+    found = {s.units: s.period.duration if s.period else None for s in extract(text).sales}
+    assert found[40422] == period

@@ -56,6 +56,8 @@ TOTAL_TO_DATE = scan.compile_pattern(
     r"in\s+(?:its|their)\s+lifetime)\b", regex.IGNORECASE)
 #: A span followed by a reporting verb tells when something was said: "in September said".
 SAID_AFTER = scan.compile_pattern(r"\s*,?\s*(?:\w+\s+){0,2}?(?:said|says|announced|reported|revealed|told|stated|claimed)\b")
+SAID_BEFORE = scan.compile_pattern(r"\b(?:report|reports|reported|said|says|announced|announce|told|revealed|stated)\s+"
+                                   r"(?:\w+\s+)?\Z", regex.IGNORECASE)
 #: "took around 30 minutes to sell 1 lakh units": the span is the time the figure took.
 TOOK_BEFORE = scan.compile_pattern(r"\b(?:took|takes|take|taken|taking)\s+(?:\w+\s+)?\Z", regex.IGNORECASE)
 TO_VERB = scan.compile_pattern(r"\s+to\s+(?:\w+\s+){1,2}", regex.IGNORECASE)
@@ -100,6 +102,31 @@ def _festival_day() -> regex.Pattern:
 
 #: Before a festival that opens the sentence ("On Dhanteras, ...").
 OPENING_ON = scan.compile_pattern(r"\s*(?:And|But|Only|Even|Just)?\s*")
+
+
+#: A calendar period's words ("October", "the June quarter", "FY24", "last month", "2023") —
+#: not a length of time ("six months", "18 days").
+CALENDAR_WORDS = scan.compile_pattern(
+    r"\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
+    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|quarter|Q[1-4]|[1-4]Q|H[12]|FY|fiscal|financial\s+year|month|year|"
+    r"(?:19|20)\d\d)\b", regex.IGNORECASE)
+QUANTITY_START = scan.compile_pattern(
+    r"\s*(?:(?:about|around|nearly|almost|over|some|just|only|roughly|more\s+than|less\s+than|under|"
+    r"the\s+(?:last|past|next|first|previous))\s+)?(?:\d|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|several|few|a\s+few)\s)|.*\bago\b", regex.IGNORECASE)
+#: "went on sale", "goes on sale": an event, not selling.
+ON_SALE = scan.compile_pattern(r"\b(?:went|go|goes|going|gone|put|is|be|are|was|were|available)\s+(?:on|for)\s+sale\b",
+                               regex.IGNORECASE)
+
+
+def calendar(span: dict, text: str) -> bool:
+    """Is the time span a calendar period (dated, or named by month, quarter, year), not a
+    length of time?"""
+    if span.get("start"):
+        return True
+    written = text[span["span"][0]:span["span"][1]]
+    return bool(span.get("duration")) and CALENDAR_WORDS.search(written) is not None \
+        and QUANTITY_START.match(written) is None
 
 
 class PeriodReader:
@@ -199,7 +226,28 @@ class PeriodReader:
             return self.report_period
         if previous is not None and previous.get("period") is not None and not previous.get("rate"):
             return previous["period"]
-        return self.lead_period
+        return self.lead_period or self.lead_frame
+
+    def _lead_frame(self) -> dict | None:
+        """The first calendar period of the lead in a sentence that speaks of selling (not of
+        going on sale, "went on sale in May"; not of plans, "will deliver in July"), unless it
+        tells when something was said ("to report this week")."""
+        start, end = self.lead_paragraph
+        i = bisect.bisect_left(self.time_starts, start)
+        while i < len(self.time_spans) and self.time_starts[i] < end:
+            span = self.time_spans[i]
+            i += 1
+            if (not calendar(span, self.text) or SAID_BEFORE.search(self.text, max(start, span["span"][0] - 30), span["span"][0])
+                    or SAID_AFTER.match(self.text, span["span"][1], min(end, span["span"][1] + 40))):
+                continue  # "to report this week", "said in September": when it was told
+            sentence = self.sentence_of(span["span"][0])
+            if self.patterns["not_a_sale"].search(self.text, sentence[0], sentence[1]):
+                continue  # "... will take possession of the car in July": a plan
+            events = [m.span() for m in ON_SALE.finditer(self.text, sentence[0], sentence[1])]
+            if any(not any(a <= m.start() < b for a, b in events)
+                   for m in self.patterns["verb"].finditer(self.text, sentence[0], sentence[1])):
+                return span
+        return None
 
     @staticmethod
     def _anaphoric_period(match) -> dict:

@@ -30,7 +30,7 @@ from .layout import Boilerplate, get_layout
 from .money import find_amounts
 from .numbers import find_numbers, get_numbers
 from .products import ProductIndex, find_products, get_products, makers_of
-from .sale_periods import LEAD_WORDS, RATE, TOTAL_TO_DATE, PeriodReader
+from .sale_periods import LEAD_WORDS, RATE, TOTAL_TO_DATE, PeriodReader, calendar
 from .sale_tables import TableReader
 from .sale_words import MIN_UNITS, _clause_start, _patterns, _words
 from .timespans import find_time_spans, get_time_spans, reference_date
@@ -152,6 +152,9 @@ class SalesFinder(PeriodReader, TableReader):
         self.lead_paragraph = next((p for p in paragraphs or [] if len(text[p[0]:p[1]].split()) >= LEAD_WORDS
                                     and not (title and p[0] == title[0])), (0, 0))
         self.patterns = _patterns()
+        #: the calendar period a lead about sales names ("... broke their delivery records in
+        #: October"): the frame of figures that have no period of their own
+        self.lead_frame = self._lead_frame()
         self._one_product: bool | None = None
         self._makers: frozenset[str] | None = None
 
@@ -182,7 +185,7 @@ class SalesFinder(PeriodReader, TableReader):
                 continue  # a year
             sale = self.sale_at(number, sales)
             if sale is not None:
-                if (not sales and sale["period"] is not None and sale["period"].get("start")
+                if (not sales and sale["period"] is not None and calendar(sale["period"], self.text)
                         and self.lead_paragraph[0] <= start < self.lead_paragraph[1]):
                     self.lead_period = sale["period"]
                 sales.append(sale)
