@@ -55,6 +55,10 @@ FIGURES = [
     # bounds: a milestone crossed, a comparison's base
     ("Bookings crossed the mark of 50,000 units.", (50_000, "at_least", "booked", None)),
     ("Bookings are crossing the 80,000 mark.", (80_000, "at_least", "booked", None)),
+    # sales that changed to a bare figure
+    ("Tablet sales in the region grew almost three-fold to over 4.4 million in 2013.",
+     (4_400_000, "at_least", "sold", "P1Y")),
+    ("Scooter shipments fell sharply to 2.3 lakh in May.", (230_000, "exact", "shipped", "P1M")),
 ]
 
 
@@ -92,6 +96,9 @@ NOT_SALES = [
     "The startup can break the two million units line this year.",
     "With respect to sales for the 2017-18 financial year, volumes were strong.",
     "Sales for the 2019-20 year - 18 models were on offer.",
+    # a figure that is part of a name; an estimate told in the clause before
+    "Over several months of selling Zeta 450, the maker learnt a lot.",
+    "Orvix has revised the estimated sales figure for this year, which is around 20 million smartphones.",
 ]
 
 

@@ -88,6 +88,7 @@ RANGE_AND_BEFORE = scan.compile_pattern(r"\bbetween\s+[\d,.]+(?:\s+(?:lakh|crore
 GROWTH_BEFORE_OVER = scan.compile_pattern(
     r"(?:%|\bper\s?cent|\bpercent|\bfold|\btimes|\bgrowth|\bincrease|\bincreasing|\bdecline|\bdrop|\bjump|\brise|"
     r"\bhigher|\blower|\bup|\bdown)\s*(?:\w+\s+){0,2}?(?:over|above)\s+\Z", regex.IGNORECASE)
+TO_OVER = scan.compile_pattern(r"\bto\s+(?:over|above)\s+\Z", regex.IGNORECASE)  # "grew three-fold to over 44 million"
 #: "seven lakh-plus units", "50,000+ bookings": at least.
 PLUS_AFTER = scan.compile_pattern(r"\+|-?plus\b", regex.IGNORECASE)
 
@@ -109,6 +110,15 @@ NOT_A_SALE_AFTER = scan.compile_pattern(
     r"\s*(?:more\s+|new\s+)?(?:customers|subscribers|users|connections|threshold|line|target|capacity|"
     r"(?:worth\s+\S+(?:\s+\S+){0,2}?\s+)?(?:(?:were|was|are|is|to\s+be|being|been)\s+(?:\w+ly\s+)?)?(?:planned|imported|produced|manufactured|"
     r"expected|targeted|forecast|projected))\b", regex.IGNORECASE)
+#: Sales that changed to a bare figure: "sales grew almost three-fold to over 44 million".
+SALES_CHANGED_TO = scan.compile_pattern(
+    r"\b(?:sales|shipments|deliveries|registrations|bookings|volumes|dispatches|wholesales)\b[^.;:]{0,60}?"
+    r"\b(?:grew|rose|jumped|climbed|increased|surged|soared|declined|fell|dropped|slipped|dipped)\b[^.;:,]{0,30}?"
+    r"\bto\s+(?:(?:over|about|around|nearly|almost|roughly|more\s+than|just\s+over|just\s+under)\s+)?\Z",
+    regex.IGNORECASE)
+#: A capitalised word right before a bare figure: the figure is part of a name ("Ather 450").
+NAME_BEFORE = scan.compile_pattern(r"(?<![.!?]\s)(?<!^)\b(?!(?:Over|About|Around|Nearly|Almost|Some|Only|Just)\b)"
+                                   r"[A-Z][A-Za-z]+\s+\Z")
 RELATIVE_CLAUSE = scan.compile_pattern(r"\s*(?:which|that)\s+(?:was|is|were|are|has\s+been|had\s+been)\b", regex.IGNORECASE)
 
 
@@ -226,8 +236,12 @@ class SalesFinder(PeriodReader, TableReader):
             rate = None
         if item is None and not subset and rate is None and not self._compared(
                 number, before_sentence, sentence, previous_in_paragraph):
-            # a bare figure needs a sales verb right before it: "crossed 2.2 lakh", "reached 598,000"
-            if patterns["verb_near_end"].search(before_sentence[-60:]) is None or text[end:end + 1].isalpha():
+            # a bare figure needs a sales verb right before it ("crossed 2.2 lakh", "reached
+            # 598,000") or sales that changed to it ("sales grew almost three-fold to over 44
+            # million"); one right after a name is part of it ("selling Ather 450")
+            if ((patterns["verb_near_end"].search(before_sentence[-60:]) is None
+                 and SALES_CHANGED_TO.search(before_sentence[-120:]) is None)
+                    or text[end:end + 1].isalpha() or NAME_BEFORE.search(before_sentence[-30:])):
                 return None
             following = BARE_FOLLOWER.match(text, end, end + 40)
             if following and following.group(1) not in BARE_FOLLOWERS:
@@ -287,8 +301,9 @@ class SalesFinder(PeriodReader, TableReader):
         if NOT_A_SALE_AFTER.match(self.text, end, min(sentence[1], end + 40)):
             return True
         # "its delivery target, which was set at 1.8 million": the clause before names the target
+        # "revised the estimated sales figure for this year, which is around 20 million"
         return bool(RELATIVE_CLAUSE.match(self.text, clause_start, start)
-                    and self.patterns["not_a_sale"].search(_last_words(self.text[sentence[0]:clause_start], 4)))
+                    and self.patterns["not_a_sale"].search(_last_words(self.text[sentence[0]:clause_start], CLAUSE_WORDS)))
 
     def _compared(self, number: dict, before_sentence: str, sentence: tuple[int, int],
                   previous_in_paragraph: dict | None) -> bool:
@@ -342,7 +357,8 @@ class SalesFinder(PeriodReader, TableReader):
         if self.patterns["bound_at_most"].search(before):
             return "at_most"
         verb = self.patterns["bound_verb"].search(before)
-        if verb and GROWTH_BEFORE_OVER.search(self.text, max(0, start - 70), start):
+        if verb and GROWTH_BEFORE_OVER.search(self.text, max(0, start - 70), start) \
+                and not TO_OVER.search(self.text, max(0, start - 20), start):
             return "exact"  # "rose 12 per cent over 2,300 units": the base of a comparison
         if verb or PLUS_AFTER.match(self.text, number_end, number_end + 6):
             return "at_least"
