@@ -237,6 +237,11 @@ PERIODS = [
     ("Its dealers sold 1,000 cars a day through the nine days of the festival.", ["P1D"]),
     # a report's colon: "this week: 200,000" is when it was told
     ("Tarvo has better news to report this week: 203,000 fully paid bookings.", [None]),
+    # "a year earlier" says when the compared figure was, not for how long: it is of the same length
+    ("Kestrel sold 5,19,342 units in September 2023, up 2.5 per cent from 5,07,690 units a year earlier.",
+     ["P1M", "P1M"]),
+    # "last month" after a short phrase links itself
+    ("The company dispatched 1,52,000 vehicles to dealers last month.", ["P1M"]),
 ]
 
 

@@ -35,13 +35,18 @@ ANAPHORIC_PERIODS = scan.compile_pattern(
 SAME_PERIOD = scan.compile_pattern(r"\b(?:in|during|for|over|through)\s+the\s+(?:same\s+)?(?:period|time\s?frame)\b",
                                    regex.IGNORECASE)
 #: "1,000 cars a day": a rate, right after the figure.
-RATE = scan.compile_pattern(r"\s+(?:on\s+(?:an\s+)?average\s+)?(?:a|per|every|each)\s+(?P<unit>day|week|month|year)\b",
-                            regex.IGNORECASE)
+RATE = scan.compile_pattern(r"\s+(?:on\s+(?:an\s+)?average\s+)?(?:a|per|every|each)\s+(?P<unit>day|week|month|year)\b"
+                            r"(?!\s+(?:earlier|ago|before|later|back|old)\b)", regex.IGNORECASE)
 #: "50,000 units of the J6 and the J8 each day": a rate after what was sold.
 RATE_AFTER_PRODUCT = scan.compile_pattern(r"\s+of\s+[^.,;:]{1,40}?\s(?:a|per|every|each)\s+(?P<unit>day|week|month|year)\b",
                                           regex.IGNORECASE)
 ANAPHORIC_DURATIONS = {"quarter": "P3M", "month": "P1M", "year": "P1Y", "week": "P1W", "day": "P1D",
                        "fortnight": "P2W"}
+#: "a year earlier", "two years ago": a point back in time, not a selling period.
+POINT_BACK = scan.compile_pattern(r"\b(?:ago|earlier|before|back)\s*\Z", regex.IGNORECASE)
+#: "last month", "this year": a span that links itself after a short phrase ("to dealers last month").
+RELATIVE_START = scan.compile_pattern(r"\s*(?:last|this|previous|the\s+previous|the\s+last|the\s+past)\s", regex.IGNORECASE)
+SHORT_GAP = scan.compile_pattern(r"(?:\s+(?!(?:in|within|during|over|for|on|since)\b)[\w'’-]+){0,4}\s+", regex.IGNORECASE)
 LINK_WORD = scan.compile_pattern(r"(?:in|within|during|over|for|on|across|through|after|by)\s+", regex.IGNORECASE)
 #: Words between a figure and its period: "in", "within", with their modifiers ("in less than",
 #: "over a", "in its first").
@@ -205,10 +210,13 @@ class PeriodReader:
             gap = text[end:span["span"][0]]
             if len(gap) > 80 or ";" in gap or self._figure_within(end, span["span"][0]):
                 break  # "rose to 2.1 lakh against 1.8 lakh in June": June is the other figure's
+            if POINT_BACK.search(text, span["span"][0], span["span"][1]):
+                break  # "5,07,690 units a year earlier": when, not for how long; the frame decides
             # a span may hold its own link word: "in 2023" of "sold 38 lakh in India in 2023"
             own_link = LINK_WORD.match(text, span["span"][0], span["span"][1])
             if (PERIOD_LINK.match(gap + (own_link.group(0) if own_link else ""))
-                    or self._linked_by_verb(gap)):
+                    or self._linked_by_verb(gap)
+                    or (RELATIVE_START.match(text, span["span"][0], span["span"][1]) and SHORT_GAP.fullmatch(gap))):
                 return self._most_specific(i)
             i += 1
         anaphoric = ANAPHORIC_PERIODS.search(text, end, min(sentence[1], end + 40))
