@@ -315,3 +315,7 @@ def test_the_lead_frames_figures_without_a_period(lead, period):
     text = f" date 2020-11-02 {lead}\n\nThe startup said it shipped 40,422 units, up from a year ago.\n"
     found = {s.units: s.period.duration if s.period else None for s in extract(text).sales}
     assert found[40422] == period
+
+
+def test_a_plus_after_a_magnitude_word_is_a_bound():
+    assert sales("The brand sold 1 lakh+ units in 10 minutes.") == [(100_000, "at_least", "sold", "PT10M")]
