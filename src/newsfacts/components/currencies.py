@@ -22,6 +22,7 @@ rather than given a currency it may not be in.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import regex
@@ -104,10 +105,17 @@ class Currencies:
                     (suffix_exact if exact else suffix_any).append(marker)
 
         prefixes, suffixes = prefix_exact + prefix_any, suffix_exact + suffix_any
+        # how far back a prefix marker and its spaces may reach: the windows searched are cut to it
+        self.prefix_reach = max(len(m) for m in prefixes) + 3
         # the last two characters a prefix marker can end in, the first two a suffix one can
         # start with (one, for a one-character marker): "Rs", "kr", "$"; as written, or folded
         self.prefix_ends = (frozenset(m[-2:] for m in prefix_exact), frozenset(m[-2:].casefold() for m in prefix_any))
-        self.suffix_starts = (frozenset(m[:2] for m in suffix_exact), frozenset(m[:2].casefold() for m in suffix_any))
+        # the word a prefix marker ends with ("Rs.", "$", "dollars"), the word a suffix marker
+        # starts with ("United" of "United States dollars", "€"): a number's neighbour must be one
+        self.prefix_last_words = (frozenset(_last_word(m) for m in prefix_exact),
+                                  frozenset(_last_word(m).casefold() for m in prefix_any))
+        self.suffix_first_words = (frozenset(_first_word(m) for m in suffix_exact),
+                                   frozenset(_first_word(m).casefold() for m in suffix_any))
         self.filtered = all(m and m.strip(" \u00a0-") == m for m in prefixes + suffixes)
         not_a_letter_before, not_a_letter_after = r"(?<![^\W\d_])", r"(?![^\W\d_])"
         # markers as written, and markers in any case: two patterns, the longer match wins
@@ -129,19 +137,35 @@ class Currencies:
         """Can a prefix marker end ``before`` (its spaces aside)? A cheap test of its last two
         characters, which spares most numbers the prefix search."""
         before = before.rstrip(" \u00a0")
-        return not self.filtered or not before or _in_ends(before[-2:], before[-1:], self.prefix_ends)
+        if not self.filtered or not before:
+            return True
+        word = _last_word(before)
+        exact, folded = self.prefix_last_words
+        return word in exact or word.casefold() in folded
+
+    def may_end_glued(self, before: str) -> bool:
+        """Can a marker of two characters or more end ``before``, glued to the digits after it
+        ("AUD4.50", "HKD139.90")? Letters glued to digits are mostly names ("S24")."""
+        two = before[-2:]
+        exact, folded = self.prefix_ends
+        return len(two) == 2 and (two in exact or two.casefold() in folded)
 
     def may_start_suffix(self, after: str) -> bool:
         """Can a suffix marker start ``after`` (its spaces and a hyphen aside)?"""
         after = after.lstrip(" \u00a0")
         after = after[1:] if after[:1] == "-" else after
-        return not self.filtered or not after or _in_ends(after[:2], after[:1], self.suffix_starts)
+        if not self.filtered or not after:
+            return True
+        word = _first_word(after)
+        exact, folded = self.suffix_first_words
+        return word in exact or word.casefold() in folded
 
     def prefix(self, before: str):
         """The marker that ends ``before`` (spaces aside), the longest one; or None."""
         if not self.may_end_prefix(before):
             return None
-        found = [m for m in (pattern.search(before) for pattern in self.prefixes) if m]
+        from_ = max(0, len(before) - self.prefix_reach)
+        found = [m for m in (pattern.search(before, from_) for pattern in self.prefixes) if m]
         return min(found, key=lambda m: m.start("marker")) if found else None
 
     def suffix(self, after: str):
@@ -178,10 +202,25 @@ def _entry(rows: list[dict]) -> dict:
     return {**entry, "code": english[0] if len(english) == 1 else None, "candidates": codes}
 
 
-def _in_ends(two: str, one: str, ends: tuple[frozenset[str], frozenset[str]]) -> bool:
-    """Is ``two`` (or the one-character ``one``) among the marker ends, as written or folded?"""
-    exact, folded = ends
-    return two in exact or one in exact or two.casefold() in folded or one.casefold() in folded
+FIRST_WORD = re.compile(r"[^\W\d_]+|\S")
+
+
+def _last_word(text: str) -> str:
+    """The letters (and a full stop) or the one character a text ends with: "Rs." of "at Rs."
+    (read backwards: a search anchored at the end would try every position)."""
+    end = letters_end = len(text)
+    if letters_end and text[letters_end - 1] == ".":
+        letters_end -= 1
+    start = letters_end
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    return text[start:end] if start < letters_end else text[end - 1:end]
+
+
+def _first_word(text: str) -> str:
+    """The letters or the one character a text starts with: "United" of "United States dollars"."""
+    match = FIRST_WORD.match(text)
+    return match.group(0) if match else ""
 
 
 @cache

@@ -99,10 +99,10 @@ LEAD_WORDS = 15  # the lead is the first paragraph at least this long
 
 
 @cache
-def _festival_day() -> regex.Pattern:
+def _festival_day():
     """"on Dhanteras", "on Singles' Day": festivals of one day (``data/sales_words.jsonl``)."""
     days = alternation(_words()["one_day_festival"])
-    return regex.compile(rf"\bon\s+(?:the\s+(?:day|occasion)\s+of\s+)?(?P<day>{days})(?![\w'’])", regex.IGNORECASE)
+    return scan.compile_pattern(rf"\b[Oo]n\s+(?:the\s+(?:day|occasion)\s+of\s+)?(?P<day>(?i:{days}))(?![\w'’])")
 
 
 #: Before a festival that opens the sentence ("On Dhanteras, ...").
@@ -192,7 +192,7 @@ class PeriodReader:
                 or RATE_AFTER_PRODUCT.match(text, end, min(sentence[1], end + 60)))
         if rate is not None:
             return self._anaphoric_period(rate)
-        festival = _festival_day().search(text, sentence[0], min(sentence[1], end + 60))
+        festival = self._festival_in(sentence[0], min(sentence[1], end + 60))
         if festival is not None and (festival.start() >= end and PERIOD_LINK.match(text[end:festival.start("day")])
                                      or festival.end() <= start and OPENING_ON.fullmatch(text, sentence[0], festival.start())):
             # "2 lakh units on Dhanteras", "On Singles' Day, Orvix sold ...": a festival day is one day
@@ -235,6 +235,16 @@ class PeriodReader:
         if previous is not None and previous.get("period") is not None and not previous.get("rate"):
             return previous["period"]
         return self.lead_period or self.lead_frame
+
+    def _festival_in(self, start: int, end: int):
+        """The first "on <festival day>" in [start, end): the text is searched once."""
+        if self._festivals is None:
+            self._festivals = list(_festival_day().finditer(self.text))
+            self._festival_starts = [m.start() for m in self._festivals]
+        k = bisect.bisect_left(self._festival_starts, start)
+        if k < len(self._festivals) and self._festivals[k].end() <= end:
+            return self._festivals[k]
+        return None
 
     def _lead_frame(self) -> dict | None:
         """The first calendar period of the lead in a sentence that speaks of selling (not of

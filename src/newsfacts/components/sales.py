@@ -95,6 +95,7 @@ PLUS_AFTER = scan.compile_pattern(r"\+|-?plus\b", regex.IGNORECASE)
 
 #: "2.1m phones", "5bn units": a magnitude glued to the digits (numbers leave it: "5m" may be metres).
 GLUED_MAGNITUDE = scan.compile_pattern(r"(?:mn|mln|m|M|bn|b|B)(?![\w-])")
+GLUED_INITIALS = frozenset("mMbB")
 GLUED_FACTORS = {"m": Decimal(10**6), "mn": Decimal(10**6), "mln": Decimal(10**6),
                  "b": Decimal(10**9), "bn": Decimal(10**9)}
 #: "2017-18", "2020-21": the second half of a fiscal year.
@@ -132,6 +133,19 @@ def _last_words(fragment: str, count: int) -> str:
     return " ".join(words[-count:]) if words else ""
 
 
+def _verb_word_before(text: str, start: int) -> bool:
+    """Is the word before ``start`` (or the one before "just"/"only") a sales verb's last word?"""
+    words = text[max(0, start - 30):start].split()
+    if words and words[-1].lower() in ("just", "only"):
+        words = words[:-1]
+    return bool(words) and words[-1].lower() in _verb_last_words()
+
+
+@cache
+def _verb_last_words() -> frozenset[str]:
+    return frozenset(word.split()[-1] for word in _words()["verb"])
+
+
 class SalesFinder(PeriodReader, TableReader):
     """Finds sales in one text, given its numbers, amounts, time spans and products."""
 
@@ -146,6 +160,7 @@ class SalesFinder(PeriodReader, TableReader):
         #: later figures without one of their own are of that period too
         self.lead_period: dict | None = None
         self.last_period: dict | None = None  # the period of the last sale that had one
+        self._festivals: list | None = None  # "on Dhanteras" matches, found once when first asked
         self.taken_starts = sorted(taken)
         self.time_spans = time_spans
         self.time_starts = [t["span"][0] for t in time_spans]
@@ -214,16 +229,23 @@ class SalesFinder(PeriodReader, TableReader):
         text, patterns = self.text, self.patterns
         start, end = number["start"], number["end"]
         units = Decimal(number["value"])
-        glued = GLUED_MAGNITUDE.match(text, end, end + 4) if number["magnitude"] is None and number["digits"] else None
-        if glued is not None:  # "2.1m phones", "5bn units"
-            units, end = units * GLUED_FACTORS[glued.group(0).lower()], glued.end()
-        if units % 1 or units < 1 or YEAR_RANGE_BEFORE.search(text, max(0, start - 6), start):
-            return None  # "2.5" alone is no count; "18" of "2017-18" is a year
+        if number["magnitude"] is None and number["digits"] and text[end:end + 1] in GLUED_INITIALS:
+            glued = GLUED_MAGNITUDE.match(text, end, end + 4)
+            if glued is not None:  # "2.1m phones", "5bn units"
+                units, end = units * GLUED_FACTORS[glued.group(0).lower()], glued.end()
+        if units % 1 or units < 1:
+            return None  # "2.5" alone is no count
+        # "6 phones", "one phone": too few, unless sold outright ("sold 40 handsets"): the word
+        # before is looked up first, the cheapest test for the commonest numbers
+        if units < MIN_UNITS and not _verb_word_before(text, start):
+            return None
+        if YEAR_RANGE_BEFORE.search(text, max(0, start - 6), start):
+            return None  # "18" of "2017-18" is a year
         sentence = self.sentence_of(start)
         before_sentence = text[sentence[0]:start]
         item = patterns["item"].match(text, end, min(sentence[1], end + 40))
         if units < MIN_UNITS and not (item is not None and patterns["verb_right_before"].search(before_sentence[-40:])):
-            return None  # "6 phones", "one phone": too few, unless sold outright ("sold 40 handsets")
+            return None
         previous_in_paragraph = self._previous_sale(earlier, start)
         shared_item = False
         if item is None:  # "26.1 million and 25.5 million units", "between 800,000 and 925,000 units"

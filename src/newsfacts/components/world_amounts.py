@@ -31,6 +31,9 @@ THOUSANDS = scan.compile_pattern(r"[kK](?![^\W\d_])")
 #: A unit of measure right after a number: no amount, whatever stands before it ("SAR 1.2 W/kg").
 UNIT_AFTER = scan.compile_pattern(r"[ \u00a0]?(?:W/kg|kWh|kW|mAh|Wh|GB|TB|MB|MP|GHz|MHz|Hz|mm|cm|km|kg|inch(?:es)?|nits?|fps|"
                                   r"cc|bhp|PS|Nm|%)(?![^\W\d_])")
+#: A separator the English way of writing digits does not use: a space, an apostrophe, a
+#: decimal comma, a dash for no decimals.
+WORLD_SEPARATOR = scan.compile_pattern(r"[ '’\u00a0\u202f\u2009]|,\d{1,2}(?!\d)|[.,/][-–—]")
 THOUSANDS_GROUP = scan.compile_pattern(r"\d[,.]\d{3}")
 #: After a cell of a flattened table row: the next cell's marker and digits, or the line's end.
 ROW_GOES_ON = scan.compile_pattern(r"[A-Z][A-Za-z]{0,3}\.?\d|[ \t]*(?:\r?\n|\Z)")
@@ -55,9 +58,11 @@ def world_amounts(text: str, numbers: list[dict],
     for match in GROUPED.finditer(text):
         start, end = match.span()
         token = match.group()
-        if read_until.get(start, -1) >= end and not DOT_THREE.search(token) and not _glued_to_a_word(
-                text, start, lexicon):
-            continue  # the number layer read these digits (and perhaps a magnitude after them)
+        if read_until.get(start, -1) >= end:
+            if not DOT_THREE.search(token) and not _glued_to_a_word(text, start, lexicon):
+                continue  # the number layer read these digits (and perhaps a magnitude after them)
+        elif not (WORLD_SEPARATOR.search(token) or _marker_may_touch(text, start, end, lexicon)):
+            continue  # digits in a name ("S24", "X9d"), a date, a time: no marker beside them
         if boilerplate is not None and boilerplate.contains(start):
             continue
         reading = _read_marked(text, token, start, end, lexicon)
@@ -66,6 +71,15 @@ def world_amounts(text: str, numbers: list[dict],
         elif reading is not None:
             found.append(reading)
     return found, vetoed
+
+
+def _marker_may_touch(text: str, start: int, end: int, lexicon) -> bool:
+    """A cheap look at the characters beside digits the number layer did not read: could a
+    marker end right before them ("AUD4.50", "₹ 45") or start right after ("25¢", "4 590 €")?"""
+    before = text[max(0, start - 3):start]
+    after = text[end:end + 3]
+    return (lexicon.may_end_prefix(before) and not before[-1:].isalpha() or lexicon.may_end_glued(before)
+            or lexicon.may_start_suffix(after) or THOUSANDS.match(after) is not None)
 
 
 def _glued_to_a_word(text: str, start: int, lexicon) -> bool:
