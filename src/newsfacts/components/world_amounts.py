@@ -76,8 +76,8 @@ def world_amounts(text: str, numbers: list[dict],
 def _marker_may_touch(text: str, start: int, end: int, lexicon) -> bool:
     """A cheap look at the characters beside digits the number layer did not read: could a
     marker end right before them ("AUD4.50", "₹ 45") or start right after ("25¢", "4 590 €")?"""
-    before = text[max(0, start - 3):start]
-    after = text[end:end + 3]
+    before = text[max(0, start - lexicon.prefix_reach):start]
+    after = text[end:end + MARKER_REACH]
     return (lexicon.may_end_prefix(before) and not before[-1:].isalpha() or lexicon.may_end_glued(before)
             or lexicon.may_start_suffix(after) or THOUSANDS.match(after) is not None)
 
