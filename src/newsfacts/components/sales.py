@@ -34,6 +34,7 @@ from .sale_periods import LEAD_WORDS, RATE, TOTAL_TO_DATE, PeriodReader, calenda
 from .sale_tables import TableReader
 from .sale_words import MIN_UNITS, _clause_start, _patterns, _words
 from .timespans import find_time_spans, get_time_spans, reference_date
+from .world_amounts import UNIT_AFTER
 
 FAMILY = "sales"
 CLAUSE_WORDS = 10  # how far back a clause's verb or "target" may stand
@@ -233,8 +234,8 @@ class SalesFinder(PeriodReader, TableReader):
             glued = GLUED_MAGNITUDE.match(text, end, end + 4)
             if glued is not None:  # "2.1m phones", "5bn units"
                 units, end = units * GLUED_FACTORS[glued.group(0).lower()], glued.end()
-        if units % 1 or units < 1:
-            return None  # "2.5" alone is no count
+        if units % 1 or units < 1 or UNIT_AFTER.match(text, end, end + 8):
+            return None  # "2.5" alone is no count; "125 cc bikes" measures, it counts nothing
         # "6 phones", "one phone": too few, unless sold outright ("sold 40 handsets"): the word
         # before is looked up first, the cheapest test for the commonest numbers
         if units < MIN_UNITS and not _verb_word_before(text, start):
