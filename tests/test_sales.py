@@ -98,6 +98,7 @@ NOT_SALES = [
     "Sales for the 2019-20 year - 18 models were on offer.",
     # a figure that is part of a name; an estimate told in the clause before
     "Over several months of selling Zeta 450, the maker learnt a lot.",
+    "Over 70% of its sales are of bikes that are more than 125 cc bikes.",
     "Orvix has revised the estimated sales figure for this year, which is around 20 million smartphones.",
 ]
 
