@@ -134,14 +134,28 @@ class Currencies:
             r"\A[ \u00a0]+(?P<scale>million|billion|thousand|crore|lakh|mn|bn)\b", regex.IGNORECASE)
 
     def may_end_prefix(self, before: str) -> bool:
-        """Can a prefix marker end ``before`` (its spaces aside)? A cheap test of its last two
-        characters, which spares most numbers the prefix search."""
+        """Can a prefix marker end ``before`` (its spaces aside)? A cheap look-up of its last
+        word, which spares most numbers the prefix search."""
+        return bool(self._prefix_patterns(before))
+
+    def _prefix_patterns(self, before: str) -> tuple:
+        """The prefix patterns (as written, any case) whose markers can end ``before``."""
         before = before.rstrip(" \u00a0")
         if not self.filtered or not before:
-            return True
+            return self.prefixes
         word = _last_word(before)
         exact, folded = self.prefix_last_words
-        return word in exact or word.casefold() in folded
+        return ((self.prefixes[0],) if word in exact else ()) + ((self.prefixes[1],) if word.casefold() in folded else ())
+
+    def _suffix_patterns(self, after: str) -> tuple:
+        """The suffix patterns whose markers can start ``after``."""
+        after = after.lstrip(" \u00a0")
+        after = after[1:] if after[:1] == "-" else after
+        if not self.filtered or not after:
+            return self.suffixes
+        word = _first_word(after)
+        exact, folded = self.suffix_first_words
+        return ((self.suffixes[0],) if word in exact else ()) + ((self.suffixes[1],) if word.casefold() in folded else ())
 
     def may_end_glued(self, before: str) -> bool:
         """Can a marker of two characters or more end ``before``, glued to the digits after it
@@ -152,27 +166,23 @@ class Currencies:
 
     def may_start_suffix(self, after: str) -> bool:
         """Can a suffix marker start ``after`` (its spaces and a hyphen aside)?"""
-        after = after.lstrip(" \u00a0")
-        after = after[1:] if after[:1] == "-" else after
-        if not self.filtered or not after:
-            return True
-        word = _first_word(after)
-        exact, folded = self.suffix_first_words
-        return word in exact or word.casefold() in folded
+        return bool(self._suffix_patterns(after))
 
     def prefix(self, before: str):
         """The marker that ends ``before`` (spaces aside), the longest one; or None."""
-        if not self.may_end_prefix(before):
+        patterns = self._prefix_patterns(before)
+        if not patterns:
             return None
         from_ = max(0, len(before) - self.prefix_reach)
-        found = [m for m in (pattern.search(before, from_) for pattern in self.prefixes) if m]
+        found = [m for m in (pattern.search(before, from_) for pattern in patterns) if m]
         return min(found, key=lambda m: m.start("marker")) if found else None
 
     def suffix(self, after: str):
         """The marker that starts ``after`` (spaces and a hyphen aside), the longest one; or None."""
-        if not self.may_start_suffix(after):
+        patterns = self._suffix_patterns(after)
+        if not patterns:
             return None
-        found = [m for m in (pattern.match(after) for pattern in self.suffixes) if m]
+        found = [m for m in (pattern.match(after) for pattern in patterns) if m]
         return max(found, key=lambda m: m.end()) if found else None
 
     def row(self, marker: str) -> dict:

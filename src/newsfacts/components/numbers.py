@@ -340,7 +340,7 @@ def _k_means_thousand(text: str, start: int, end: int) -> bool:
 #: (narrow, no-break) spaces, a decimal comma or point, a dash for no decimals ("1.299,-",
 #: "Rs 9,999/-"). Read next to a currency marker only (see money.py): on their own "1.299"
 #: and "4 590" say too little.
-GROUPED = regex.compile(r"\d[\d.,'’\u00a0\u202f\u2009 ]*\d(?:[.,/][-–—])?|\d(?:[.,/][-–—])?")
+GROUPED = scan.compile_pattern(r"\d[\d.,'’\u00a0\u202f\u2009 ]*\d(?:[.,/][-–—])?|\d(?:[.,/][-–—])?")
 NO_DECIMALS = regex.compile(r"[.,/][-–—]\Z")
 SEPARATOR = regex.compile(r"([.,'’\u00a0\u202f\u2009 ])")
 PLAIN_SPACE = " "

@@ -234,14 +234,14 @@ class SalesFinder(PeriodReader, TableReader):
             glued = GLUED_MAGNITUDE.match(text, end, end + 4)
             if glued is not None:  # "2.1m phones", "5bn units"
                 units, end = units * GLUED_FACTORS[glued.group(0).lower()], glued.end()
-        if units % 1 or units < 1 or UNIT_AFTER.match(text, end, end + 8):
-            return None  # "2.5" alone is no count; "125 cc bikes" measures, it counts nothing
+        if units % 1 or units < 1:
+            return None  # "2.5" alone is no count
         # "6 phones", "one phone": too few, unless sold outright ("sold 40 handsets"): the word
         # before is looked up first, the cheapest test for the commonest numbers
         if units < MIN_UNITS and not _verb_word_before(text, start):
             return None
-        if YEAR_RANGE_BEFORE.search(text, max(0, start - 6), start):
-            return None  # "18" of "2017-18" is a year
+        if YEAR_RANGE_BEFORE.search(text, max(0, start - 6), start) or UNIT_AFTER.match(text, end, end + 8):
+            return None  # "18" of "2017-18" is a year; "125 cc bikes" measures, it counts nothing
         sentence = self.sentence_of(start)
         before_sentence = text[sentence[0]:start]
         item = patterns["item"].match(text, end, min(sentence[1], end + 40))

@@ -59,7 +59,8 @@ def world_amounts(text: str, numbers: list[dict],
         start, end = match.span()
         token = match.group()
         if read_until.get(start, -1) >= end:
-            if not DOT_THREE.search(token) and not _glued_to_a_word(text, start, lexicon):
+            if not ("." in token and DOT_THREE.search(token)) and not (
+                    text[start - 1:start].isalpha() and _glued_to_a_word(text, start, lexicon)):
                 continue  # the number layer read these digits (and perhaps a magnitude after them)
         elif not (WORLD_SEPARATOR.search(token) or _marker_may_touch(text, start, end, lexicon)):
             continue  # digits in a name ("S24", "X9d"), a date, a time: no marker beside them
