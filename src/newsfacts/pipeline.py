@@ -67,8 +67,6 @@ def tokenizer_rules() -> tuple[list[str], list[str], list[str], dict[str, list[d
     ]
     suffixes = [
         r"(?<=[A-Za-z])/",  # "4GB RAM/ 64GB"
-        # "1 lakh+ units": the "+" of a magnitude word is a bound, not part of the word
-        "(?:" + "|".join(f"(?<={word})" for word in ("lakh", "lakhs", "crore", "crores", "million", "billion", "mn")) + r")\+",
     ]
     specials = {
         text: [{"ORTH": text}] for text in lexicons.values("tokenizer", "text", rule="special_case")

@@ -253,7 +253,8 @@ def find_numbers(text: str, aligned=None) -> list[dict]:
             if parsed is None:
                 continue
         end = start + parsed.end
-        if aligned is not None and not aligned(start, end):
+        if aligned is not None and not aligned(start, end) and not (
+                text[end:end + 1] == "+" and aligned(start, end + 1)):  # "1 lakh+": the bound's "+" glued on
             continue
         found.append({
             "start": start,
