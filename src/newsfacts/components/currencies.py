@@ -143,9 +143,7 @@ class Currencies:
         before = before.rstrip(" \u00a0")
         if not self.filtered or not before:
             return self.prefixes
-        word = _last_word(before)
-        exact, folded = self.prefix_last_words
-        return ((self.prefixes[0],) if word in exact else ()) + ((self.prefixes[1],) if word.casefold() in folded else ())
+        return _usable(_last_word(before), self.prefix_last_words, self.prefixes)
 
     def _suffix_patterns(self, after: str) -> tuple:
         """The suffix patterns whose markers can start ``after``."""
@@ -153,9 +151,7 @@ class Currencies:
         after = after[1:] if after[:1] == "-" else after
         if not self.filtered or not after:
             return self.suffixes
-        word = _first_word(after)
-        exact, folded = self.suffix_first_words
-        return ((self.suffixes[0],) if word in exact else ()) + ((self.suffixes[1],) if word.casefold() in folded else ())
+        return _usable(_first_word(after), self.suffix_first_words, self.suffixes)
 
     def may_end_glued(self, before: str) -> bool:
         """Can a marker of two characters or more end ``before``, glued to the digits after it
@@ -210,6 +206,13 @@ def _entry(rows: list[dict]) -> dict:
         return {**entry, "code": codes[0]}
     english = sorted({row["code"] for row in rows if row["source"] == "symbol:en"})
     return {**entry, "code": english[0] if len(english) == 1 else None, "candidates": codes}
+
+
+def _usable(word: str, words: tuple[frozenset[str], frozenset[str]], patterns: tuple) -> tuple:
+    """Of the (as written, any case) ``patterns``, those whose markers can have ``word`` at
+    their edge, by the (as written, folded) ``words`` markers have there."""
+    exact, folded = words
+    return ((patterns[0],) if word in exact else ()) + ((patterns[1],) if word.casefold() in folded else ())
 
 
 FIRST_WORD = re.compile(r"[^\W\d_]+|\S")
