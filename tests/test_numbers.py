@@ -136,3 +136,15 @@ def test_phrases_are_found_where_a_full_scan_finds_them():
                 found.append(match.span())
                 position = match.end()
         assert found == everywhere, text[:60]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("They sold around 400, 000 devices", [("400, 000", 400000)]),
+    ("It was priced at 2, 999 yuan", [("2, 999", 2999)]),
+    ("Sizes 100, 200, 300 and 400", [("100", 100), ("200", 200), ("300", 300), ("400", 400)]),
+    ("Prices of 100, 200 and 300", [("100", 100), ("200", 200), ("300", 300)]),
+    ("On May 5, 500 buyers queued", [("5", 5), ("500", 500)]),
+    ("Up 2.5, 300 more", [("2.5", Decimal("2.5")), ("300", 300)]),
+])
+def test_a_space_after_the_grouping_comma(nlp, text, found):
+    assert numbers_in(nlp, text) == found

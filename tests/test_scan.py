@@ -7,13 +7,18 @@ import regex
 
 from newsfacts import dates, scan
 from newsfacts.components import (
+    currencies,
     layout,
     money,
     numbers,
     products,
+    sale_periods,
+    sale_tables,
+    sale_words,
     sales,
     specs,
     timespans,
+    world_amounts,
 )
 from newsfacts.components.quotes import attribution as quote_attribution
 from newsfacts.components.quotes import marks as quote_marks
@@ -32,9 +37,10 @@ def rule_patterns():
             found[f"specs:{index}:{rule['name']}:context"] = rule["context_regex"]
     found["dates"] = dates.date_pattern()
     found.update({f"quotes:{name}": pattern for name, pattern in quote_words._patterns().items()})
-    found.update({f"sales:{name}": pattern for name, pattern in sales._patterns().items()})
-    marks = money.currencies()
-    found.update({"money:prefix": marks.prefix, "money:suffix": marks.suffix,
+    found.update({f"sales:{name}": pattern for name, pattern in sale_words._patterns().items()})
+    marks = currencies.currencies()
+    found.update({"money:prefix": marks.prefixes[0], "money:prefix_any": marks.prefixes[1],
+                  "money:suffix": marks.suffixes[0], "money:suffix_any": marks.suffixes[1],
                   "money:bound_before": money._bounds()[0], "money:bound_after": money._bounds()[1],
                   "money:extra_magnitude": money.EXTRA_MAGNITUDE,
                   "numbers:phrase": numbers.number_pattern(), "numbers:part": numbers.PART,
@@ -42,7 +48,7 @@ def rule_patterns():
     time_modules = (timespans.anchoring, timespans.filters, timespans.fiscal, timespans.resolve,
                     timespans.phrases, timespans.triggers)
     for module in (layout, money, numbers, products, quote_attribution, quote_marks, quote_names, sales, specs,
-                   timespans, *time_modules):
+                   timespans, *time_modules, currencies, world_amounts, sale_periods, sale_tables, sale_words):
         for name, value in vars(module).items():
             if name.isupper() and isinstance(value, re.Pattern):
                 found[f"{module.__name__.rsplit('.', 1)[-1]}:{name}"] = value

@@ -33,24 +33,27 @@ from spacy.tokens import Doc
 from .. import docdata, lexicons, scan
 from ..lexicons import alternation
 from ..scan import compiled
+from .currencies import RUPEE_CODES, currencies, resolve
 from .layout import Boilerplate, get_layout
-from .numbers import find_numbers, get_numbers, integral, parse_number
+from .numbers import decimal_text, find_numbers, get_numbers, parse_number
 from .products import ProductIndex, get_products
+from .world_amounts import UNIT_AFTER, merge, world_amounts
 
 #: Characters looked at on each side of a number for its currency marker.
-MARKER_REACH = 28
+MARKER_REACH = 44  # the longest names: "Bosnia-Herzegovina convertible marks"
 CUE_REACH_LEFT = 90
 CUE_REACH_RIGHT = 40
 #: Cue words further than this many words from an amount do not decide its class.
 MAX_CUE_WORDS_LEFT = 10
 MAX_CUE_WORDS_RIGHT = 1
+#: "$15 and 20c": cents written with a bare "c" after a whole amount.
+CENTS_AFTER = scan.compile_pattern(r"[ \u00a0]+(?:and[ \u00a0]+)?(?P<cents>\d{1,2})[ \u00a0]?c(?![^\W\d_])")
+CHANGE_REACH = 300  # "It drops to $1,875": the amount it changes from stands this close before
 RANGE_GAP = 40  # "Rs 10,000 and 15,000": the words between two ends of a range, at most
-PARAGRAPH_REACH = 2000  # how far a paragraph is read for context, at most
 BIG_AMOUNT = Decimal(10_000_000)  # one crore: larger amounts without a cue are money
 #: Magnitudes money writes that plain numbers do not: "Rs 12.5 L", "$5m", "$1.2B".
 EXTRA_MAGNITUDE = scan.compile_pattern(r"(?:[ \u00a0]?(?P<lakh>L|Lakh|Lac)|(?P<million>m|M|mln)|(?P<billion>B|b))(?![\w])")
 EXTRA_FACTORS = {"lakh": 100_000, "million": 1_000_000, "billion": 1_000_000_000}
-RUPEE_CODES = ("INR", "LKR", "PKR", "NPR")
 RANGE_JOIN = scan.compile_pattern(r"\A\s*(?:-|–|—|to|till|upto|→|->)\s*\Z", regex.IGNORECASE)
 BETWEEN_JOIN = scan.compile_pattern(r"\A\s*(?:and|&)\s*\Z", regex.IGNORECASE)
 BETWEEN_BEFORE = scan.compile_pattern(r"\bbetween\s+(?:\S+\s+){0,2}\Z", regex.IGNORECASE)
@@ -89,82 +92,9 @@ TABLE_CURRENCY = regex.compile(  # regex: faster than re on whole texts
     regex.IGNORECASE,
 )
 TABLE_SPLIT = scan.compile_pattern(r"\s*\|\s*|\t+|\s{2,}")
-CHINA = scan.compile_pattern(r"\b(?:China|Chinese|Beijing|Shanghai|Shenzhen|yuan|RMB|renminbi|Weibo|JD\.com|Tmall|Taobao|Alibaba)\b")
-JAPAN = scan.compile_pattern(r"\b(?:Japan|Japanese|Tokyo|Osaka|yen)\b")
-#: (These two run on ``regex``, 3x faster than ``re`` over a whole text.)
-SRI_LANKA = regex.compile(r"\b(?:Sri Lanka|Sri Lankan|Colombo|Kandy|LKR)\b")
-PAKISTAN = regex.compile(r"\b(?:Pakistan|Pakistani|Karachi|Lahore|Islamabad|PKR)\b")
-INDIA_NAMES = scan.compile_pattern(r"\b(?:India|Indian|Delhi|New Delhi|Mumbai|Bengaluru|Bangalore|Chennai|Kolkata|Hyderabad)\b")
-INDIA = scan.compile_pattern(r"\b(?:India|Indian|Delhi|Mumbai|Bengaluru|Bangalore|Chennai|Rs\.?|₹|INR|lakh|crore)\b")
-DOLLAR_AREA = scan.compile_pattern(r"\$|\bUS\b|\bdollars?\b|\bAmerica")
-EURO_AREA = scan.compile_pattern(r"€|\bEUR\b|\beuros?\b", regex.IGNORECASE)
 
 
 # --- lexicons -------------------------------------------------------------------------------
-
-class Currencies:
-    """Currency markers from ``data/currencies.jsonl`` as two anchored regexes."""
-
-    def __init__(self) -> None:
-        self.exact: dict[str, dict] = {}
-        self.folded: dict[str, dict] = {}
-        prefix_exact, prefix_any, suffix_exact, suffix_any = [], [], [], []
-        for row in lexicons.load("currencies"):
-            marker, case = row["marker"], row["case"]
-            (self.exact if case == "exact" else self.folded)[
-                marker if case == "exact" else marker.casefold()] = row
-            if row["position"] in ("prefix", "both"):
-                (prefix_exact if case == "exact" else prefix_any).append(marker)
-            if row["position"] in ("suffix", "both"):
-                (suffix_exact if case == "exact" else suffix_any).append(marker)
-
-        def cased(exact: list[str], folded: list[str]) -> str:
-            """Markers matched as written, then markers matched in any case."""
-            parts = []
-            if exact:
-                parts.append(alternation(exact))
-            if folded:
-                parts.append(f"(?i:{alternation(folded)})")
-            return "|".join(parts)
-
-        prefixes, suffixes = prefix_exact + prefix_any, suffix_exact + suffix_any
-        self.prefix_last_chars = _either_case(marker[-1] for marker in prefixes)
-        self.suffix_first_chars = _either_case(marker[0] for marker in suffixes)
-        self.filtered = all(m and m.strip(" \u00a0-") == m for m in prefixes + suffixes)
-        word_start = r"(?<![A-Za-z])"
-        self.prefix = scan.compile_pattern(
-            rf"{word_start}(?P<marker>{cased(prefix_exact, prefix_any)})[ \u00a0]*\Z")
-        self.suffix = scan.compile_pattern(
-            rf"\A[ \u00a0]*-?(?P<marker>{cased(suffix_exact, suffix_any)})(?![A-Za-z])")
-        self.scale_after_marker = scan.compile_pattern(
-            r"\A[ \u00a0]+(?P<scale>million|billion|thousand|crore|lakh|mn|bn)\b", regex.IGNORECASE)
-
-    def may_end_prefix(self, before: str) -> bool:
-        """Can a prefix marker end ``before`` (its spaces aside)? A cheap test of its last
-        character, which spares most numbers the prefix search; non-ASCII characters may
-        match an ASCII marker case-blind, so they always pass."""
-        before = before.rstrip(" \u00a0")
-        return not self.filtered or not before or not before[-1].isascii() or before[-1] in self.prefix_last_chars
-
-    def may_start_suffix(self, after: str) -> bool:
-        """Can a suffix marker start ``after`` (its spaces and a hyphen aside)?"""
-        after = after.lstrip(" \u00a0")
-        after = after[1:] if after[:1] == "-" else after
-        return not self.filtered or not after or not after[0].isascii() or after[0] in self.suffix_first_chars
-
-    def row(self, marker: str) -> dict:
-        return self.exact.get(marker) or self.folded[marker.casefold()]
-
-
-
-def _either_case(chars) -> frozenset[str]:
-    return frozenset(c for char in chars for c in (char, char.lower(), char.upper()))
-
-
-@cache
-def currencies() -> Currencies:
-    return Currencies()
-
 
 @cache
 def _bounds() -> tuple[regex.Pattern, regex.Pattern, dict[str, str], dict[str, str]]:
@@ -214,12 +144,14 @@ def find_amounts(text: str, numbers: list[dict] | None = None,
         if amount["suffixed"]:
             consumed_until = amount["end"]
         amounts.append(amount)
+    amounts = merge(amounts, *world_amounts(text, numbers, boilerplate))
     amounts = _compound_minor_units(text, amounts, numbers)
     _mark_marked_ranges(text, amounts)
     amounts = _join_ranges(text, amounts, bare)
     amounts += _table_amounts(text, bare, amounts, boilerplate)
+    amounts += _restated_and_crore_amounts(text, bare, amounts)
     amounts.sort(key=lambda a: a["start"])
-    _resolve_ambiguous_currencies(text, amounts)
+    amounts = resolve(text, amounts)
     _set_bounds(text, amounts)
     return amounts
 
@@ -233,11 +165,11 @@ def _amount_at(text: str, number: dict, following: dict | None, consumed_until: 
     lexicon = currencies()
     start, end = number["start"], number["end"]
     left = text[max(0, start - MARKER_REACH, consumed_until):start]
-    prefix = lexicon.prefix.search(left) if lexicon.may_end_prefix(left) else None
+    prefix = lexicon.prefix(left)
     extra = EXTRA_MAGNITUDE.match(text, end, end + 8) if number["magnitude"] is None else None
     suffix_from = extra.end() if extra else end
     after = text[suffix_from:suffix_from + MARKER_REACH]
-    suffix = lexicon.suffix.match(after) if lexicon.may_start_suffix(after) else None
+    suffix = lexicon.suffix(after)
     if suffix and following is not None:
         marker_end = suffix_from + suffix.end()
         glued_to_next = following["start"] == marker_end and suffix.group(0)[:1].isspace()
@@ -249,11 +181,13 @@ def _amount_at(text: str, number: dict, following: dict | None, consumed_until: 
         prefix, suffix = (None, suffix) if minor else (prefix, None)
     if not prefix and not suffix:
         return None
+    if prefix and not suffix and UNIT_AFTER.match(text, end, end + 8):
+        return None  # "SAR 1.2 W/kg": a specification's value after an abbreviation
     marker = (prefix or suffix).group("marker")
     row = lexicon.row(marker)
     value, magnitude, scale = Decimal(number["value"]), number["magnitude"], number["scale"]
     amount_end = end
-    if extra and not (extra.lastgroup == "lakh" and row["code"] not in RUPEE_CODES):
+    if extra and not (extra.lastgroup == "lakh" and row["code"] not in ("INR", *RUPEE_CODES.values())):
         factor = EXTRA_FACTORS[extra.lastgroup]
         value, magnitude, scale = value * factor, extra.group(extra.lastgroup), str(factor)
         amount_end = extra.end()
@@ -268,15 +202,14 @@ def _amount_at(text: str, number: dict, following: dict | None, consumed_until: 
     return {
         "start": start - (len(left) - prefix.start("marker")) if prefix else start,
         "end": amount_end, "amount": _clean(value), "currency": row["code"], "marker": marker,
-        "ambiguous": row.get("ambiguous"), "minor": bool(row.get("minor")),
+        "ambiguous": row.get("ambiguous"), "candidates": row.get("candidates"),
+        "needs_context": row.get("needs_context"), "minor": bool(row.get("minor")),
         "magnitude": magnitude, "scale": scale, "bound": "exact", "number": [start, end],
         "suffixed": suffix is not None,
     }
 
 
-def _clean(value: Decimal) -> str:
-    """A decimal string without exponent or trailing zeros: "150000", "0.5"."""
-    return str(integral(value)) if value == value.to_integral_value() else format(value.normalize(), "f")
+_clean = decimal_text
 
 
 def _compound_minor_units(text: str, amounts: list[dict], numbers: list[dict]) -> list[dict]:
@@ -293,9 +226,14 @@ def _compound_minor_units(text: str, amounts: list[dict], numbers: list[dict]) -
             previous["end"] = amount["end"]
             continue
         merged.append(amount)
-    # "15 dollars 50." / "c $ 100 and fifty." with no word for the minor unit
+    # "15 dollars 50." / "c $ 100 and fifty." with no word for the minor unit; "$15 and 20c"
     for amount in merged:
         if amount["magnitude"] is not None or amount["minor"] or amount["end"] >= len(text):
+            continue
+        cents = CENTS_AFTER.match(text, amount["end"], amount["end"] + 12)
+        if cents is not None:
+            amount["amount"] = _clean(Decimal(amount["amount"]) + Decimal(cents.group("cents")) / 100)
+            amount["end"] = cents.end()
             continue
         gap = compiled(r"[ \u00a0]+(?:and[ \u00a0]+)?").match(text[amount["end"]:amount["end"] + 6])
         if not gap:
@@ -351,11 +289,87 @@ def _join_ranges(text: str, amounts: list[dict], bare: list[dict]) -> list[dict]
         joined.append({
             "start": number["start"], "end": number["end"], "amount": _clean(value),
             "currency": first["currency"], "marker": first["marker"], "ambiguous": first["ambiguous"],
+            "candidates": first.get("candidates"), "needs_context": first.get("needs_context"),
             "minor": False, "magnitude": number["magnitude"] or first["magnitude"], "bound": "exact",
             "number": [number["start"], number["end"]], "range_with": first["start"],
             "scale": number["scale"] or first.get("scale"),
         })
-    return sorted(amounts + joined, key=lambda a: a["end"])
+    return sorted(amounts + joined + _ends_before(text, amounts, bare), key=lambda a: a["end"])
+
+
+def _ends_before(text: str, amounts: list[dict], bare: list[dict]) -> list[dict]:
+    """A bare number that opens a range whose currency comes after its other end: "between
+    30 and 40 dollars", "5-6 lakh rupees"."""
+    bare_ends = [number["end"] for number in bare]
+    found = []
+    for amount in amounts:
+        if amount["start"] != amount["number"][0] or amount["minor"] or amount.get("range_with") is not None:
+            continue  # the marker stands before the amount, or the amount closes a range already
+        k = bisect.bisect_right(bare_ends, amount["start"]) - 1
+        if k < 0 or amount["start"] - bare_ends[k] > RANGE_GAP:
+            continue
+        number = bare[k]
+        between = text[number["end"]:amount["start"]]
+        if not (RANGE_JOIN.match(between) or (BETWEEN_JOIN.match(between) and BETWEEN_BEFORE.search(
+                text[max(0, number["start"] - 40):number["start"]]))):
+            continue
+        value = Decimal(number["value"])
+        if number["scale"] is None and amount.get("scale"):
+            value *= Decimal(amount["scale"])  # "5-6 lakh rupees": the magnitude is both ends'
+        amount["range_with"] = number["start"]
+        found.append({**amount, "start": number["start"], "end": number["end"], "amount": _clean(value),
+                      "magnitude": number["magnitude"] or amount["magnitude"], "bound": "exact",
+                      "number": [number["start"], number["end"]], "range_with": None, "suffixed": False})
+    return found
+
+
+#: "Rs. 2,349,000 (around 24 lakhs)": the same amount restated in brackets, without a marker.
+RESTATED = scan.compile_pattern(r"[ \u00a0]*\([ \u00a0]*(?:(?:around|about|approx\.?|approximately|roughly|nearly|"
+                                r"over|some|almost|or)[ \u00a0]+)?\Z", regex.IGNORECASE)
+#: "valuing the company at 19,626.27 crore": money told by its words, in a text of rupees.
+CRORE_CUE = scan.compile_pattern(r"\b(?:valu(?:ed|ing|ation)|worth|revenue|revenues|turnover|profit|loss|income|"
+                                 r"market\s+cap(?:italisation|italization)?|investment|invest(?:ed|s)?|funding|sales|GMV|"
+                                 r"debt|capex|outlay|budget)\b(?:\s+\S+){0,4}?\s+(?:at|of|to|by|worth|was|is|stood\s+at)?\s*\Z",
+                                 regex.IGNORECASE)
+CRORE_WORDS = frozenset(("crore", "crores", "cr"))
+#: "2 crore units", "1.1 crore customers": a count, not money — a noun right after the number.
+COUNTED_AFTER = scan.compile_pattern(r"\s+(?!(?:in|of|for|from|by|to|and|or|on|at|as|while|which|during|this|that|"
+                                     r"last|with|against|compared|up|down|rupees?|INR)\b)[a-z][\w-]*", regex.IGNORECASE)
+
+
+def _restated_and_crore_amounts(text: str, bare: list[dict], amounts: list[dict]) -> list[dict]:
+    """Bare numbers that are money all the same: an amount restated in brackets right after
+    one ("Rs. 2,349,000 (around 24 lakhs)") is in its currency; crores after a money word in
+    a text that counts rupees ("valued at 12,500 crore") are rupees."""
+    if not amounts:
+        return []
+    taken = {a["number"][0] for a in amounts}
+    ends = sorted((a["end"], i) for i, a in enumerate(amounts))
+    rupees = next((a for a in amounts if a["currency"] == "INR" or a.get("ambiguous") == "rupee"), None)
+    found = []
+    for number in bare:
+        if number["start"] in taken or number["magnitude"] is None:
+            continue
+        k = bisect.bisect_right(ends, (number["start"], len(amounts))) - 1
+        before = amounts[ends[k][1]] if k >= 0 else None
+        if (before is not None and number["start"] - before["end"] <= 24 and number["scale"]
+                and RESTATED.search(text, before["end"], number["start"])
+                and text[number["end"]:number["end"] + 2].lstrip()[:1] == ")"):
+            source = before
+        elif (rupees is not None and number["magnitude"].lower() in CRORE_WORDS
+              and CRORE_CUE.search(text, max(0, number["start"] - 60), number["start"])
+              and not COUNTED_AFTER.match(text, number["end"], number["end"] + 30)):
+            source = rupees
+        else:
+            continue
+        found.append({
+            "start": number["start"], "end": number["end"], "amount": number["value"],
+            "currency": source["currency"], "marker": source["marker"], "ambiguous": source.get("ambiguous"),
+            "candidates": source.get("candidates"), "needs_context": source.get("needs_context"),
+            "minor": False, "magnitude": number["magnitude"], "scale": number["scale"], "bound": "exact",
+            "number": [number["start"], number["end"]],
+        })
+    return found
 
 
 def _table_amounts(text: str, bare: list[dict], amounts: list[dict],
@@ -408,69 +422,6 @@ def _table_amounts(text: str, bare: list[dict], amounts: list[dict],
     return found
 
 
-def _resolve_ambiguous_currencies(text: str, amounts: list[dict]) -> None:
-    """Rupees of Sri Lanka or Pakistan, ¥ of China, cents of the euro, when the text says so."""
-    first_named: dict[str, str | None] = {}  # the article's first country, found once per set
-
-    def article_country(name: str, countries: dict[str, regex.Pattern]) -> str | None:
-        if name not in first_named:
-            firsts = [(m.start(), country) for country, pattern in countries.items()
-                      if (m := pattern.search(text))]
-            first_named[name] = min(firsts)[1] if firsts else None
-        return first_named[name]
-
-    named: dict[str, bool] = {}  # does the text name this country at all? (asked once)
-
-    def names(country: str, pattern: regex.Pattern) -> bool:
-        if country not in named:
-            named[country] = pattern.search(text) is not None
-        return named[country]
-
-    for amount in amounts:
-        kind = amount.get("ambiguous")
-        if kind == "rupee":
-            if not (names("Sri Lanka", SRI_LANKA) or names("Pakistan", PAKISTAN)):
-                amount["currency"] = "INR"  # no other rupee country in the text: nothing to weigh
-                continue
-            country = (_nearest_country(text, amount, RUPEE_COUNTRIES)
-                       or article_country("rupee", RUPEE_COUNTRIES))
-            amount["currency"] = {"Sri Lanka": "LKR", "Pakistan": "PKR"}.get(country, "INR")
-        elif kind == "yen_or_yuan":
-            country = (_nearest_country(text, amount, YEN_COUNTRIES)
-                       or article_country("yen", YEN_COUNTRIES))
-            amount["currency"] = "CNY" if country == "China" else "JPY"
-        elif kind == "cent":
-            sentence = text[max(0, amount["start"] - 120):amount["start"]]
-            if EURO_AREA.search(sentence):
-                amount["currency"] = "EUR"
-        elif kind == "dollar" and amount["marker"].casefold() == "bucks":
-            if article_country("bucks", {"India": INDIA, "US": DOLLAR_AREA}) == "India":
-                amount["currency"] = "INR"
-
-
-RUPEE_COUNTRIES = {"India": INDIA_NAMES, "Sri Lanka": SRI_LANKA, "Pakistan": PAKISTAN}
-YEN_COUNTRIES = {"China": CHINA, "Japan": JAPAN}
-
-
-def _nearest_country(text: str, amount: dict, countries: dict[str, regex.Pattern]) -> str | None:
-    """The country named nearest the amount: near it, else in its paragraph (or the 2,000
-    characters around it, in a paragraph without end)."""
-    paragraph_start = max(scan.line_start(text, amount["start"]), amount["start"] - PARAGRAPH_REACH)
-    paragraph_end = min(scan.line_end(text, amount["end"]), amount["end"] + PARAGRAPH_REACH)
-    for window in (120, None):
-        lo = paragraph_start if window is None else max(paragraph_start, amount["start"] - window)
-        hi = paragraph_end if window is None else min(paragraph_end, amount["end"] + window)
-        best: tuple[int, str] | None = None
-        for country, pattern in countries.items():
-            for match in pattern.finditer(text, lo, hi):
-                distance = min(abs(match.start() - amount["end"]), abs(amount["start"] - match.end()))
-                if best is None or distance < best[0]:
-                    best = (distance, country)
-        if best:
-            return best[1]
-    return None
-
-
 def _set_bounds(text: str, amounts: list[dict]) -> None:
     """Bound words around each amount; range ends become at_least / at_most."""
     before_re, after_re, before, after = _bounds()
@@ -512,6 +463,7 @@ def classify(text: str, amounts: list[dict], sentences: list[tuple[int, int]],
     was Rs 1,999."); a product word in the sentence makes a price; else money.
     """
     cues = _cues()
+    _flattened_rows(text, amounts)
     sentence_starts = [s for s, _ in sentences]
     previous: dict | None = None
     per_sentence: dict[int, tuple[str | None, bool]] = {}  # sentence -> (its cue, has a product word)
@@ -533,9 +485,12 @@ def classify(text: str, amounts: list[dict], sentences: list[tuple[int, int]],
         left_end = amount.get("bound_start", amount["start"])
         left = text[max(sentence[0], left_end - CUE_REACH_LEFT):left_end].lower()
         right = text[amount["end"]:min(sentence[1], amount["end"] + CUE_REACH_RIGHT)].lower()
-        kind = (_column_kind(text, amount)
+        kind = (amount.get("row_kind") or _column_kind(text, amount)
+                or _cue_right_after(right, cues)
                 or ("price" if products is not None and products.mention_ending_near(left_end, 30)
                     and PRODUCT_THEN_AMOUNT.search(text, max(sentence[0], left_end - 30), left_end) else None)
+                or ("price" if _price_band(text, amount, sentence) and amount.setdefault("band", True) else None)
+                or ("money" if BY_BEFORE.search(text, max(sentence[0], left_end - 30), left_end) else None)
                 or _nearest_cue(left, right, cues)
                 or (previous["kind"] if same_sentence else None)
                 or ("money" if _is_big(amount) else None)
@@ -544,8 +499,46 @@ def classify(text: str, amounts: list[dict], sentences: list[tuple[int, int]],
                 or sentence_cue_and_product_word(k, sentence)[0]
                 or (previous["kind"] if same_paragraph else None)
                 or ("price" if sentence_cue_and_product_word(k, sentence)[1] else "money"))
+        if kind == "change":  # "it drops to $1,875": whatever the amount just before it was
+            kind = previous["kind"] if previous is not None and amount["start"] - previous["end"] < CHANGE_REACH else "price"
+        elif kind == "price_unless_big":  # "phones worth Rs 3,000" / "phones worth Rs 750 crore"
+            kind = "money" if _is_big(amount) else "price"
         amount["kind"] = kind
         previous = amount
+
+
+#: The words of a flattened table's header, one per amount column: "ModelMarch 2022 PriceMarch
+#: 2023 PriceDifference".
+ROW_HEADER_WORD = scan.compile_pattern(r"price|cost|mrp|tariff|fare|difference|change|increase|hike|saving|discount",
+                                       regex.IGNORECASE)
+PRICE_WORDS = frozenset(("price", "cost", "mrp", "tariff", "fare"))
+
+
+def _flattened_rows(text: str, amounts: list[dict]) -> None:
+    """A table whose cell borders were lost in scraping ("Swift GL ManualRs2,499,000Rs4,052,000
+    Rs1,553,000"): amounts glued one to the next take their class from the words of the header
+    line above, in order, when there is one word per amount."""
+    k = 0
+    last_row: tuple[int, list[str]] | None = None  # (end of the line of the row above, its header words)
+    while k < len(amounts):
+        row = [amounts[k]]
+        while k + len(row) < len(amounts) and amounts[k + len(row)]["start"] == row[-1]["end"]:
+            row.append(amounts[k + len(row)])
+        k += len(row)
+        line_start = scan.line_start(text, row[0]["start"])
+        above_end = text.rfind("\n", 0, line_start)
+        if last_row is not None and last_row[0] == above_end and text[row[0]["start"] - 1:row[0]["start"]].isalpha():
+            words = last_row[1]  # a row under a row: the same header ("...GLXRs2,899,000", cut short)
+        elif len(row) >= 2:
+            header = text[scan.line_start(text, max(0, above_end - 1)):max(0, above_end)]
+            words = [m.group(0).lower() for m in ROW_HEADER_WORD.finditer(header)]
+            if len(words) != len(row):
+                continue
+        else:
+            continue
+        for amount, word in zip(row, words):
+            amount["row_kind"] = "price" if word in PRICE_WORDS else "money"
+        last_row = (scan.line_end(text, row[0]["start"]), words)
 
 
 PRICE_HEADER = scan.compile_pattern(r"\b(?:price|prices|MRP|cost|costs|tariff|fare|ex-showroom|on-road)\b", regex.IGNORECASE)
@@ -560,6 +553,24 @@ def _column_kind(text: str, amount: dict) -> str | None:
     if PRICE_HEADER.search(header):
         return "price"
     return "money" if MONEY_HEADER.search(header) else None
+
+
+#: "more expensive by around Rs 44,000", "cut by Rs 2,000": a difference ("set you back by" a price).
+BY_BEFORE = scan.compile_pattern(r"(?<!back )\bby\s+(?:around\s+|about\s+|roughly\s+|nearly\s+|almost\s+|some\s+|just\s+|"
+                                 r"over\s+|up\s+to\s+|as\s+much\s+as\s+)?\Z", regex.IGNORECASE)
+#: "the premium category (Rs 30,000 and above)", "phones under Rs 10,000", "sub-$400 PCs": a band.
+BAND_BEFORE = scan.compile_pattern(r"\b(?:segment|category|band|bracket|range|tier)\s*\(\s*\Z", regex.IGNORECASE)
+BAND_BOUND = scan.compile_pattern(r"\b(?:under|below|sub-?|less\s+than)\s*\Z", regex.IGNORECASE)
+
+
+def _price_band(text: str, amount: dict, sentence: tuple[int, int]) -> bool:
+    """A price band or segment threshold: the amount in brackets after "segment" or
+    "category", or a small amount "under"/"sub" in a sentence about products or plans."""
+    start = amount.get("bound_start", amount["start"])
+    if BAND_BEFORE.search(text, max(sentence[0], start - 20), start):
+        return True
+    return bool(BAND_BOUND.search(text, max(sentence[0], amount["start"] - 12), amount["start"])
+                and not _is_big(amount) and PRODUCT_WORDS.search(text, sentence[0], sentence[1]))
 
 
 def _is_big(amount: dict) -> bool:
@@ -607,11 +618,20 @@ def _nearest_cue(left: str, right: str, cues) -> str | None:
             best = (distance, phrases[last.group(0).casefold()])
     pattern, phrases = cues["after:strong"]
     match = pattern.search(right)
-    if match:
+    if match and "," not in right[:match.start()]:  # a cue after a comma is the next clause's
         distance = _words(right[:match.start()])
-        if distance <= MAX_CUE_WORDS_RIGHT and (best is None or distance < best[0]):
+        # a tie at no distance goes to the cue after: "pay Rs 500 to pre-book", "at ₹499 for bookings"
+        if distance <= MAX_CUE_WORDS_RIGHT and (best is None or distance < best[0] or distance == best[0] == 0):
             best = (distance, phrases[match.group(0).casefold()])
     return best[1] if best else None
+
+
+def _cue_right_after(right: str, cues) -> str | None:
+    """A cue that follows the amount at once decides before anything else: "1 paisa per
+    second", "Rs 500 to pre-book", "the Rs 399 plan"."""
+    pattern, phrases = cues["after:strong"]
+    match = pattern.match(right.lstrip(" "))
+    return phrases[match.group(0).casefold()] if match else None
 
 
 @cache
@@ -666,7 +686,7 @@ def _product_of(products: ProductIndex, amount: dict, sentence: tuple[int, int],
     10,000", "an electric car priced at $25,000") unless the sentence names one; prices listed
     after as many products pair up in order; else the product in focus (ProductIndex)."""
     start = amount["start"]
-    if products.in_band(start, amount["end"]) or products.hypothetical(sentence, start):
+    if amount.get("band") or products.in_band(start, amount["end"]) or products.hypothetical(sentence, start):
         return products.named_in(sentence, start)
     peers = [a["start"] for a in amounts if a["kind"] == "price" and sentence[0] <= a["start"] < sentence[1]]
     return products.paired(start, sentence, peers) or products.product_at(start, sentence)

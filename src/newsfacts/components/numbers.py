@@ -34,6 +34,11 @@ FAMILY = "numbers"
 
 #: Digits: Western grouping, Indian grouping, or none; an optional decimal part.
 DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)(?:\.\d+)?"
+#: Groups typed with a space after the comma ("400, 000 devices"); not a list ("100, 200 and
+#: 300", "100, 200, 300") nor a date ("May 5, 500 buyers", see :func:`find_numbers`).
+SPACED_DIGITS = r"\d{1,3}, \d{3}(?![\d])"
+SPACED_BEFORE = r"(?<![\d])(?<!\d,)(?<!\d, )(?<!\d\.)"
+SPACED_AFTER = r"(?![.,]\d)(?!\s*,\s*\d)(?!\s+(?:and|or|&)\s+\d)"
 #: Numbers ≤ this with a glued K are resolutions ("4K", "8K"), not thousands.
 RESOLUTION_K = {1, 2, 3, 4, 5, 6, 8}
 CURRENCY_BEFORE = scan.compile_pattern(r"(?:Rs\.?|INR|US\$|USD|EUR|GBP|[₹$€£¥])\s*\Z", regex.IGNORECASE)
@@ -71,10 +76,12 @@ def number_pattern() -> regex.Pattern:
     word_number = rf"(?:(?:{tens})(?:[-\s](?:{units}))?|(?:{small}))"
     gap = r"(?:[ \t\u00a0]+|[ \t\u00a0]*-[ \t\u00a0]*)"
     head = (
-        rf"(?:(?<![\d])(?<!\d[.,]){DIGITS}(?![\d])(?![.,]\d)"
-        rf"|\b(?:{word_number})\b"
+        rf"(?:{SPACED_BEFORE}{SPACED_DIGITS}{SPACED_AFTER}"
+        rf"|(?<![\d])(?<!\d[.,]){DIGITS}(?![\d])(?![.,]\d)"
+        # "three quarters billion" before "three": the longer reading first
         rf"|\b(?:(?:half|quarter|(?:a|one|two|three)[ -]quarters?)(?:{gap}an?)?|(?:half{gap})?an?)"
-        rf"(?={gap}(?:{scale})\b))"
+        rf"(?={gap}(?:{scale})\b)"
+        rf"|\b(?:{word_number})\b)"
     )
     tail = (
         rf"(?:{gap}(?:and{gap})?(?:(?:{scale})\b|(?:{word_number})\b(?!-[A-Za-z]))"
@@ -84,7 +91,7 @@ def number_pattern() -> regex.Pattern:
     return scan.compile_pattern(rf"{head}{tail}*", regex.IGNORECASE)
 
 
-PART = scan.compile_pattern(rf"{DIGITS}|[^\W\d_]+", regex.IGNORECASE)
+PART = scan.compile_pattern(rf"{SPACED_DIGITS}|{DIGITS}|[^\W\d_]+", regex.IGNORECASE)
 
 
 class ParsedNumber(NamedTuple):
@@ -109,7 +116,7 @@ def parse_parts(phrase: str) -> ParsedNumber | None:
         return ParsedNumber(Decimal(int(phrase)), len(phrase), None, None, None)
     first = PART.match(phrase)
     if first is not None and first.end() == len(phrase) and phrase[0].isdecimal():  # "16,999", "6.3"
-        return ParsedNumber(integral(Decimal(phrase.replace(",", ""))), len(phrase), None, None, None)
+        return ParsedNumber(integral(Decimal(phrase.replace(",", "").replace(" ", ""))), len(phrase), None, None, None)
     words, magnitudes = _lexicon()
     total = Decimal(0)  # value of the groups closed by a magnitude word
     current: Decimal | None = None  # value of the group being read (below a magnitude)
@@ -131,7 +138,7 @@ def parse_parts(phrase: str) -> ParsedNumber | None:
         if key[0].isdigit():
             if state is not None:
                 break
-            current, state = Decimal(token.replace(",", "")), "digits"
+            current, state = Decimal(token.replace(",", "").replace(" ", "")), "digits"
         elif key in ("a", "an", "half"):
             if key == "half" and state is None and current is None:
                 current, state = Decimal("0.5"), "article"
@@ -200,6 +207,11 @@ def integral(value: Decimal) -> Decimal:
     return value.normalize()
 
 
+def decimal_text(value: Decimal) -> str:
+    """A decimal string without exponent or trailing zeros: "150000", "0.5"."""
+    return str(integral(value)) if value == value.to_integral_value() else format(value.normalize(), "f")
+
+
 def parse_number(phrase: str) -> Decimal | None:
     """The value of a whole number phrase, or None when it is not one.
 
@@ -227,7 +239,10 @@ def find_numbers(text: str, aligned=None) -> list[dict]:
     for match in _phrase_matches(text, pattern):
         if match.start() < position:
             continue
-        parsed = parse_parts(match.group(0))
+        phrase = match.group(0)
+        if ", " in phrase[:phrase.find(" ") + 5] and MONTH_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+            phrase = phrase[:phrase.index(",")]  # "May 5, 500 buyers": a date, then a number
+        parsed = parse_parts(phrase)
         # what the parse did not take ("fifty" of "100 and fifty") is scanned again
         position = match.end() if parsed is None else match.start() + parsed.end
         if parsed is None:
@@ -238,7 +253,8 @@ def find_numbers(text: str, aligned=None) -> list[dict]:
             if parsed is None:
                 continue
         end = start + parsed.end
-        if aligned is not None and not aligned(start, end):
+        if aligned is not None and not aligned(start, end) and not (
+                text[end:end + 1] == "+" and aligned(start, end + 1)):  # "1 lakh+": the bound's "+" glued on
             continue
         found.append({
             "start": start,
@@ -277,6 +293,7 @@ def _phrase_matches(text: str, pattern):
             yield match
 
 
+MONTH_BEFORE = regex.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\Z")
 DIGIT_RUN = regex.compile(r"\d+")  # regex finds the runs of a whole text 1.7x faster than re
 #: Before a scale word, the words a phrase can start with that are no number word: "half",
 #: "quarter", "a", "an" ("half a million", "a quarter crore").
@@ -316,6 +333,75 @@ def _k_means_thousand(text: str, start: int, end: int) -> bool:
         return False
     head = text[start:end].rstrip("kK \t\u00a0")
     return not (head.isdigit() and int(head) in RESOLUTION_K)
+
+
+# --- digits in world formats ---------------------------------------------------------------
+
+#: Digits as the world writes an amount: groups set off by commas, dots, apostrophes or
+#: (narrow, no-break) spaces, a decimal comma or point, a dash for no decimals ("1.299,-",
+#: "Rs 9,999/-"). Read next to a currency marker only (see money.py): on their own "1.299"
+#: and "4 590" say too little.
+GROUPED = scan.compile_pattern(r"\d[\d.,'’\u00a0\u202f\u2009 ]*\d(?:[.,/][-–—])?|\d(?:[.,/][-–—])?")
+NO_DECIMALS = regex.compile(r"[.,/][-–—]\Z")
+SEPARATOR = regex.compile(r"([.,'’\u00a0\u202f\u2009 ])")
+PLAIN_SPACE = " "
+
+
+class Grouped(NamedTuple):
+    """What :func:`read_grouped` made of a run of digits: ``"ok"`` with its value,
+    ``"ambiguous"`` (best left unread: "1.299" may be 1299 or 1.299) or ``"split"`` (not one
+    number: "2019 500" is two)."""
+
+    status: str
+    value: Decimal | None = None
+
+
+def read_grouped(token: str, *, plain_spaces: bool = True, dot_thousands: bool = False,
+                 decimal_comma: bool = True) -> Grouped:
+    """The value of digits grouped in any of the world's ways, or why there is none.
+
+    ``plain_spaces``: may an ordinary space group thousands ("12 500")? ``dot_thousands``:
+    may one dot before three digits group them ("Rp 45.000"), as for currencies written
+    without decimals? ``decimal_comma``: may a comma mark decimals ("249,90")?
+
+    >>> [read_grouped(t).value for t in ("249,90", "1.234.567,89", "2'199,00", "12 500", "1.299,-")]
+    [Decimal('249.9'), Decimal('1234567.89'), Decimal('2199'), Decimal('12500'), Decimal('1299')]
+    >>> read_grouped("1.299").status, read_grouped("1.299", dot_thousands=True).value, read_grouped("2019 500").status
+    ('ambiguous', Decimal('1299'), 'split')
+    """
+    whole = bool(NO_DECIMALS.search(token))
+    if whole:  # "1.299,-": with a decimal comma, the dot can only group
+        dot_thousands = dot_thousands or token[-2] == ","
+        token = token[:-2]
+    parts = SEPARATOR.split(token)
+    digits, separators = parts[0::2], parts[1::2]
+    if not separators:
+        return Grouped("ok", Decimal(token))
+    kinds = list(dict.fromkeys(separators))  # in order of first use
+    decimal = None
+    if len(kinds) > 1 or (kinds[0] in ".," and len(digits[-1]) != 3):
+        if kinds[-1] not in ".," or separators[-1] != kinds[-1] or separators.count(kinds[-1]) != 1:
+            return Grouped("split" if PLAIN_SPACE in kinds else "ambiguous")
+        if len(digits[-1]) == 3 and len(kinds) > 1:
+            return Grouped("ambiguous")  # "1.234,567": which is the decimal point?
+        if kinds[-1] == "," and not decimal_comma:
+            return Grouped("ambiguous")  # "Rs4,72": cut short, or mistyped
+        decimal, digits, separators = digits[-1], digits[:-1], separators[:-1]
+        if whole:
+            return Grouped("ambiguous")  # "12,50,-" says two things
+    grouping = separators[0] if separators else None
+    if grouping is not None:
+        if grouping == PLAIN_SPACE and not plain_spaces:
+            return Grouped("split")
+        if grouping == "." and len(separators) == 1 and decimal is None and not dot_thousands:
+            return Grouped("ambiguous")  # "€1.299": a thousand and more, or one and a bit
+        groups_ok = 1 <= len(digits[0]) <= 3 and all(len(group) == 3 for group in digits[1:])
+        indian = (grouping == "," and 1 <= len(digits[0]) <= 2 and all(len(g) == 2 for g in digits[1:-1])
+                  and len(digits[-1]) == 3)
+        if not (groups_ok or indian):
+            return Grouped("split" if grouping == PLAIN_SPACE else "ambiguous")
+    value = Decimal("".join(digits) + ("." + decimal if decimal else ""))
+    return Grouped("ok", integral(value))
 
 
 def get_numbers(doc: Doc) -> list[dict]:

@@ -30,29 +30,21 @@ from .layout import Boilerplate, get_layout
 from .money import find_amounts
 from .numbers import find_numbers, get_numbers
 from .products import ProductIndex, find_products, get_products, makers_of
+from .sale_periods import LEAD_WORDS, RATE, TOTAL_TO_DATE, PeriodReader, calendar
+from .sale_tables import TableReader
+from .sale_words import MIN_UNITS, _clause_start, _patterns, _words
 from .timespans import find_time_spans, get_time_spans, reference_date
+from .world_amounts import UNIT_AFTER
 
 FAMILY = "sales"
 CLAUSE_WORDS = 10  # how far back a clause's verb or "target" may stand
 MAIN_PRODUCT_MENTIONS = 3  # a product named this often ...
 MAIN_PRODUCT_SHARE = 0.5  # ... and this share of all product mentions is what the article is about
 MARKET_REPORT_BRANDS = 4  # an article naming this many brands is a market report
-SENTENCE_OPENING = 25  # a period this close to the sentence start governs the whole sentence
 SENTENCE_REACH = 400
-MIN_UNITS = 100  # "6 phones", "one phone": too few to be a sales figure
 SALES_CONTEXT = 400  # characters after a sale within which a bare "N units" is a sale too
 COMPARED_BEFORE = scan.compile_pattern(r"(?:up from|down from|from|against|compared with|compared to|versus|vs\.?)\s+(?:about\s+|around\s+|roughly\s+)?\Z",
                                 regex.IGNORECASE)
-#: Selling periods that are not time spans of their own ("during the quarter").
-ANAPHORIC_PERIODS = scan.compile_pattern(
-    r"\b(?:during|in|over|for|through|across)\s+the\s+(?P<unit>quarter|month|year|week|day|fortnight)\b",
-    regex.IGNORECASE)
-#: "1,000 cars a day": a rate, right after the figure.
-RATE = scan.compile_pattern(r"\s+(?:a|per|every|each)\s+(?P<unit>day|week|month|year)\b", regex.IGNORECASE)
-ANAPHORIC_DURATIONS = {"quarter": "P3M", "month": "P1M", "year": "P1Y", "week": "P1W", "day": "P1D",
-                       "fortnight": "P2W"}
-PERIOD_LINK = scan.compile_pattern(r"\A[\s,]*(?:\w+\s+){0,6}?(?:in|within|during|over|for|on|across|through|since|after|by)\s+\Z"
-                            r"|\A\s*\Z", regex.IGNORECASE)
 REGIONS = scan.compile_pattern(
     r"\b(?:in|across|to)\s+(?:the\s+)?(?:mainland\s+)?(?P<region>India|China|Japan|Indonesia|Europe|the US|US|"
     r"the United States|America|UK|Germany|France|Pakistan|Sri Lanka|Bangladesh|Nepal|Africa|"
@@ -81,14 +73,6 @@ SALES_NOUN = scan.compile_pattern(r"\b(?:sales|sold|units|bookings|pre-orders|de
 NAMED_SUBJECT = scan.compile_pattern(r"\s*(?!(?:It|Its|The|This|That|These|Those|He|She|They|We|Our|But|And|So|"
                               r"Also|Meanwhile|However|In|On|At|For|With|Of)\b)[A-Z][\w&'’.-]+"
                               r"(?:\s+[A-Z][\w&'’.-]+)*\s+(?!(?:said|says|added|claims|told)\b)[a-z]")
-#: A table column of units: "Shipments", "Units sold", "Sales (lakh)".
-METRIC_HEADER = scan.compile_pattern(r"(?P<noun>units(?:\s+sold)?|sales|shipments|deliveries|registrations|bookings|volumes?)"
-                              r"(?:\s*\([^)]{0,20}\))?", regex.IGNORECASE)
-METRIC_OF_NOUN = {"shipments": "shipped", "deliveries": "delivered", "registrations": "registered",
-                  "bookings": "booked"}
-SCALE_WORD = scan.compile_pattern(r"\b(?:million|mn|lakh|crore|thousand|'000)\b", regex.IGNORECASE)
-MAGNITUDE_FACTORS = {"million": Decimal(10**6), "mn": Decimal(10**6), "lakh": Decimal(10**5),
-                     "crore": Decimal(10**7), "thousand": Decimal(1000), "'000": Decimal(1000)}
 #: The next brand of a ranking in the same sentence: "followed by Transsion at", "and vivo at".
 RANKED_AFTER = scan.compile_pattern(r"(?:\bfollowed\s+by|\bahead\s+of|\bbehind|,|\band|\bwhile)\s+"
                              r"[A-Za-z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,2}\s+(?:at|with)\s+\Z")
@@ -99,66 +83,45 @@ CATEGORY_ITEMS = {"smartphones", "phones", "handsets", "cars", "vehicles", "scoo
                   "motorcycles", "tvs", "televisions", "devices", "laptops", "tablets", "smartwatches"}
 RANGE_BETWEEN = scan.compile_pattern(r"\bbetween\s+\Z", regex.IGNORECASE)
 RANGE_AND_BEFORE = scan.compile_pattern(r"\bbetween\s+[\d,.]+(?:\s+(?:lakh|crore|million|billion))?\s+and\s+\Z", regex.IGNORECASE)
-TABLE_SPLIT = scan.compile_pattern(r"\s*\|\s*")
-LIST_LINE = scan.compile_pattern(r"^\s*(?:\d+\.\s*)?(?P<label>[A-Za-z][\w&'’. -]{0,40}?)\s*[–—-]\s*(?=\d)")
 
 
-@cache
-def _words() -> dict[str, dict[str, str]]:
-    """role -> {word: metric or ""} from data/sales_words.jsonl."""
-    roles: dict[str, dict[str, str]] = {}
-    for row in lexicons.load("sales_words"):
-        roles.setdefault(row["role"], {})[row["word"].casefold()] = row.get("metric", "")
-    return roles
+#: A change stated before "over N": "grew 23 per cent over 651,107 units" compares, it does not bound.
+GROWTH_BEFORE_OVER = scan.compile_pattern(
+    r"(?:%|\bper\s?cent|\bpercent|\bfold|\btimes|\bgrowth|\bincrease|\bincreasing|\bdecline|\bdrop|\bjump|\brise|"
+    r"\bhigher|\blower|\bup|\bdown)\s*(?:\w+\s+){0,2}?(?:over|above)\s+\Z", regex.IGNORECASE)
+TO_OVER = scan.compile_pattern(r"\bto\s+(?:over|above)\s+\Z", regex.IGNORECASE)  # "grew three-fold to over 44 million"
+#: "seven lakh-plus units", "50,000+ bookings": at least.
+PLUS_AFTER = scan.compile_pattern(r"\+|-?plus\b", regex.IGNORECASE)
 
 
-@cache
-def _patterns() -> dict[str, regex.Pattern]:
-    words = _words()
-
-    def alt(items) -> str:
-        return "|".join(regex.escape(w) for w in sorted(items, key=len, reverse=True))
-
-    return {
-        "verb": scan.compile_pattern(rf"(?<![\w-])(?:{alt(words['verb'])})(?![\w-])", regex.IGNORECASE),
-        # a verb at most two words before the end: "crossed 2.2 lakh", "sold over"
-        "verb_near_end": scan.compile_pattern(rf"(?:(?<![\w-])(?:{alt(words['verb'])})(?![\w-]))\s+(?:\S+\s+){{0,2}}\Z",
-                                       regex.IGNORECASE),
-        "item": scan.compile_pattern(rf"\+?\s*(?:(?:[a-z][\w-]*|domestic|electric)\s+){{0,2}}?(?P<item>{alt(words['item'])})(?![\w-])",
-                              regex.IGNORECASE),
-        "not_a_sale": scan.compile_pattern(rf"(?<![\w-])(?:{alt(words['not_a_sale'])})(?![\w-])", regex.IGNORECASE),
-        "bound_verb": scan.compile_pattern(r"(?<![\w-])(?:(?:crossed|crosses|cross|crossing|passed|surpassed|topped|exceeded)\s+(?:the\s+)?|"
-                                    r"(?:over|more than|above|at least|upwards of|in excess of|north of)\s+)\Z",
-                                    regex.IGNORECASE),
-        "bound_at_most": scan.compile_pattern(r"(?<![\w-])(?:nearly|close to|almost|just under|fewer than|less than|"
-                                       r"under|up to|shy of)\s+\Z", regex.IGNORECASE),
-        "bound_about": scan.compile_pattern(r"(?<![\w-])(?:about|around|some|approximately|roughly|an estimated|"
-                                     r"estimated|nearly about|over about)\s+\Z", regex.IGNORECASE),
-    }
-
-
-CLAUSE_BREAK = scan.compile_pattern(r"[;:—]|,(?!\d)")
-
-
-def _clause_start(text: str, offset: int, sentence_start: int) -> int:
-    """Where the clause holding ``offset`` begins: after ; : — or a comma that is no digit
-    grouping ("800,000"), or at the sentence start."""
-    breaks = list(CLAUSE_BREAK.finditer(text, sentence_start, offset))
-    return breaks[-1].end() if breaks else sentence_start
-
-
-def _units_cell(text: str, number: dict, columns: list, column: int) -> bool:
-    """A table cell that counts units: not a percentage ("6.7%"), not a fraction, and in a
-    column of a month or year when the table has such columns ("Change" is none)."""
-    if text[number["end"]:number["end"] + 1] == "%" or Decimal(number["value"]) % 1:
-        return False
-    return columns[column] is not None or not any(columns)
-
-
-def _list_company(label: str) -> str | None:
-    """The company of a ranked list line; "Others" and "Total" are none."""
-    label = label.strip()
-    return None if label.casefold() in ("others", "other", "rest", "total", "others total") else label
+#: "2.1m phones", "5bn units": a magnitude glued to the digits (numbers leave it: "5m" may be metres).
+GLUED_MAGNITUDE = scan.compile_pattern(r"(?:mn|mln|m|M|bn|b|B)(?![\w-])")
+GLUED_INITIALS = frozenset("mMbB")
+GLUED_FACTORS = {"m": Decimal(10**6), "mn": Decimal(10**6), "mln": Decimal(10**6),
+                 "b": Decimal(10**9), "bn": Decimal(10**9)}
+#: "2017-18", "2020-21": the second half of a fiscal year.
+YEAR_RANGE_BEFORE = scan.compile_pattern(r"(?:19|20)\d\d\s?[-–/]\s?\Z")
+#: "Of these, 15 million were smartphones": a share of the figure before.
+OF_THESE = scan.compile_pattern(r"\b(?:out\s+)?of\s+(?:these|them|those|this|which)\s*,?\s*\Z", regex.IGNORECASE)
+#: The word after a bare figure, which must be one of BARE_FOLLOWERS: "crossed 2.2 lakh in May".
+BARE_FOLLOWER = scan.compile_pattern(r"(?:\s*\([^()]{0,30}\))?\s+([a-z][\w-]*)")
+BARE_FOLLOWERS = frozenset(("in", "within", "during", "on", "for", "over", "across", "and", "so", "since",
+                            "last", "this", "a", "till", "until", "through", "from", "to"))
+#: Right after the figure: what makes it no sale ("5.1 million smartphone customers", "were imported").
+NOT_A_SALE_AFTER = scan.compile_pattern(
+    r"\s*(?:more\s+|new\s+)?(?:customers|subscribers|users|connections|threshold|line|target|capacity|"
+    r"(?:worth\s+\S+(?:\s+\S+){0,2}?\s+)?(?:(?:were|was|are|is|to\s+be|being|been)\s+(?:\w+ly\s+)?)?(?:planned|imported|produced|manufactured|"
+    r"expected|targeted|forecast|projected))\b", regex.IGNORECASE)
+#: Sales that changed to a bare figure: "sales grew almost three-fold to over 44 million".
+SALES_CHANGED_TO = scan.compile_pattern(
+    r"\b(?:sales|shipments|deliveries|registrations|bookings|volumes|dispatches|wholesales)\b[^.;:]{0,60}?"
+    r"\b(?:grew|rose|jumped|climbed|increased|surged|soared|declined|fell|dropped|slipped|dipped)\b[^.;:,]{0,30}?"
+    r"\bto\s+(?:(?:over|about|around|nearly|almost|roughly|more\s+than|just\s+over|just\s+under)\s+)?\Z",
+    regex.IGNORECASE)
+#: A capitalised word right before a bare figure: the figure is part of a name ("Ather 450").
+NAME_BEFORE = scan.compile_pattern(r"(?<![.!?]\s)(?<!^)\b(?!(?:Over|About|Around|Nearly|Almost|Some|Only|Just)\b)"
+                                   r"[A-Z][A-Za-z]+\s+\Z")
+RELATIVE_CLAUSE = scan.compile_pattern(r"\s*(?:which|that)\s+(?:was|is|were|are|has\s+been|had\s+been)\b", regex.IGNORECASE)
 
 
 def _category(item: str | None) -> bool:
@@ -171,14 +134,34 @@ def _last_words(fragment: str, count: int) -> str:
     return " ".join(words[-count:]) if words else ""
 
 
-class SalesFinder:
+def _verb_word_before(text: str, start: int) -> bool:
+    """Is the word before ``start`` (or the one before "just"/"only") a sales verb's last word?"""
+    words = text[max(0, start - 30):start].split()
+    if words and words[-1].lower() in ("just", "only"):
+        words = words[:-1]
+    return bool(words) and words[-1].lower() in _verb_last_words()
+
+
+@cache
+def _verb_last_words() -> frozenset[str]:
+    return frozenset(word.split()[-1] for word in _words()["verb"])
+
+
+class SalesFinder(PeriodReader, TableReader):
     """Finds sales in one text, given its numbers, amounts, time spans and products."""
 
     def __init__(self, text: str, numbers: list[dict], taken: list[tuple[int, int]],
                  time_spans: list[dict], products: ProductIndex, sentences: list[tuple[int, int]],
-                 boilerplate: Boilerplate | None, title: list[int] | None):
+                 boilerplate: Boilerplate | None, title: list[int] | None,
+                 paragraphs: list[list[int]] | None = None):
         self.text = text
         self.numbers = numbers
+        self.number_starts = [n["start"] for n in numbers]
+        #: the calendar period the lead's first sale is reported for ("... in September"):
+        #: later figures without one of their own are of that period too
+        self.lead_period: dict | None = None
+        self.last_period: dict | None = None  # the period of the last sale that had one
+        self._festivals: list | None = None  # "on Dhanteras" matches, found once when first asked
         self.taken_starts = sorted(taken)
         self.time_spans = time_spans
         self.time_starts = [t["span"][0] for t in time_spans]
@@ -188,7 +171,16 @@ class SalesFinder:
         self.boilerplate = boilerplate
         self.report_period = self._report_period(title)
         self.title = title
+        #: [start, period] of each heading line naming a calendar period ("Domestic Sales May 2021")
+        self.section_periods = self._section_periods(paragraphs or [], title)
+        self.section_starts = [start for start, _ in self.section_periods]
+        #: the article's first paragraph of running text (a line of LEAD_WORDS words or more)
+        self.lead_paragraph = next((p for p in paragraphs or [] if len(text[p[0]:p[1]].split()) >= LEAD_WORDS
+                                    and not (title and p[0] == title[0])), (0, 0))
         self.patterns = _patterns()
+        #: the calendar period a lead about sales names ("... broke their delivery records in
+        #: October"): the frame of figures that have no period of their own
+        self.lead_frame = self._lead_frame()
         self._one_product: bool | None = None
         self._makers: frozenset[str] | None = None
 
@@ -205,14 +197,6 @@ class SalesFinder:
         i = bisect.bisect_right(self.taken_starts, (start, 10**12)) - 1
         return i >= 0 and self.taken_starts[i][1] > start
 
-    def _report_period(self, title: list[int] | None) -> dict | None:
-        """A periodic report's period: a calendar period named in the headline."""
-        if not title:
-            return None
-        for span in self.time_spans:
-            if title[0] <= span["span"][0] < title[1] and span.get("start") and span.get("duration"):
-                return span
-        return None
 
     # -- finding ------------------------------------------------------------------------------
     def find(self) -> list[dict]:
@@ -227,34 +211,63 @@ class SalesFinder:
                 continue  # a year
             sale = self.sale_at(number, sales)
             if sale is not None:
+                if (not sales and sale["period"] is not None and calendar(sale["period"], self.text)
+                        and self.lead_paragraph[0] <= start < self.lead_paragraph[1]):
+                    self.lead_period = sale["period"]
                 sales.append(sale)
+                if sale["period"] is not None and not sale.get("rate"):
+                    self.last_period = sale["period"]
         sales += self.table_sales(sales)
         sales.sort(key=lambda s: s["span"][0])
+        self._same_figure_periods(sales)
         for sale in sales:
             sale.pop("rate", None)  # bookkeeping only: a rate's period is not passed on
+            sale.pop("total", None)
         return sales
 
+
     def sale_at(self, number: dict, earlier: list[dict]) -> dict | None:
-        if Decimal(number["value"]) < MIN_UNITS:
-            return None
         text, patterns = self.text, self.patterns
         start, end = number["start"], number["end"]
+        units = Decimal(number["value"])
+        if number["magnitude"] is None and number["digits"] and text[end:end + 1] in GLUED_INITIALS:
+            glued = GLUED_MAGNITUDE.match(text, end, end + 4)
+            if glued is not None:  # "2.1m phones", "5bn units"
+                units, end = units * GLUED_FACTORS[glued.group(0).lower()], glued.end()
+        if units % 1 or units < 1:
+            return None  # "2.5" alone is no count
+        # "6 phones", "one phone": too few, unless sold outright ("sold 40 handsets"): the word
+        # before is looked up first, the cheapest test for the commonest numbers
+        if units < MIN_UNITS and not _verb_word_before(text, start):
+            return None
+        if YEAR_RANGE_BEFORE.search(text, max(0, start - 6), start) or UNIT_AFTER.match(text, end, end + 8):
+            return None  # "18" of "2017-18" is a year; "125 cc bikes" measures, it counts nothing
         sentence = self.sentence_of(start)
         before_sentence = text[sentence[0]:start]
         item = patterns["item"].match(text, end, min(sentence[1], end + 40))
+        if units < MIN_UNITS and not (item is not None and patterns["verb_right_before"].search(before_sentence[-40:])):
+            return None
         previous_in_paragraph = self._previous_sale(earlier, start)
         shared_item = False
         if item is None:  # "26.1 million and 25.5 million units", "between 800,000 and 925,000 units"
             item = self._shared_item(number)
             shared_item = item is not None
-        if item is None and not self._compared(number, before_sentence, sentence, previous_in_paragraph):
-            # a bare figure needs a sales verb right before it: "crossed 2.2 lakh", "reached 598,000"
-            if patterns["verb_near_end"].search(before_sentence[-60:]) is None or text[end:end + 1].isalpha():
+        subset = (previous_in_paragraph is not None and item is None
+                  and OF_THESE.search(text, max(sentence[0], start - 30), start) is not None)
+        rate = RATE.match(text, end, min(sentence[1], end + 40)) if item is None else None
+        if rate is not None and not patterns["verb"].search(text, max(sentence[0], start - 80), start):
+            rate = None
+        if item is None and not subset and rate is None and not self._compared(
+                number, before_sentence, sentence, previous_in_paragraph):
+            # a bare figure needs a sales verb right before it ("crossed 2.2 lakh", "reached
+            # 598,000") or sales that changed to it ("sales grew almost three-fold to over 44
+            # million"); one right after a name is part of it ("selling Ather 450")
+            if ((patterns["verb_near_end"].search(before_sentence[-60:]) is None
+                 and SALES_CHANGED_TO.search(before_sentence[-120:]) is None)
+                    or text[end:end + 1].isalpha() or NAME_BEFORE.search(before_sentence[-30:])):
                 return None
-            following = compiled(r"\s+([a-z][\w-]*)").match(text[end:end + 20])
-            if following and following.group(1) not in ("in", "within", "during", "on", "for", "over",
-                                                         "across", "and", "so", "since", "last", "this",
-                                                         "a", "till", "until", "through", "from", "to"):
+            following = BARE_FOLLOWER.match(text, end, end + 40)
+            if following and following.group(1) not in BARE_FOLLOWERS:
                 return None
         item_noun = item.group("item").lower() if item is not None else None
         is_sales_noun = item_noun in ("sales", "shipments", "deliveries", "registrations", "bookings",
@@ -270,14 +283,18 @@ class SalesFinder:
         if item_noun in ("mark", "milestone"):
             item_noun = None  # a milestone counts units, it does not name them
         clause_start = _clause_start(text, start, sentence[0])
-        left = _last_words(text[clause_start:start], CLAUSE_WORDS)
-        if patterns["not_a_sale"].search(left) and not compiled(r"\b(?:an\s+)?estimated\s*\Z", regex.I).search(left):
+        sale_end = item.end() if item is not None and not shared_item else end
+        if self._not_a_sale(clause_start, start, sale_end, sentence):
             return None
         metric = self._metric(before_sentence, text[end:min(sentence[1], end + 40)], item_noun,
                               previous_in_paragraph)
-        sale_end = item.end() if item is not None and not shared_item else end
-        period = self._period(start, sale_end, sentence, previous_in_paragraph)
-        is_rate = RATE.match(text, sale_end, sale_end + 20) is not None
+        if subset:  # "Of these, 19.5 million were smartphones": a share of the figure before
+            metric, period = previous_in_paragraph["metric"], previous_in_paragraph["period"]
+        else:
+            period = self._period(start, sale_end, sentence, previous_in_paragraph)
+        if rate is not None:  # "at about 800 a day": the rate is part of the figure
+            sale_end = rate.end()
+        is_rate = rate is not None or RATE.match(text, sale_end, sale_end + 40) is not None
         product = self._product(start, sale_end, sentence, item_noun)
         bound = self._bound(start, end)
         if shared_item and RANGE_BETWEEN.search(text[max(0, start - 10):start]):
@@ -285,12 +302,31 @@ class SalesFinder:
         elif RANGE_AND_BEFORE.search(text[max(0, start - 60):start]) and bound == "exact":
             bound = "at_most"  # the high end
         return {
-            "span": [start, sale_end], "units": int(Decimal(number["value"])),
+            "span": [start, sale_end], "units": int(units),
             "bound": bound, "metric": metric, "item": item_noun,
             "product": product, "company": self._company(clause_start, start),
             "region": self._region(sale_end, sentence[1]), "period": period,
             **({"rate": True} if is_rate else {}),
+            **({"total": True} if TOTAL_TO_DATE.match(text, sale_end, min(sentence[1], sale_end + 50)) else {}),
         }
+
+    def _not_a_sale(self, clause_start: int, start: int, end: int, sentence: tuple[int, int]) -> bool:
+        """A target, plan, hedge, import, output or user count, told by the words before the
+        figure in its clause ("aims to deliver", "may have passed", "imports of") or right
+        after it ("... were imported", "... customers", "the 40,000 units threshold")."""
+        left = _last_words(self.text[clause_start:start], CLAUSE_WORDS)
+        for match in self.patterns["not_a_sale"].finditer(left):
+            if match.group(0) == "May":
+                continue  # the month ("in May 21"), not the modal
+            if match.group(0).lower() == "estimated" and not left[match.end():].strip():
+                continue  # "an estimated 7.3 million": a bound, not a forecast
+            return True
+        if NOT_A_SALE_AFTER.match(self.text, end, min(sentence[1], end + 40)):
+            return True
+        # "its delivery target, which was set at 1.8 million": the clause before names the target
+        # "revised the estimated sales figure for this year, which is around 20 million"
+        return bool(RELATIVE_CLAUSE.match(self.text, clause_start, start)
+                    and self.patterns["not_a_sale"].search(_last_words(self.text[sentence[0]:clause_start], CLAUSE_WORDS)))
 
     def _compared(self, number: dict, before_sentence: str, sentence: tuple[int, int],
                   previous_in_paragraph: dict | None) -> bool:
@@ -332,6 +368,8 @@ class SalesFinder:
             return words[match.group(0).lower()]
         if found:
             return words[found[-1].group(0).lower()]
+        if match:  # "6 million units of sale": its own word, not the figure before's
+            return "sold"
         return previous["metric"] if previous else "sold"
 
     def _bound(self, start: int, number_end: int) -> str:
@@ -341,41 +379,14 @@ class SalesFinder:
             return "approximate"
         if self.patterns["bound_at_most"].search(before):
             return "at_most"
-        if self.patterns["bound_verb"].search(before) or self.text[number_end:number_end + 1] == "+":
+        verb = self.patterns["bound_verb"].search(before)
+        if verb and GROWTH_BEFORE_OVER.search(self.text, max(0, start - 70), start) \
+                and not TO_OVER.search(self.text, max(0, start - 20), start):
+            return "exact"  # "rose 12 per cent over 2,300 units": the base of a comparison
+        if verb or PLUS_AFTER.match(self.text, number_end, number_end + 6):
             return "at_least"
         return "exact"
 
-    def _period(self, start: int, end: int, sentence: tuple[int, int], previous: dict | None) -> dict | None:
-        text = self.text
-        # a time span after the figure, linked by "in", "within", "during"...
-        i = bisect.bisect_left(self.time_starts, end)
-        while i < len(self.time_spans) and self.time_starts[i] < sentence[1]:
-            span = self.time_spans[i]
-            gap = text[end:span["span"][0]]
-            if len(gap) <= 60 and PERIOD_LINK.match(gap) and ";" not in gap:
-                return span
-            i += 1
-        anaphoric = RATE.match(text, end, min(sentence[1], end + 20)) or \
-            ANAPHORIC_PERIODS.search(text, end, min(sentence[1], end + 40))
-        if anaphoric is not None:
-            start_of = anaphoric.start() + len(anaphoric.group(0)) - len(anaphoric.group(0).lstrip())
-            return {"span": [start_of, anaphoric.end()], "start": None, "end": None, "anchor": None,
-                    "duration": ANAPHORIC_DURATIONS[anaphoric.group("unit").lower()]}
-        # ... else one before it in its clause, or opening the sentence ("In Q2 alone, ...")
-        clause_start = _clause_start(text, start, sentence[0])
-        j = bisect.bisect_left(self.time_starts, start) - 1
-        while j >= 0 and self.time_spans[j]["span"][0] >= sentence[0]:
-            span = self.time_spans[j]
-            opens_sentence = span["span"][0] - sentence[0] <= SENTENCE_OPENING
-            if span["span"][1] <= start and span.get("duration") and (span["span"][0] >= clause_start or opens_sentence):
-                return span
-            j -= 1
-        # ... else the period of the report (a month in the headline), or of the sale before
-        if self.report_period is not None:
-            return self.report_period
-        if previous is not None and previous.get("period") is not None and not previous.get("rate"):
-            return previous["period"]
-        return None
 
     def _product(self, start: int, end: int, sentence: tuple[int, int], item: str | None) -> str | None:
         """The product named in the figure's clause ("The Mate 60 Pro sold ...", "units of its
@@ -399,8 +410,8 @@ class SalesFinder:
                 mention = in_sentence[-1]
         if mention is not None:
             return self._series(self.products.mention_name(mention), end, sentence)
-        if item in ("iphones", "iphone"):
-            return "iPhone"
+        if item in ("iphones", "iphone", "ipads", "ipad"):
+            return "iPad" if item.startswith("ipad") else "iPhone"
         if company_subject:
             return None  # "OnePlus shipped 1.8 million smartphones": the company's total
         main = self.products.main_product()
@@ -473,145 +484,6 @@ class SalesFinder:
         match = REGIONS.search(self.text, end, min(sentence_end, end + 60))
         return match.group("region") if match else None
 
-    # -- tables and lists ----------------------------------------------------------------------
-    def table_sales(self, found: list[dict]) -> list[dict]:
-        """Rows of a table or list of units under a heading about sales or shipments."""
-        taken = {s["span"][0] for s in found}
-        sales = []
-        numbers_by_start = {n["start"]: n for n in self.numbers}
-        lines = self._lines()
-        table_end = -1  # rows of a table already read are no header of another
-        for index, (line_start, line_end) in enumerate(lines):
-            if index <= table_end:
-                continue
-            line = self.text[line_start:line_end]
-            header_period = None
-            if "|" in line and not any(c.isdigit() for c in TABLE_SPLIT.split(line)[0]):
-                headers = TABLE_SPLIT.split(line.strip())
-                columns = self._column_periods(line_start, line_end, headers)
-                if columns is None:
-                    rows, read = self._metric_column_sales(lines, index, headers, numbers_by_start, taken)
-                    if rows:
-                        sales += rows
-                        table_end = index + read
-                    continue
-                for row_index in range(index + 1, len(lines)):
-                    cells = self._row_cells(*lines[row_index])
-                    if len(cells) != len(headers):
-                        break
-                    table_end = row_index
-                    label = cells[0][1]
-                    for column, (cell_start, cell) in enumerate(cells):
-                        number = numbers_by_start.get(cell_start)
-                        if column == 0 or number is None or cell_start in taken:
-                            continue
-                        if not _units_cell(self.text, number, columns, column):
-                            continue
-                        if self.boilerplate is not None and self.boilerplate.contains(cell_start):
-                            continue
-                        sales.append({"span": [number["start"], number["end"]],
-                                      "units": int(Decimal(number["value"])), "bound": "exact",
-                                      "metric": "sold", "item": None, "product": label,
-                                      "company": None, "region": None, "period": columns[column]})
-            else:
-                entry = LIST_LINE.match(line)
-                if entry is None:
-                    continue
-                number = numbers_by_start.get(line_start + entry.end())
-                heading = self._list_heading(lines, index)
-                if number is None or heading is None or number["start"] in taken:
-                    continue
-                if self.boilerplate is not None and self.boilerplate.contains(number["start"]):
-                    continue
-                metric, header_period = heading
-                sales.append({"span": [number["start"], number["end"]],
-                              "units": int(Decimal(number["value"])), "bound": "exact", "metric": metric,
-                              "item": None, "product": None, "company": _list_company(entry.group("label")),
-                              "region": None, "period": header_period})
-        return sales
-
-    def _span_within(self, start: int, end: int, with_duration: bool = False) -> dict | None:
-        """The first time span starting in [start, end)."""
-        i = bisect.bisect_left(self.time_starts, start)
-        while i < len(self.time_spans) and self.time_starts[i] < end:
-            if not with_duration or self.time_spans[i].get("duration"):
-                return self.time_spans[i]
-            i += 1
-        return None
-
-    def _lines(self) -> list[tuple[int, int]]:
-        lines, position = [], 0
-        for line in self.text.splitlines(keepends=True):
-            lines.append((position, position + len(line.rstrip("\r\n"))))
-            position += len(line)
-        return lines
-
-    def _column_periods(self, line_start: int, line_end: int, headers: list[str]) -> list[dict] | None:
-        """A header whose columns are periods ("Model | October 2025 | October 2024")."""
-        periods: list[dict | None] = []
-        position = line_start
-        for header in headers:
-            cell_start = self.text.find(header, position, line_end)
-            position = cell_start + len(header)
-            periods.append(self._span_within(cell_start, cell_start + len(header)))
-        return periods if any(p is not None for p in periods[1:]) else None
-
-    def _row_cells(self, row_start: int, row_end: int) -> list[tuple[int, str]]:
-        """(start, text) of each cell of a table row."""
-        cells, position = [], row_start
-        for cell in TABLE_SPLIT.split(self.text[row_start:row_end].strip()):
-            position = self.text.find(cell, position, row_end)
-            cells.append((position, cell))
-            position += len(cell)
-        return cells
-
-    def _metric_column_sales(self, lines: list[tuple[int, int]], index: int, headers: list[str],
-                             numbers_by_start: dict[int, dict], taken: set[int]) -> tuple[list[dict], int]:
-        """"Brand | Shipments | Share" under "Japan smartphone shipments, Q3 2025 (million
-        units)": the Shipments column, scaled and dated by the line above the table. Returns
-        the sales and the number of rows read."""
-        column = next((k for k, h in enumerate(headers) if k and METRIC_HEADER.fullmatch(h.strip())), None)
-        if column is None:
-            return [], 0
-        heading_start, heading_end = lines[index - 1] if index else (0, 0)
-        heading = self.text[heading_start:heading_end]
-        scale_match = SCALE_WORD.search(headers[column]) or SCALE_WORD.search(heading)
-        scale = MAGNITUDE_FACTORS[scale_match.group(0).lower()] if scale_match else Decimal(1)
-        noun = METRIC_HEADER.fullmatch(headers[column].strip()).group("noun").lower()
-        metric = METRIC_OF_NOUN.get(noun, "sold")
-        period = self._span_within(heading_start, heading_end, with_duration=True) or self.report_period
-        sales, read = [], 0
-        for row_start, row_end in lines[index + 1:]:
-            cells = self._row_cells(row_start, row_end)
-            if len(cells) != len(headers):
-                break
-            read += 1
-            cell_start, cell = cells[column]
-            number = numbers_by_start.get(cell_start)
-            if (number is None or number["end"] != cell_start + len(cell) or cell_start in taken
-                    or (self.boilerplate is not None and self.boilerplate.contains(cell_start))):
-                continue
-            label_start, label = cells[0]
-            mention = self.products.mention_around(label_start, label_start + 1)
-            sales.append({"span": [number["start"], number["end"]],
-                          "units": int(Decimal(number["value"]) * scale), "bound": "exact", "metric": metric,
-                          "item": None, "product": mention, "company": None if mention else _list_company(label),
-                          "region": None, "period": period})
-        return sales, read
-
-    def _list_heading(self, lines: list[tuple[int, int]], index: int) -> tuple[str, dict | None] | None:
-        """The line above a list that names shipments or sales, with its period."""
-        for line_start, line_end in reversed(lines[max(0, index - 8):index]):
-            line = self.text[line_start:line_end]
-            if not line.strip() or LIST_LINE.match(line):
-                continue
-            match = self.patterns["verb"].search(line)
-            if match is None:
-                return None
-            metric = _words()["verb"][match.group(0).lower()]
-            return metric, self._span_within(line_start, line_end, with_duration=True)
-        return None
-
 
 @cache
 def MAKER_PATTERN() -> scan.WordStart:  # noqa: N802 - a cached constant
@@ -640,7 +512,8 @@ def find_sales(text: str, published: date | None = None) -> list[dict]:
     products = ProductIndex(text, find_products(text, boilerplate, layout))
     taken = [(a["start"], a["end"]) for a in amounts] + [tuple(t["span"]) for t in spans if not t.get("duration")]
     sentences = _sentences(text)
-    return SalesFinder(text, numbers, taken, spans, products, sentences, boilerplate, layout["title"]).find()
+    return SalesFinder(text, numbers, taken, spans, products, sentences, boilerplate, layout["title"],
+                       layout["paragraphs"]).find()
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -663,7 +536,8 @@ def _extract(doc: Doc) -> list[dict]:
     # a duration is no count of units ("10 minutes"); calendar periods may hold figures in tables
     taken += [tuple(t["span"]) for t in spans if t.get("duration") and not t.get("start")]
     finder = SalesFinder(text, get_numbers(doc), taken, spans, ProductIndex(text, get_products(doc)),
-                         docdata.sentence_spans(doc), Boilerplate(layout["boilerplate"]), layout["title"])
+                         docdata.sentence_spans(doc), Boilerplate(layout["boilerplate"]), layout["title"],
+                         layout["paragraphs"])
     return finder.find()
 
 
