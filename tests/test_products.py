@@ -298,3 +298,36 @@ def test_prices_after_as_many_products_pair_up_in_order():
 ])
 def test_it_is_the_product_in_focus_not_a_rival_named_in_passing(text):
     assert spec_products(text)["8GB of RAM"] == "Zephyr 5 Lite"
+
+
+@pytest.mark.parametrize("text, fact, product", [
+    ("BSNL has a pack of ₹187 that gives 2GB data per day.", "₹187", "₹187 pack"),
+    ("BSNL has a pack of ₹187 that gives 2GB data per day.", "2GB data per day", "₹187 pack"),
+    ("The Airtel family plan starts at Rs 599. It comes with 75GB data.", "75GB data", "Rs 599 plan"),
+    ("Vi also launched a 45 days validity plan at ₹449. The pack gets 60GB data.", "60GB data", "₹449 plan"),
+    ("Airtel offers a recharge pack priced at Rs 155 with 1GB data.", "Rs 155", "Rs 155 pack"),
+    ("It has BSNL Saral plan of ₹399 that gives 30 days validity.", "30 days validity", "BSNL Saral plan"),
+])
+def test_a_plan_named_by_the_price_after_it(text, fact, product):
+    article = extract(text)
+    found = {f.span.text: f.product for f in [*article.prices, *article.specs]}
+    assert found[fact] == product
+
+
+def test_a_plan_floor_is_no_plan_name():
+    assert names("A recharge pack of Rs 199 and above keeps the data flowing.") == {}
+
+
+@pytest.mark.parametrize("text, fact, product", [
+    ("BSNL has two prepaid plans with 90 days validity.", "90 days validity", "BSNL prepaid plans"),
+    ("Vi\n\nVi offers a number of data packs which are priced under Rs 50.", "Rs 50", "Vi data packs"),
+    ("Airtel news\n\nThe operator announced new postpaid plans starting at Rs 449.", "Rs 449", "Airtel postpaid plans"),
+])
+def test_an_operators_plans_spoken_of_together(text, fact, product):
+    article = extract(text)
+    found = {f.span.text: f.product for f in [*article.prices, *article.specs]}
+    assert found[fact] == product
+
+
+def test_plans_to_do_something_is_no_group_of_plans():
+    assert names("Airtel has plans to raise tariffs next year.") == {}

@@ -17,14 +17,11 @@ article's main product.
 from __future__ import annotations
 
 import bisect
-import re
-from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import docdata
-from ..lexicons import alternation
 from ..scan import compiled
 from .layout import Boilerplate, get_layout
 from .product_index import ProductIndex
@@ -40,7 +37,14 @@ from .product_names import (
     mention_matches,
     read_name,
 )
-from .product_plans import _add_revised_plans, _revised_price, plan_revisions
+from .product_plans import (
+    _add_plan_groups,
+    _add_plans_at_price,
+    _add_revised_plans,
+    _operator_before,
+    _revised_price,
+    plan_revisions,
+)
 
 __all__ = ["ProductIndex", "find_products", "get_products", "makers_of", "Products"]
 
@@ -75,6 +79,8 @@ def find_products(text: str, boilerplate: Boilerplate | None = None,
             name, brand, key = named
         found.add(start, end, name, brand, key, alias)
     _add_revised_plans(text, found)
+    _add_plans_at_price(text, found)
+    _add_plan_groups(text, found)
     found.mentions.sort()
     _add_introduced(text, found)
     _add_brand_named(text, found)
@@ -87,22 +93,6 @@ def find_products(text: str, boilerplate: Boilerplate | None = None,
     _name_entities(text, found)
     return {"products": found.products, "mentions": found.mentions, "aliases": sorted(found.aliases),
             "main": _main_product(found.products, layout), "sections": _sections(text, found.mentions, layout)}
-
-
-@cache
-def _operators() -> re.Pattern:
-    brands, _, _ = _lexicon()
-    return re.compile(rf"\b(?:{alternation(b for b, r in brands.items() if r['category'] == 'telecom')})\b")
-
-
-def _operator_before(text: str, start: int) -> str:
-    """The telecom operator named last before a plan (within a few paragraphs): one
-    operator's Rs 98 plan is not another's."""
-    last = None
-    for last in _operators().finditer(text, max(0, start - 1500), start + 40):
-        if last.start() > start:
-            break
-    return last.group(0).casefold() if last is not None else ""
 
 
 def _name_entities(text: str, found: _Catalogue) -> None:
