@@ -331,3 +331,28 @@ def test_an_operators_plans_spoken_of_together(text, fact, product):
 
 def test_plans_to_do_something_is_no_group_of_plans():
     assert names("Airtel has plans to raise tariffs next year.") == {}
+
+
+@pytest.mark.parametrize("text, amount, product", [
+    ("The Zephyr 5 is out. Most buyers want devices priced below €300.", "€300", None),
+    ("The Zephyr 5 is out. Smart phones were typically priced over Rs. 90,000 there.", "Rs. 90,000", None),
+    ("The Zephyr 5 is out. Phones in the Rs 9,000-Rs 12,000 price bracket are the Kavo M3, Lumio 4 and Zeta 2.",
+     "Rs 9,000", None),
+    ("At the Rs 14,000 price point, the Zephyr 5 faces competition from the popular Kavo M3.", "Rs 14,000", "Zephyr 5"),
+])
+def test_a_segment_by_kind_and_threshold_and_a_band_of_examples_have_no_product(text, amount, product):
+    assert price_products(text)[amount] == product
+
+
+@pytest.mark.parametrize("text, fact, product", [
+    ("The Zephyr 5 faces competition from the popular Kavo M3, which packs 6GB of RAM.", "6GB of RAM", "Kavo M3"),
+    ("The Zephyr 5 has 8GB of RAM, more than the Kavo M3 with 6GB of RAM.", "8GB of RAM", "Zephyr 5"),
+    ("The Zephyr 5 has 8GB of RAM, more than the Kavo M3 with 6GB of RAM.", "6GB of RAM", "Kavo M3"),
+])
+def test_a_relative_clause_of_a_rival_is_the_rivals(text, fact, product):
+    assert spec_products(text)[fact] == product
+
+
+def test_a_range_from_one_model_to_another_is_no_comparison():
+    text = "The maker sells models from hatchback Zeta 3 at Rs 3.1 lakh to crossover Zeta 9 at Rs 10.5 lakh."
+    assert price_products(text) == {"Rs 3.1 lakh": "Zeta 3", "Rs 10.5 lakh": "Zeta 9"}

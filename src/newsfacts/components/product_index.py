@@ -9,7 +9,7 @@ from functools import cache
 
 import regex
 
-from .. import scan
+from .. import lexicons, scan
 from ..lexicons import alternation
 from .product_names import _canonical_brand, _lexicon
 
@@ -18,18 +18,28 @@ COMPARE_WORDS = (r"(?:than|unlike|over|versus|vs\.?|compared\s+(?:to|with)|prede
                  r"rivals?(?:\s+like)?|replaces|replacing|from|between|against|such\s+as|(?:the\s+)?likes\s+of|"
                  r"like|version\s+of|competition\s+from|compete\s+with|competes\s+with|"
                  r"compatible\s+with|alternatives?\s+to|sibling|twice|half)")
+NOUNS = alternation(w for w in lexicons.values("product_nouns", "word") if w.islower())
 #: A product named only to compare: "than the Galaxy", "between the Redmi 13 5G", "a step up
 #: from the Dimensity 6080 on the Redmi Note 13 5G".
-COMPARED = regex.compile(rf"\b{COMPARE_WORDS}\s+(?:the\s+|its\s+|a\s+)?\Z"
+COMPARED = regex.compile(rf"\b{COMPARE_WORDS}\s+(?:the\s+|its\s+|a\s+)?(?:(?!(?:and|or|but|is|was|are|{NOUNS})\s)[a-z][a-z-]+\s+)?\Z"
                          r"|\b(?:than|unlike|from|versus|vs\.?|compared\s+(?:to|with))\s+(?:the\s+|its\s+|a\s+)?"
                          r"(?:[^\s.,;:!?]+\s+){1,3}(?:on|in|of|inside)\s+(?:the\s+|its\s+)?\Z",
                          regex.IGNORECASE)
+#: A fact in a relative clause of the product before it is that product's, compared or not:
+#: "rivals the Zeta 9, which packs 8GB of RAM".
+RELATIVE_CLAUSE = scan.compile_pattern(r",?\s+(?:which|that|with)\s[^,;.!?]*\Z")
 COORDINATED = scan.compile_pattern(r"\A\s*(?:,|and|or|,\s+and)\s+(?:the\s+|its\s+)?\Z")
 #: A price of a band or a segment, not of a product: "phones under Rs 10,000", "the Rs
 #: 10,000-20,000 band", "in the sub-Rs 12,000 category", "priced in the range of Rs 60,000".
 BAND_BEFORE = regex.compile(r"(?:(?<!\b(?:for|at|priced|costs?|costing|retails?)\s+)\b(?:under|below|less\s+than)"
                             r"|\bsub-?|\b(?:budget|range|segment|bracket)\s+of|\bbetween|[<>])\s*\Z",
                             regex.IGNORECASE)
+#: A segment named by its kind and a threshold: "phones priced below €400", "smart phones were
+#: typically priced over Rs 100,000", "devices costing under $200".
+KIND_PRICED = regex.compile(r"\b(?:phones|smartphones|devices|handsets|models|cars|scooters|bikes|laptops|tablets|TVs|units)"
+                            r"\s+(?:(?:are|were|is|typically|usually|generally|mostly)\s+){0,2}"
+                            r"(?:priced|costing|retailing|selling)\s+(?:at\s+)?(?:under|below|over|above|less\s+than|"
+                            r"more\s+than|up\s+to|upwards\s+of)\s*\Z", regex.IGNORECASE)
 BAND_AFTER = regex.compile(r"(?:\s*(?:-|–|to|and)\s*(?:Rs\.?|₹|\$|€|INR)?\s*[\d,.]+\s*(?:lakh|crore|k|K)?)?"
                            r"\s*(?:price\s+)?(?:band|segment|bracket|range|category|price\s+point|-?plus\s+segment)\b",
                            regex.IGNORECASE)
@@ -90,7 +100,8 @@ class ProductIndex:
         hi = bisect.bisect_left(self.starts, min(end, before + MENTION_REACH))
         split = bisect.bisect_left(self.starts, before, lo, hi)
         for mention in reversed(self.mentions[lo:split]):  # nearest before first
-            if mention[1] <= before and not self._compared(mention):
+            if mention[1] <= before and (not self._compared(mention)
+                                         or RELATIVE_CLAUSE.match(self.text, mention[1], before) is not None):
                 return mention
         for mention in self.mentions[split:hi]:
             if not self._compared(mention):
@@ -174,7 +185,8 @@ class ProductIndex:
     def in_band(self, start: int, end: int) -> bool:
         """Is the amount at [start, end) a price band's or a segment's ("under Rs 10,000")?"""
         line_start = scan.line_start(self.text, start)
-        if BAND_BEFORE.search(self.text, max(line_start, start - 24), start):
+        if BAND_BEFORE.search(self.text, max(line_start, start - 24), start) \
+                or KIND_PRICED.search(self.text, max(line_start, start - 70), start):
             return True
         if BAND_AFTER.match(self.text, end, min(len(self.text), end + 40)):
             return True
@@ -191,9 +203,14 @@ class ProductIndex:
         return HYPOTHETICAL.search(self.text, sentence[0], offset) is not None
 
     def named_in(self, sentence: tuple[int, int], offset: int) -> str | None:
-        """The product named in the sentence itself (nearest before ``offset``, else after), or None."""
+        """The one product named in the sentence itself, or None: several named ("phones in
+        the Rs 15,000 bracket are the Zeta 3, Kavo M2 and Lumio 5") are examples of a band,
+        not what its price is of."""
         mention = self.mention_in(sentence[0], offset, offset) or self.mention_in(offset, sentence[1], offset)
-        return None if mention is None else self.mention_name(mention)
+        if mention is None:
+            return None
+        named = {m[2] for m in self.mentions_between(sentence[0], sentence[1]) if not self._compared(m)}
+        return self.mention_name(mention) if len(named) < 2 else None
 
     def paired(self, offset: int, sentence: tuple[int, int], peers: list[int]) -> str | None:
         """"the 43-, 50- and 55-inch models at Rs 29,999, Rs 33,999 and Rs 39,999": as many
