@@ -356,3 +356,23 @@ def test_a_relative_clause_of_a_rival_is_the_rivals(text, fact, product):
 def test_a_range_from_one_model_to_another_is_no_comparison():
     text = "The maker sells models from hatchback Zeta 3 at Rs 3.1 lakh to crossover Zeta 9 at Rs 10.5 lakh."
     assert price_products(text) == {"Rs 3.1 lakh": "Zeta 3", "Rs 10.5 lakh": "Zeta 9"}
+
+
+def test_the_main_product_is_not_one_named_only_to_compare():
+    text = ("Lumio will launch its new handset for under Rs 9,000 this week.\n"
+            "The 'Lumio R7' runs Android 14 and has a 6.5 inch display.\n"
+            "Few phones like the Kavo M3 and Kavo M5 offer the same. From Kavo M3 to the Zeta 4, makers crowd the segment.")
+    assert price_products(text)["Rs 9,000"] == "Lumio R7"
+
+
+@pytest.mark.parametrize("text", [
+    "The Zephyr 5 is new. Nearly everything is the same as the Kavo M3, including the 5000 mAh battery.",
+    "The Zephyr 5 is new. Its 5000 mAh battery is similar to the Kavo M3's.",
+    "The Zephyr 5 is new. Its 5000 mAh battery is twice the 2500 mAh capacity of the Kavo M3.",
+])
+def test_same_as_similar_to_and_twice_compare(text):
+    assert spec_products(text)["5000 mAh"] == "Zephyr 5"
+
+
+def test_a_quoted_name_after_a_capital_the():
+    assert "Lumio Q7" in names("The 'Lumio Q7' runs Android 14.")

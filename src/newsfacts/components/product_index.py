@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 import bisect
-from functools import cache
+from functools import cache, cached_property
 
 import regex
 
@@ -17,12 +17,12 @@ MENTION_REACH = 600  # a mention further than this from a fact is not "in its se
 COMPARE_WORDS = (r"(?:than|unlike|over|versus|vs\.?|compared\s+(?:to|with)|predecessor|successor|"
                  r"rivals?(?:\s+like)?|replaces|replacing|from|between|against|such\s+as|(?:the\s+)?likes\s+of|"
                  r"like|version\s+of|competition\s+from|compete\s+with|competes\s+with|"
-                 r"compatible\s+with|alternatives?\s+to|sibling|twice|half)")
+                 r"compatible\s+with|alternatives?\s+to|sibling|twice|half|same\s+as|similar\s+to|identical\s+to)")
 NOUNS = alternation(w for w in lexicons.values("product_nouns", "word") if w.islower())
 #: A product named only to compare: "than the Galaxy", "between the Redmi 13 5G", "a step up
 #: from the Dimensity 6080 on the Redmi Note 13 5G".
 COMPARED = regex.compile(rf"\b{COMPARE_WORDS}\s+(?:the\s+|its\s+|a\s+)?(?:(?!(?:and|or|but|is|was|are|{NOUNS})\s)[a-z][a-z-]+\s+)?\Z"
-                         r"|\b(?:than|unlike|from|versus|vs\.?|compared\s+(?:to|with))\s+(?:the\s+|its\s+|a\s+)?"
+                         r"|\b(?:than|unlike|from|versus|vs\.?|compared\s+(?:to|with)|twice|half|double|thrice)\s+(?:the\s+|its\s+|a\s+)?"
                          r"(?:[^\s.,;:!?]+\s+){1,3}(?:on|in|of|inside)\s+(?:the\s+|its\s+)?\Z",
                          regex.IGNORECASE)
 #: A fact in a relative clause of the product before it is that product's, compared or not:
@@ -79,11 +79,26 @@ class ProductIndex:
         self.products = data["products"]
         self.mentions = data["mentions"]
         self.starts = [m[0] for m in self.mentions]
-        self.main = data["main"]
+        self._data_main, self._titled = data["main"], data.get("titled", False)
         self.aliases = set(data.get("aliases", ()))
         self.section_starts = [s for s, _ in data["sections"]]
         self.section_products = [p for _, p in data["sections"]]
         self._compared_at: dict[tuple[int, int], bool] = {}  # (mention start, depth) -> _compared
+
+    @cached_property
+    def main(self) -> int | None:
+        """The article's main product: the headline's, else the one named most often other
+        than to compare ("phones like the Kavo M3"), the first named of equals."""
+        main = self._data_main
+        if self._titled:
+            return main
+        counts: dict[int, list[int]] = {}
+        for mention in self.mentions:
+            if not self._compared(mention):
+                counts.setdefault(mention[2], []).append(mention[0])
+        if not counts:
+            return main
+        return max(counts, key=lambda index: (len(counts[index]), -counts[index][0]))
 
     def main_product(self) -> dict | None:
         """The article's main product record (name, brand, mentions), or None."""

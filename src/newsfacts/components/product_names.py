@@ -420,7 +420,7 @@ def _add_noun_named(text: str, found: _Catalogue) -> None:
 
 
 #: A model name in quotes after a maker or "the": Zentra "Z2 Pro", the 'Lumio X1'.
-QUOTED = regex.compile(r"(?:(?P<brand>\b[A-Z][\w-]+)|\b(?i:the|its|a|new))\s+[‘'\"“](?P<name>[A-Z][\w+-]*(?:\s[\w+-]+){0,3})[’'\"”]")
+QUOTED = regex.compile(r"(?:(?P<brand>\b(?!(?:The|Its|A|New)\s)[A-Z][\w-]+)|\b(?i:the|its|a|new))\s+[‘'\"“](?P<name>[A-Z][\w+-]*(?:\s[\w+-]+){0,3})[’'\"”]")
 
 
 def _add_quoted(text: str, found: _Catalogue) -> None:

@@ -92,7 +92,7 @@ def find_products(text: str, boilerplate: Boilerplate | None = None,
     found.mentions.sort()
     _name_entities(text, found)
     return {"products": found.products, "mentions": found.mentions, "aliases": sorted(found.aliases),
-            "main": _main_product(found.products, layout), "sections": _sections(text, found.mentions, layout)}
+            "main": _main_product(found.products, layout), "titled": _titled(found.products, layout),"sections": _sections(text, found.mentions, layout)}
 
 
 def _name_entities(text: str, found: _Catalogue) -> None:
@@ -113,6 +113,12 @@ def _name_entities(text: str, found: _Catalogue) -> None:
         if named and (" " in named[0] or " " not in product["name"]):
             product["name"] = min(named, key=lambda name: (len(name), -counts[name], written.index(name)))
         product["aliases"] = [name for name in written if name != product["name"]]
+
+
+def _titled(products: list[dict], layout: dict | None) -> bool:
+    """Does the headline name a product (which then is the main one)?"""
+    title = layout.get("title") if layout else None
+    return bool(title) and any(title[0] <= m[0] < title[1] for p in products for m in p["mentions"])
 
 
 def _main_product(products: list[dict], layout: dict | None) -> int | None:
