@@ -376,3 +376,27 @@ def test_same_as_similar_to_and_twice_compare(text):
 
 def test_a_quoted_name_after_a_capital_the():
     assert "Lumio Q7" in names("The 'Lumio Q7' runs Android 14.")
+
+
+@pytest.mark.parametrize("text", [
+    "Nokia TVs are on sale now.",
+    "Nokia 43-inch and 55-inch smart TVs run Android.",
+    "Nokia 32-inch, 43-inch and 55-inch Android TVs cost less.",
+    "Nokia's 50-inch TV is new.",
+])
+def test_a_makers_tvs_named_as_its_line_are_its_tv(text):
+    assert names(text) == {"Nokia TV": ("Nokia", 1)}
+
+
+def test_a_platform_named_like_a_makers_tv_is_none():
+    assert names("It runs Google TV out of the box.") == {}
+
+
+def test_a_makers_line_owns_the_paragraph_under_it():
+    text = ("Makers bet on TVs. Vexor TV launches soon.\n\n"
+            "Nokia TVs start at Rs 12,999. The company offers 43-inch and 55-inch models at Rs 24,999 and Rs 34,999. "
+            "Both the models have 2GB RAM.\n\nVexor TV will have a 55-inch panel. Vexor TV is due in May.")
+    article = extract(text)
+    assert {p.span.text: p.product for p in article.prices} == {
+        "Rs 12,999": "Nokia TV", "Rs 24,999": "Nokia TV", "Rs 34,999": "Nokia TV"}
+    assert spec_products(text)["2GB RAM"] == "Nokia TV"

@@ -197,6 +197,15 @@ class ProductIndex:
         candidates = [i for i in range(len(self.products)) if belongs(i)]
         return max(candidates, key=lambda i: len(self.products[i]["mentions"])) if candidates else None
 
+    def _same_maker(self, one: int, other: int) -> bool:
+        """Are two products of one maker or line: one brand, or a name that holds the other's
+        first word ("Vibe Pro QLED" and "Lumio Vibe Pro 65")?"""
+        first, second = self.products[one], self.products[other]
+        if first["brand"] and first["brand"] == second["brand"]:
+            return True
+        words, other_words = first["name"].split(), second["name"].split()
+        return words[0] in other_words or other_words[0] in words
+
     def in_band(self, start: int, end: int) -> bool:
         """Is the amount at [start, end) a price band's or a segment's ("under Rs 10,000")?"""
         line_start = scan.line_start(self.text, start)
@@ -266,10 +275,11 @@ class ProductIndex:
             by_brand = self.brand_product(offset, sentence[1], offset)
             if by_brand is not None:
                 return by_brand
-            if ALL_MODELS.search(self.text, sentence[0], sentence[1]) and self.main is not None:
-                return self.name(self.main)
             paragraph_start = scan.line_start(self.text, sentence[0])
             mention = self.mention_in(paragraph_start, sentence[0], sentence[0])
+            if ALL_MODELS.search(self.text, sentence[0], sentence[1]) and self.main is not None \
+                    and (mention is None or self._same_maker(mention[2], self.main)):
+                return self.name(self.main)  # "both models": the main product's, unless the paragraph is another maker's
         if mention is not None:
             return self.mention_name(mention)
         i = bisect.bisect_right(self.section_starts, offset) - 1

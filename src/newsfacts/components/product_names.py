@@ -504,6 +504,28 @@ def _add_sizes(text: str, found: _Catalogue) -> None:
             found.add(start, end, name, found.brand_of(prefix), _key(name, None), alias=True)
 
 
+@cache
+def maker_tvs_pattern() -> regex.Pattern:
+    """See :func:`_add_maker_tvs`."""
+    brands, _, _ = _lexicon()
+    makers = alternation(b for b, r in brands.items() if r["category"] not in ("telecom", "car", "two_wheeler"))
+    return regex.compile(rf"(?<![\w-])(?P<brand>{makers})(?:[’']s)?\s+(?:\d{{2,3}}-inch,?\s+(?:(?:and|or|&)\s+)?){{0,4}}"
+                         r"(?:(?:smart|Smart|Android|LED|QLED|OLED|4K|UHD)\s+){0,2}TVs?(?![\w-])")
+
+
+def _add_maker_tvs(text: str, found: _Catalogue) -> None:
+    """A maker's TVs named as its line ("Lumio TVs go on sale", "Lumio 50-inch and 65-inch
+    smart TVs"): mentions of the maker's TV, as "Lumio TV" is."""
+    if "TV" not in text:
+        return
+    for match in maker_tvs_pattern().finditer(text):
+        start, end = match.span()
+        brand = match.group("brand")
+        name = f"{brand} TV"
+        if found.free(start, end) and not _services().match(name):  # "Google TV" is a platform
+            found.add(start, end, name, _canonical_brand(brand), _key(name, brand), alias=True)
+
+
 def _standalone(series_name: str) -> bool:
     """Does the series name a product on its own ("Creta", "JioPhone")?"""
     brands, series, _ = _lexicon()

@@ -28,6 +28,7 @@ from .product_index import ProductIndex
 from .product_names import (
     _add_brand_named,
     _add_introduced,
+    _add_maker_tvs,
     _add_noun_named,
     _add_quoted,
     _add_siblings,
@@ -89,6 +90,7 @@ def find_products(text: str, boilerplate: Boilerplate | None = None,
     found.mentions.sort()
     _add_siblings(text, found)
     _add_sizes(text, found)
+    _add_maker_tvs(text, found)
     found.mentions.sort()
     _name_entities(text, found)
     return {"products": found.products, "mentions": found.mentions, "aliases": sorted(found.aliases),
