@@ -400,3 +400,23 @@ def test_a_makers_line_owns_the_paragraph_under_it():
     assert {p.span.text: p.product for p in article.prices} == {
         "Rs 12,999": "Nokia TV", "Rs 24,999": "Nokia TV", "Rs 34,999": "Nokia TV"}
     assert spec_products(text)["2GB RAM"] == "Nokia TV"
+
+
+@pytest.mark.parametrize("text, name, count", [
+    ("Micromax launched its Canvas Vela tablet at Rs 9,999.\nMicromax Canvas Vela\nDevices like the Vela sell well.",
+     "Canvas Vela", 3),
+    ("The Galaxy Orla is new. The Galaxy Orla costs less than last year's model.", "Galaxy Orla", 2),
+    ("Two models came out: Nokia Tide, priced at Rs. 55,000, and a cheaper one.", "Nokia Tide", 1),
+    ("Two models came out: Nokia Wave at $299 and a cheaper one.", "Nokia Wave", 1),
+])
+def test_a_maker_or_series_and_an_unknown_word(text, name, count):
+    assert names(text)[name][1] == count
+
+
+def test_a_series_an_unknown_word_and_a_number_is_one_model():
+    found = names("The Canvas Vela 2 runs Android 14. Canvas Vela 2 costs Rs 4,999.")
+    assert found == {"Canvas Vela 2": ("Micromax", 2)}
+
+
+def test_a_series_an_unknown_word_and_a_year_is_no_model():
+    assert "Galaxy Unveils 2025" not in names("Galaxy Unveils 2025 lineup")

@@ -66,7 +66,8 @@ def mention_pattern() -> re.Pattern:
         rf"(?:Rs\.?[ \u00a0]?|₹[ \u00a0]?)\d[\d,]*(?:[ \u00a0](?:annual|yearly|prepaid|postpaid|"
         rf"unlimited|data|monthly|quarterly|entry-level|popular|data))?[ \u00a0](?:plan|pack|recharge|add-on|booster|top-up|voucher))"
         rf"|(?<![\w-])(?:(?:(?P<brand>{alternation(brands)})[ \u00a0])?(?P<series>{alternation(series)})"
-        rf"(?:{tail}{{1,4}}|(?:[ \u00a0]{TRIM_TOKEN}(?![\w-])){{0,3}})"
+        rf"(?:(?:[ \u00a0][A-Z][a-z]{{2,12}}(?=[ \u00a0]\d)(?![ \u00a0](?:19|20)\d\d(?!\d)))?{tail}{{1,4}}"  # "Canvas Vela 2"
+        rf"|(?:[ \u00a0]{TRIM_TOKEN}(?![\w-])){{0,3}})"
         rf"|(?P<lone_brand>{alternation(brands)}){tail}{{1,4}}"
         rf"|(?P<generic>[A-Z][a-z]{{2,}})(?:[ \u00a0](?:{alternation(words)}))*[ \u00a0](?!Q\d)(?:(?:[A-Z]{{0,3}}|[a-z])\d+[A-Za-z]*\+?)"
         rf"(?:[ \u00a0](?:{alternation(words)})(?![\w-]))*"
@@ -323,8 +324,8 @@ TITLE_WORD = re.compile(r"[A-Z][a-z]{2,}")
 
 
 def _brand_word_pairs(text: str):
-    """(maker, word, span) for each known maker followed by a Titlecase word the lexicon does
-    not know: "Hyundai Arvo" in "New Hyundai Arvo Costs More"."""
+    """(maker, word, span) for each known maker or series followed by a Titlecase word the
+    lexicon does not know: "Hyundai Arvo" in "New Hyundai Arvo Costs More", "Galaxy Vela"."""
     brands, series, _ = _lexicon()
     for run in CAPITALISED_RUN.finditer(text):
         words = [(m.group(0), m.start()) for m in compiled(r"[^ \u00a0]+").finditer(run.group(0))]
@@ -334,30 +335,35 @@ def _brand_word_pairs(text: str):
                     continue
                 brand = " ".join(w for w, _ in words[i:i + width])
                 name, offset = words[i + width]
-                if brand in brands and TITLE_WORD.fullmatch(name) and not name.endswith("est") and name not in NOT_A_MODEL_NAME \
-                        and name not in NOT_A_PRODUCT and name not in brands and name not in series \
-                        and not _services().match(f"{brand} {name}"):
-                    start = run.start() + words[i][1]
-                    yield brand, name, (start, run.start() + offset + len(name))
+                if (brand in brands or brand in series) and TITLE_WORD.fullmatch(name) and not name.endswith("est") and name not in NOT_A_MODEL_NAME \
+                        and name not in brands and name not in series and not _services().match(f"{brand} {name}"):
+                    start, end = run.start() + words[i][1], run.start() + offset + len(name)
+                    if name not in NOT_A_PRODUCT or PRICED_AFTER.match(text, end):  # "Lumio Wave, priced at"
+                        yield brand, name, (start, end)
                     break
 
 
 #: "the Arvo is ...": a name in running text (a lower-case word or a mark after it), not in a
 #: headline's run of capitals ("Is The Fastest Phone").
 THE_NAME_IN_A_SENTENCE = regex.compile(r"(?i:the|its)\s+\S+(?:\s[a-z]|[,.;:!?’'])")
+#: A price right after a name makes it a product's: "Lumio Tide, priced at Rs 9,999", "Lumio Tide at $299".
+PRICED_AFTER = regex.compile(r",?\s+(?:is\s+|was\s+)?(?:priced|costs?|costing|retails?|retailing|starts?\s+at"
+                             r"|at\s+(?:Rs\.?|₹|\$|€|£|INR))")
 
 
 def _add_brand_named(text: str, found: _Catalogue) -> None:
-    """A known maker and a word the lexicon does not know ("Hyundai Arvo"), named twice, or
-    once and again as "the Arvo": a model; the word alone ("the Arvo") names it too."""
+    """A known maker (or series) and a word the lexicon does not know ("Hyundai Arvo"), named
+    twice, or once and again as "the Arvo", or once with its price ("Lumio Tide, priced at
+    Rs 9,999"): a model; the word alone ("the Arvo") names it too."""
     counts: dict[tuple[str, str], list[tuple[int, int]]] = {}
     for brand, name, span in _brand_word_pairs(text):
         if found.free(span[0]):
             counts.setdefault((brand, name), []).append(span)
     for (brand, name), spans in counts.items():
         alone = list(compiled(rf"(?<![\w-]){regex.escape(name)}(?![\w-])").finditer(text))
-        if len(spans) < 2 and not any(THE_NAME_IN_A_SENTENCE.match(text, max(0, m.start() - 4), m.end() + 2)
-                                      and found.free(m.start()) for m in alone):
+        if len(spans) < 2 and not PRICED_AFTER.match(text, spans[0][1]) \
+                and not any(THE_NAME_IN_A_SENTENCE.match(text, max(0, m.start() - 4), m.end() + 2)
+                            and found.free(m.start()) for m in alone):
             continue
         full = f"{brand} {name}"
         key = _key(full, brand)
