@@ -420,3 +420,15 @@ def test_a_series_an_unknown_word_and_a_number_is_one_model():
 
 def test_a_series_an_unknown_word_and_a_year_is_no_model():
     assert "Galaxy Unveils 2025" not in names("Galaxy Unveils 2025 lineup")
+
+
+@pytest.mark.parametrize("text", [
+    "Nokia Launches 2 Phones In India",
+    "Galaxy Phase 2 begins soon.",
+])
+def test_a_headline_verb_or_common_word_after_a_maker_is_no_model_word(text):
+    assert names(text) == {}
+
+
+def test_a_makers_own_word_before_the_model_number_keeps_the_maker():
+    assert names("The Nokia Tide Pro 55 runs Google TV.") == {"Nokia Tide Pro 55": ("Nokia", 1)}

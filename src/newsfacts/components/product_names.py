@@ -60,15 +60,17 @@ def mention_pattern() -> re.Pattern:
     brands, series, words = _lexicon()
     model = rf"(?:{MODEL_TOKEN}|(?:{alternation(words)})(?![\w-]))"
     tail = rf"(?:(?:[ \u00a0]|-(?=\d))(?:{model}))"  # "Mi-3" as "Mi 3"
+    # a word of the maker's own before the model number: "Canvas Vela 2", "Lumio Tide Pro 55"
+    new_word = (rf"(?:[ \u00a0][A-Z][a-z]{{2,12}}(?=[ \u00a0](?:(?:{alternation(words)})[ \u00a0])?\d)"
+                rf"(?![ \u00a0](?:(?:{alternation(words)})[ \u00a0])?(?:19|20)\d\d(?!\d)))")
     return re.compile(
         rf"(?:(?<!\w)"  # "-Rs 98 recharge: ..." in a list
         rf"(?P<plan>(?:(?:{alternation(b for b, r in brands.items() if r['category'] == 'telecom')})[ \u00a0])?"
         rf"(?:Rs\.?[ \u00a0]?|₹[ \u00a0]?)\d[\d,]*(?:[ \u00a0](?:annual|yearly|prepaid|postpaid|"
         rf"unlimited|data|monthly|quarterly|entry-level|popular|data))?[ \u00a0](?:plan|pack|recharge|add-on|booster|top-up|voucher))"
         rf"|(?<![\w-])(?:(?:(?P<brand>{alternation(brands)})[ \u00a0])?(?P<series>{alternation(series)})"
-        rf"(?:(?:[ \u00a0][A-Z][a-z]{{2,12}}(?=[ \u00a0]\d)(?![ \u00a0](?:19|20)\d\d(?!\d)))?{tail}{{1,4}}"  # "Canvas Vela 2"
-        rf"|(?:[ \u00a0]{TRIM_TOKEN}(?![\w-])){{0,3}})"
-        rf"|(?P<lone_brand>{alternation(brands)}){tail}{{1,4}}"
+        rf"(?:{new_word}?{tail}{{1,4}}|(?:[ \u00a0]{TRIM_TOKEN}(?![\w-])){{0,3}})"
+        rf"|(?P<lone_brand>{alternation(brands)}){new_word}?{tail}{{1,4}}"
         rf"|(?P<generic>[A-Z][a-z]{{2,}})(?:[ \u00a0](?:{alternation(words)}))*[ \u00a0](?!Q\d)(?:(?:[A-Z]{{0,3}}|[a-z])\d+[A-Za-z]*\+?)"
         rf"(?:[ \u00a0](?:{alternation(words)})(?![\w-]))*"
         rf"))(?:[ \u00a0]series(?![\w-]))?(?![\w])"
@@ -212,6 +214,10 @@ def read_name(text: str, match: re.Match) -> tuple[str, str | None, str] | None:
     if _services().match(name):
         return None
     tail = name[match.end("series") - start:] if series_name else name
+    rest = (tail if series_name else name[len(brand_text or ""):]).split()
+    if len(rest) > 1 and TITLE_WORD.fullmatch(rest[0]) and rest[0] not in words \
+            and (rest[0] in NOT_A_MODEL_NAME or rest[0] in NOT_A_PRODUCT):
+        return None  # "Galaxy Launches 2 Phones", "Lumio Phase 2"
     if not _has_model_token(tail, words, series_name is not None) and not (series_name and _standalone(series_name)):
         return None
     if not any(c.isdigit() for c in tail) and GENERIC_NOUN_AFTER.match(text, end):
