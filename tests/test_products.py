@@ -432,3 +432,29 @@ def test_a_headline_verb_or_common_word_after_a_maker_is_no_model_word(text):
 
 def test_a_makers_own_word_before_the_model_number_keeps_the_maker():
     assert names("The Nokia Tide Pro 55 runs Google TV.") == {"Nokia Tide Pro 55": ("Nokia", 1)}
+
+
+@pytest.mark.parametrize("text, name, count", [
+    ("Vardan launched the eZX 100 today. The eZX100 will offer a 150 km range.", "eZX100", 2),
+    ("Its rival, the iQR5, costs more.", "iQR5", 1),
+    ("Crowds queued to book the Rs.2-lakh Zola. The three variants of the Zola differ.", "Zola", 2),
+    ("The three variants of the Mira are priced between Rs 6 lakh and Rs 8 lakh.", "Mira", 1),
+    ("Fans want the $299 Kestrel, out in May.", "Kestrel", 1),
+])
+def test_names_told_by_the_words_around_them(text, name, count):
+    assert names(text)[name][1] == count
+
+
+@pytest.mark.parametrize("text", [
+    "Updates reach the iOS 18 beta first.",
+    "The three variants of the Rs 299 plan differ.",
+])
+def test_platforms_and_plans_are_not_context_names(text):
+    assert not any(name in ("iOS 18", "Rs") for name in names(text))
+
+
+def test_a_maker_launching_is_not_its_other_product():
+    text = ("Vardan Motors sells the Vardan Rhino 300.\n\n"
+            "Vardan on Monday launched an electric version of its Rhino 300 at Rs 9.5 lakh, making the eRhino 300 "
+            "the cheapest EV. The eRhino300 offers a 200 km range.")
+    assert price_products(text)["Rs 9.5 lakh"] == "eRhino300"

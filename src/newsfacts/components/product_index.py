@@ -162,7 +162,7 @@ class ProductIndex:
             return self.mention_name(self.mentions[i])
         return None
 
-    def brand_product(self, start: int, end: int, before: int) -> str | None:
+    def brand_product(self, start: int, end: int, before: int, anywhere: bool = True) -> str | None:
         """A product named by its maker or series alone in [start, end) — "Samsung's triple
         setup", "the iPhone is stuck at 60Hz" — the nearest before ``before``, else the first
         after: the product of that brand last named in the paragraph, else the main one,
@@ -179,9 +179,9 @@ class ProductIndex:
                     break
         if chosen is None:
             return None
-        return self.name(self._product_of_brand(chosen.group(0), scan.line_start(self.text, start), start))
+        return self.name(self._product_of_brand(chosen.group(0), scan.line_start(self.text, start), start, anywhere))
 
-    def _product_of_brand(self, word: str, paragraph_start: int, before: int) -> int | None:
+    def _product_of_brand(self, word: str, paragraph_start: int, before: int, anywhere: bool = True) -> int | None:
         _, series, _ = _lexicon()
         brand = series[word]["brand"] if word in series else _canonical_brand(word)
 
@@ -194,6 +194,8 @@ class ProductIndex:
                 return mention[2]
         if self.main is not None and belongs(self.main):
             return self.main
+        if not anywhere:
+            return None
         candidates = [i for i in range(len(self.products)) if belongs(i)]
         return max(candidates, key=lambda i: len(self.products[i]["mentions"])) if candidates else None
 
@@ -267,10 +269,13 @@ class ProductIndex:
             return around
         mention = self.mention_in(sentence[0], offset, offset)
         if mention is None:
-            by_brand = self.brand_product(sentence[0], offset, offset)
+            after = self.mention_in(offset, sentence[1], offset)
+            # a maker named before ("Lumio launched ... at Rs 9,999, making the Zeta 5 ...") stands
+            # for its product only where the paragraph or article is about one, if a product follows
+            by_brand = self.brand_product(sentence[0], offset, offset, anywhere=after is None)
             if by_brand is not None:
                 return by_brand
-            mention = self.mention_in(offset, sentence[1], offset)
+            mention = after
         if mention is None:
             by_brand = self.brand_product(offset, sentence[1], offset)
             if by_brand is not None:

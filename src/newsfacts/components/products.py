@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 from .. import docdata
 from ..scan import compiled
 from .layout import Boilerplate, get_layout
+from .product_context import _add_context_named
 from .product_index import ProductIndex
 from .product_names import (
     _add_brand_named,
@@ -87,6 +88,7 @@ def find_products(text: str, boilerplate: Boilerplate | None = None,
     _add_brand_named(text, found)
     _add_quoted(text, found)
     _add_noun_named(text, found)
+    _add_context_named(text, found)
     found.mentions.sort()
     _add_siblings(text, found)
     _add_sizes(text, found)
