@@ -458,3 +458,40 @@ def test_a_maker_launching_is_not_its_other_product():
             "Vardan on Monday launched an electric version of its Rhino 300 at Rs 9.5 lakh, making the eRhino 300 "
             "the cheapest EV. The eRhino300 offers a 200 km range.")
     assert price_products(text)["Rs 9.5 lakh"] == "eRhino300"
+
+
+@pytest.mark.parametrize("text, fact, product", [
+    ("The Zeta Slim 14 is thin at 11 mm; the 12-inch MacBook is 13.1 mm thick, while the Kavo Air 5 is 15 mm.",
+     "13.1 mm", "MacBook"),
+    ("The Zeta Slim 14 is thin at 11 mm; the 12-inch MacBook is 13.1 mm thick, while the Kavo Air 5 is 15 mm.",
+     "12-inch", "MacBook"),
+    ("The Zeta Slim 14 is thin at 11 mm; the 12-inch MacBook is 13.1 mm thick, while the Kavo Air 5 is 15 mm.",
+     "15 mm", "Kavo Air 5"),
+])
+def test_a_series_no_named_product_belongs_to_names_itself(text, fact, product):
+    assert spec_products(text)[fact] == product
+
+
+def test_a_makers_name_used_as_a_series_is_no_product():
+    text = "Redmi A9 review\n\nThe phone has USB Type-C and a 5000mAh cell, as Xiaomi says."
+    assert spec_products(text)["5000mAh"] == "Redmi A9"
+
+
+@pytest.mark.parametrize("text, fact, product", [
+    ("Ferro launched the Zeta X1 scooter.\n\nBookings open soon.\n\n"
+     "The makers say the scooter has a 3.9kWh pack, about twice the 2.1kWh capacity of the Kavo R3.", "3.9kWh", "Zeta X1"),
+    ("Ferro launched the Zeta X1 scooter.\n\nBookings open soon.\n\n"
+     "The makers say the scooter has a 3.9kWh pack, about twice the 2.1kWh capacity of the Kavo R3.", "2.1kWh", "Kavo R3"),
+    ("The Kavo R3 sold well, so Ferro launched the Zeta X1. It is the thinnest phone at 9.9 mm; the Kavo R3 is 11 mm.",
+     "9.9 mm", "Zeta X1"),
+    ("The Zeta X1 is out.\n\nMany rivals exist. The Kavo R3 sold well.\n\nZeta X1\n\nThe phone has 8GB RAM, like the Kavo R3.",
+     "8GB RAM", "Zeta X1"),
+])
+def test_it_and_the_phone_are_the_product_in_focus(text, fact, product):
+    assert spec_products(text)[fact] == product
+
+
+def test_a_model_that_slots_below_another_is_compared_to_it():
+    text = ("Ferro launched the Zeta X1, an SUV that slots below the Zeta X5 in its line-up.\n\n"
+            "Engine\n\nThe Zeta X1 uses a 1.2-litre engine. The engine makes 89 bhp.")
+    assert find_products(text)["main"] == 0 and spec_products(text)["89 bhp"] == "Zeta X1"

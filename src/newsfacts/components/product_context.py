@@ -1,6 +1,7 @@
 """Product names told by the words around them rather than by the lexicon: a lower-case-led
 model after a determiner ("the eZX100"), a name after its price ("the Rs 1-lakh Zola") or
-after "variants of the".
+after "variants of the"; a series named alone where no product of it is named ("the 12-inch
+Lumibook").
 
 >>> from .product_names import _Catalogue
 >>> found = _Catalogue()
@@ -51,3 +52,24 @@ def _add_context_named(text: str, found: _Catalogue) -> None:
             if found.free(match.start(), match.end()):
                 # "eZX 100" beside "eZX100": the unspaced spelling names the product
                 found.add(match.start(), match.end(), name, None, key, alias=" " in name and name.replace(" ", "") in unspaced)
+
+
+#: A series after a determiner and at most two modifiers: "the 12-inch Lumibook", "the new Lumibook".
+SERIES_ALONE_BEFORE = regex.compile(r"(?<![\w-])(?i:the|an?|its|their)\s+(?:[\w.-]+\s+){0,2}\Z")
+
+
+def _add_series_alone(text: str, found: _Catalogue) -> None:
+    """A series the text names alone ("the 12-inch Lumibook"), where no product it found
+    belongs to the series: the series names the product. Not a maker's name that is also a
+    series ("Xiaomi"), nor a part's ("Victus")."""
+    from .product_index import brand_word_pattern
+
+    _, series, _ = _lexicon()
+    for match in brand_word_pattern().finditer(text):
+        word = match.group(0)
+        if word not in series or series[word]["brand"] == word or word in NOT_A_PRODUCT \
+                or not found.free(match.start(), match.end()) \
+                or any(word in product["name"] for product in found.products) \
+                or SERIES_ALONE_BEFORE.search(text, max(0, match.start() - 40), match.start()) is None:
+            continue
+        found.add(match.start(), match.end(), word, series[word]["brand"], word.casefold())

@@ -17,7 +17,8 @@ MENTION_REACH = 600  # a mention further than this from a fact is not "in its se
 COMPARE_WORDS = (r"(?:than|unlike|over|versus|vs\.?|compared\s+(?:to|with)|predecessor|successor|"
                  r"rivals?(?:\s+like)?|replaces|replacing|from|between|against|such\s+as|(?:the\s+)?likes\s+of|"
                  r"like|version\s+of|competition\s+from|compete\s+with|competes\s+with|"
-                 r"compatible\s+with|alternatives?\s+to|sibling|twice|half|same\s+as|similar\s+to|identical\s+to)")
+                 r"compatible\s+with|alternatives?\s+to|sibling|twice|half|same\s+as|similar\s+to|identical\s+to|"
+                 r"(?:slots?|sits?|placed|positioned)\s+(?:below|above|under))")
 NOUNS = alternation(w for w in lexicons.values("product_nouns", "word") if w.islower())
 #: A product named only to compare: "than the Galaxy", "between the Redmi 13 5G", "a step up
 #: from the Dimensity 6080 on the Redmi Note 13 5G".
@@ -47,8 +48,17 @@ JOINED_AMOUNT = regex.compile(r"(?:Rs\.?|₹|\$|€|INR)\s*[\d,.]+\s*(?:lakh|cro
 #: A product that is not there yet, named by its kind: "plans to make an electric car priced at $20,000".
 HYPOTHETICAL = regex.compile(r"\b(?:an?|some|any)\s+(?:[\w-]+\s+){0,2}?(?:car|phone|smartphone|scooter|bike|"
                              r"motorcycle|tablet|laptop|TV|EV|SUV|vehicle|model)\b", regex.IGNORECASE)
+#: A subject that refers back to the product in focus: "it", "the phone", "the new scooter".
+ANAPHOR = regex.compile(r"\b(?:[Ii]t|[Tt]he\s+(?:new\s+)?(?:phone|smartphone|handset|device|car|SUV|scooter|e-scooter|bike|"
+                        r"motorcycle|TV|television|laptop|notebook|tablet|mobile|vehicle|machine))\b(?![’']s)")
 FOCUS_OPENER = regex.compile(r"\s*(?:It|This|The\s+(?:phone|device|handset|car|scooter|bike|TV|laptop|tablet))\b")
 
+FACT_WORD = r"(?:[^\s;,.:!?()]|\.(?=\d))*"  # "12-inch", "2.6kWh"
+OF_A_PRODUCT = scan.compile_pattern(rf"{FACT_WORD}(?:\s+(?!(?:that|which|who|is|was|are)\b)[a-z][\w-]*){{0,2}}"
+                                    r"\s+(?:of|on)\s+(?:the\s+|its\s+)?")
+MODIFIER_DETERMINER = scan.compile_pattern(r"(?<![\w-])(?:the|an?|its|their)\s+\Z", regex.IGNORECASE)
+#: A fact's word and at most one more before the name it modifies: "12-inch", "6.1-inch OLED".
+PHRASE_AFTER = scan.compile_pattern(rf"{FACT_WORD}(?:\s+[A-Z0-9]{FACT_WORD})?\s+")
 ALL_MODELS = regex.compile(r"\b(?:both|all(?:\s+(?:two|three|four|five))?)\s+(?:the\s+)?(?:[a-z]+\s+)?"
                            r"(?:models|variants|versions|phones|TVs|sets|scooters|cars|laptops|trims)\b",
                            regex.IGNORECASE)
@@ -181,6 +191,32 @@ class ProductIndex:
             return None
         return self.name(self._product_of_brand(chosen.group(0), scan.line_start(self.text, start), start, anywhere))
 
+    def in_focus(self, before: int) -> str | None:
+        """The product a reader has in mind at ``before``: the last one named (not to compare)
+        before it, unless a section heading since names another."""
+        i = bisect.bisect_left(self.starts, before) - 1
+        while i >= 0 and self._compared(self.mentions[i]):
+            i -= 1
+        k = bisect.bisect_right(self.section_starts, before) - 1
+        if k >= 0 and (i < 0 or self.section_starts[k] > self.mentions[i][0]):
+            return self.name(self.section_products[k])
+        return self.mention_name(self.mentions[i]) if i >= 0 else None
+
+    def modified(self, offset: int) -> list[int] | None:
+        """The mention a fact modifies, in one noun phrase with it: "the 12-inch Lumibook", "a
+        5G-ready Zeta 5" (a determiner before the fact, the name at most a word after it), "the
+        2.6kWh battery capacity of the Zeta 5", "2.2kWh on the Kavo Q"."""
+        of = OF_A_PRODUCT.match(self.text, offset, min(len(self.text), offset + 60))
+        if of is not None:  # "the 2.6kWh battery capacity of the Zeta 5"
+            named = self.mentions_between(of.end(), of.end() + 1)
+            if named:
+                return named[0]
+        if MODIFIER_DETERMINER.search(self.text, max(0, offset - 8), offset) is None:
+            return None
+        phrase = PHRASE_AFTER.match(self.text, offset, min(len(self.text), offset + 60))
+        named = self.mentions_between(offset, phrase.end() + 1) if phrase is not None else None
+        return named[0] if named else None
+
     def _product_of_brand(self, word: str, paragraph_start: int, before: int, anywhere: bool = True) -> int | None:
         _, series, _ = _lexicon()
         brand = series[word]["brand"] if word in series else _canonical_brand(word)
@@ -267,7 +303,11 @@ class ProductIndex:
         around = self.mention_around(offset, offset + 1)
         if around is not None:  # "the 43-inch model": the fact lies in the name
             return around
-        mention = self.mention_in(sentence[0], offset, offset)
+        mention = self.modified(offset) or self.mention_in(sentence[0], offset, offset)
+        if mention is None and ANAPHOR.search(self.text, sentence[0], offset):
+            focus = self.in_focus(sentence[0])  # "It has ...", "The scooter gets ...": not a rival named after
+            if focus is not None:
+                return focus
         if mention is None:
             after = self.mention_in(offset, sentence[1], offset)
             # a maker named before ("Lumio launched ... at Rs 9,999, making the Zeta 5 ...") stands
