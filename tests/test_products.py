@@ -495,3 +495,39 @@ def test_a_model_that_slots_below_another_is_compared_to_it():
     text = ("Ferro launched the Zeta X1, an SUV that slots below the Zeta X5 in its line-up.\n\n"
             "Engine\n\nThe Zeta X1 uses a 1.2-litre engine. The engine makes 89 bhp.")
     assert find_products(text)["main"] == 0 and spec_products(text)["89 bhp"] == "Zeta X1"
+
+
+@pytest.mark.parametrize("text, fact, product", [
+    ("Notable mention: Ferrox has launched a 8 inch tablet priced at about Rs 9,000.\n\n"
+     "The mobile supports dual-HDMI. Ferrox has a 0.48 megapixel display.", "Rs 9,000", "Ferrox 8 inch tablet"),
+    ("Notable mention: Ferrox has launched a 8 inch tablet priced at about Rs 9,000.\n\n"
+     "The mobile has 2GB RAM. Ferrox has a 0.48 megapixel display.", "2GB RAM", "Ferrox 8 inch tablet"),
+    ("Xiaomi sold 1,000 Redmi A9 phones. It also launched its 55-inch 4K smart TV.\n\n"
+     "Xiaomi unveiled 55-inch 4K smart TV to crowds. Xiaomi has kept its TV price at $399.", "$399",
+     "Xiaomi 55-inch 4K smart TV"),
+    ("Ola Electric has made waves with its upcoming scooter. The Ola electric scooter got many bookings.\n\n"
+     "It will compete with the Ather 450X.\n\nThe Ola scooter offers a 150 km range.", "150 km", "Ola electric scooter"),
+    ("Ruritania's $40 tablet shown off\n\nThe tablet has 2GB RAM and runs Android 2.1 OS.", "2GB RAM",
+     "Ruritania's $40 tablet"),
+])
+def test_products_described_not_named(text, fact, product):
+    article = extract(text)
+    found = {f.span.text: f.product for f in [*article.prices, *article.specs]}
+    assert found[fact] == product
+
+
+@pytest.mark.parametrize("text", [
+    "Samsung launched a new smartphone today. It has 8GB RAM.",
+    "The Samsung smartphone market grew. The Galaxy A9 has 8GB RAM.",
+    "Samsung has launched a 6.5-inch phone, the Galaxy A9, with 8GB RAM.",
+])
+def test_a_generic_or_named_product_is_not_described(text):
+    assert not any(name.startswith("Samsung") and "Galaxy" not in name for name in names(text))
+
+
+def test_a_price_described_product_only_where_nothing_is_named():
+    assert names("The $35 tablet and the Zeta 5 are cheap.") == {"Zeta 5": (None, 1)}
+
+
+def test_a_makers_market_is_no_described_product():
+    assert names("The Samsung smartphone market grew 5% and the Samsung phone business with it.") == {}

@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 from .. import docdata
 from ..scan import compiled
 from .layout import Boilerplate, get_layout
-from .product_context import _add_context_named, _add_series_alone
+from .product_context import _add_context_named, _add_described, _add_series_alone
 from .product_index import ProductIndex
 from .product_names import (
     _add_brand_named,
@@ -94,6 +94,7 @@ def find_products(text: str, boilerplate: Boilerplate | None = None,
     _add_sizes(text, found)
     _add_maker_tvs(text, found)
     _add_series_alone(text, found)
+    _add_described(text, found)
     found.mentions.sort()
     _name_entities(text, found)
     return {"products": found.products, "mentions": found.mentions, "aliases": sorted(found.aliases),
