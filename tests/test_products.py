@@ -531,3 +531,16 @@ def test_a_price_described_product_only_where_nothing_is_named():
 
 def test_a_makers_market_is_no_described_product():
     assert names("The Samsung smartphone market grew 5% and the Samsung phone business with it.") == {}
+
+
+@pytest.mark.parametrize("text, name, count", [
+    ("The iPhone 16 is here. The iPhone-16 sells well.", "iPhone 16", 2),
+    ("Nokia TV is new. Both the Nokia TVs sell online.", "Nokia TV", 2),
+    ("The Hyundai Creta leads. The Creta is cheaper.", "Hyundai Creta", 2),
+])
+def test_spellings_of_one_product_are_one_entity(text, name, count):
+    assert names(text)[name][1] == count and len(names(text)) == 1
+
+
+def test_a_heading_word_after_a_model_is_no_trim():
+    assert set(names("Mahindra XUV700 Production\n\nThe XUV700 is in demand.")) == {"Mahindra XUV700"}

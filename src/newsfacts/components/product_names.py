@@ -121,9 +121,13 @@ def _key(name: str, brand_text: str | None) -> str:
     """Mentions of one model share a key: brand prefix and network suffix dropped — but a
     maker's bare word ("Lumio TV") keeps its maker."""
     text = name[len(brand_text):] if brand_text and name.startswith(brand_text + " ") else name
+    text = compiled(r"(?<=[A-Za-z])-(?=\d)").sub(" ", text)  # "Zeta-5" is "Zeta 5"
     tokens = [t for t in text.casefold().replace("\u00a0", " ").split() if t not in NETWORK_TOKENS]
-    if len(tokens) == 1 and not any(c.isdigit() for c in tokens[0]) and text != name:
-        return name.casefold()  # "Lumio TV" and "Zentra TV" are two products
+    if tokens and tokens[-1] == "tvs":  # "Lumio TVs": the maker's TV
+        tokens[-1] = "tv"
+    if len(tokens) == 1 and not any(c.isdigit() for c in tokens[0]) and text != name \
+            and text.strip() not in _lexicon()[1]:
+        return name.casefold()  # "Lumio TV" and "Zentra TV" are two products; "Suzuki Swift" is the "Swift"
     return " ".join(tokens)
 
 
@@ -204,6 +208,9 @@ def read_name(text: str, match: re.Match) -> tuple[str, str | None, str] | None:
     start, end = match.span()
     name = match.group(0)
     series_name, brand_text = match.group("series"), match.group("brand") or match.group("lone_brand")
+    if series_name:  # "Lumio Zeta Production" in a heading: the trim words stop at a common word
+        while name[match.end("series") - start:].strip() and name.split()[-1] in NOT_A_MODEL_NAME:
+            name = name[:name.rindex(" ")].rstrip()
     generic = match.group("generic")
     if generic:
         if generic in NOT_A_PRODUCT or generic in brands or generic in series or COUNT_AFTER.match(text, end):
@@ -320,6 +327,8 @@ NOT_A_MODEL_NAME = {
     "First", "New", "Cars", "Car", "Phones", "Phone", "Smartphones", "Dealers", "Dealer", "Showroom", "Plant",
     "Chief", "President", "Director", "Head", "Executive", "Spokesperson", "Officials", "Store", "Stores",
     "Website", "Event", "Offers", "Offer", "Deal", "Deals", "Hikes", "Cuts", "Shares", "Stock",
+    "Production", "Bookings", "Booking", "Deliveries", "Delivery", "Teaser", "Teased", "Spied", "Spotted",
+    "Revealed", "Interior", "Exterior", "Specs", "Specifications", "Features", "Variants", "Design",
 }
 #: A run of capitalised words ("New Hyundai Arvo Costs"): a maker and the word after it are
 #: looked for inside. On ``re``, its word-start lookbehind tested after the first capital, so

@@ -79,6 +79,7 @@ def find_products(text: str, boilerplate: Boilerplate | None = None,
             if named is None:
                 continue
             name, brand, key = named
+            end = start + len(name)  # a name read shorter than its match
         found.add(start, end, name, brand, key, alias)
     _add_revised_plans(text, found)
     _add_plans_at_price(text, found)
