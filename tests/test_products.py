@@ -544,3 +544,36 @@ def test_spellings_of_one_product_are_one_entity(text, name, count):
 
 def test_a_heading_word_after_a_model_is_no_trim():
     assert set(names("Mahindra XUV700 Production\n\nThe XUV700 is in demand.")) == {"Mahindra XUV700"}
+
+
+def sale_products(text: str) -> dict[int, str | None]:
+    return {s.units: s.product for s in extract(text).sales}
+
+
+@pytest.mark.parametrize("text, units, product", [
+    ("Ferro has sold 200,000 Zeta 9 phones in just 60 seconds.", 200000, "Zeta 9"),
+    ("Ferro said it sold 2 million Zeta 9 units last year.", 2000000, "Zeta 9"),
+    ("Micromax has announced that it has sold more than a million Canvas Vela series smartphones. "
+     "The Canvas Vela is cheap.", 1000000, "Canvas Vela"),
+    ("Ferro India has sold over 10 lakh units of its recently-launched Zeta 9 and Zeta 7 phones.", 1000000, "Zeta 9"),
+    ("It sold 40,000 units of Zeta 7 and Zeta 9 each day.", 40000, "Zeta 7"),
+])
+def test_the_product_named_with_the_figure_owns_the_sale(text, units, product):
+    assert sale_products(text)[units] == product
+
+
+def test_a_sale_of_another_kind_is_the_product_of_that_kind():
+    text = ("Ferro has sold 100,000 Zeta 9 phones in 60 seconds and 2500 TVs in 90 seconds. "
+            "Ferro also launched its 50-inch 4K smart TV last month.")
+    assert sale_products(text) == {100000: "Zeta 9", 2500: "Ferro 50-inch 4K smart TV"}
+
+
+@pytest.mark.parametrize("text, units, product", [
+    ("The Zeta 9 sold well. The smartphone maker sold 7.1 million devices in the half year.", 7100000, None),
+    ("The Zeta 9 sold well. In May, Ravo smartphone was launched by the company, and all 50,000 units of "
+     "the cheap phone sold out in a minute.", 50000, "Ravo"),
+    ("Apple came second as iPhone shipments grew to 8.0 million units, helped by the iPhone 16e.", 8000000, "iPhone"),
+    ("Makers of BEVs\n\nStellantis must reposition its BEV lineup, with 1.4 million units sold so far.", 1400000, None),
+])
+def test_company_totals_passive_launches_and_series_figures(text, units, product):
+    assert sale_products(text)[units] == product

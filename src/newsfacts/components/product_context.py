@@ -42,6 +42,26 @@ PRICED_NAME = regex.compile(
     r"(?P<name>[A-Z][a-z]{2,}(?:\s[A-Z][a-z]*\d*|\s\d+)?)(?![\w-])")
 
 
+#: "Zola smartphone was launched": a name before its product noun, said to be launched.
+PASSIVE_LAUNCH = re.compile(rf"\b(?:was|were|has\s+been|have\s+been|is\s+being|will\s+be)\s+(?:officially\s+|finally\s+)?{LAUNCH_VERB}\b")
+
+
+@cache
+def _named_before_noun() -> regex.Pattern:
+    nouns = _singular_nouns()
+    return regex.compile(rf"(?<![\w-])(?P<name>[A-Z][a-z]{{2,}}(?:\s[A-Z0-9][\w+]*)?)\s+(?:[a-z][\w-]*\s+)?(?:{nouns})\s+\Z")
+
+
+def _launched_names(text: str):
+    """Names said to be launched in the passive: "Zola smartphone was launched by the firm"."""
+    if "was" not in text and "were" not in text and "been" not in text:
+        return
+    for verb in PASSIVE_LAUNCH.finditer(text):
+        before = _named_before_noun().search(text, max(0, verb.start() - 60), verb.start())
+        if before is not None:
+            yield before
+
+
 def _add_context_named(text: str, found: _Catalogue) -> None:
     """Names the lexicon does not know, told by context (see the module docstring); every
     place the text names them again is a mention too. "the eZX 100" and "the eZX100" are one."""
@@ -59,6 +79,12 @@ def _add_context_named(text: str, found: _Catalogue) -> None:
                     or not found.free(match.start("name"), match.end("name")):
                 continue
             names.setdefault(name, name.casefold())
+    for match in _launched_names(text):
+        name = match.group("name")
+        first = name.split()[0]
+        if not (first in NOT_A_PRODUCT or first in NOT_A_MODEL_NAME or first in brands or first in series
+                or first in NOT_A_MAKER) and found.free(match.start("name"), match.end("name")):
+            names.setdefault(name, name.casefold())
     unspaced = {"".join(name.split()) for name in names}
     for name, key in sorted(names.items(), key=lambda item: " " in item[0]):
         for match in compiled(rf"(?<![\w-]){regex.escape(name)}(?![\w-])").finditer(text):
@@ -71,9 +97,16 @@ def _add_context_named(text: str, found: _Catalogue) -> None:
 SERIES_ALONE_BEFORE = regex.compile(r"(?<![\w-])(?i:the|an?|its|their)\s+(?:[\w.-]+\s+){0,2}\Z")
 
 
+#: A capitalised word or a number after a series: the name goes on ("Lumibook Vela").
+NAME_GOES_ON = regex.compile(r"[ \u00a0-][A-Z0-9]")
+#: A series before what is counted of it: "Lumibook shipments grew", "Lumibook sales".
+SERIES_ALONE_AFTER = regex.compile(r"\s+(?:shipments|sales|deliveries|bookings|registrations|demand)\b")
+
+
 def _add_series_alone(text: str, found: _Catalogue) -> None:
     """A series the text names alone ("the 12-inch Lumibook"), where no product it found
-    belongs to the series: the series names the product. Not a maker's name that is also a
+    belongs to the series, or whose figures are counted ("Lumibook shipments grew"): the
+    series names the product. Not a maker's name that is also a
     series ("Xiaomi"), nor a part's ("Victus")."""
     from .product_index import brand_word_pattern
 
@@ -81,9 +114,11 @@ def _add_series_alone(text: str, found: _Catalogue) -> None:
     for match in brand_word_pattern().finditer(text):
         word = match.group(0)
         if word not in series or series[word]["brand"] == word or word in NOT_A_PRODUCT \
-                or not found.free(match.start(), match.end()) \
-                or any(word in product["name"] for product in found.products) \
-                or SERIES_ALONE_BEFORE.search(text, max(0, match.start() - 40), match.start()) is None:
+                or not found.free(match.start(), match.end()) or NAME_GOES_ON.match(text, match.end()):
+            continue
+        counted = SERIES_ALONE_AFTER.match(text, match.end()) is not None  # the line's, whatever models are named
+        if not counted and (any(word in product["name"] for product in found.products)
+                            or SERIES_ALONE_BEFORE.search(text, max(0, match.start() - 40), match.start()) is None):
             continue
         found.add(match.start(), match.end(), word, series[word]["brand"], word.casefold())
 

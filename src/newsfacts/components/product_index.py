@@ -48,6 +48,35 @@ JOINED_AMOUNT = regex.compile(r"(?:Rs\.?|₹|\$|€|INR)\s*[\d,.]+\s*(?:lakh|cro
 #: A product that is not there yet, named by its kind: "plans to make an electric car priced at $20,000".
 HYPOTHETICAL = regex.compile(r"\b(?:an?|some|any)\s+(?:[\w-]+\s+){0,2}?(?:car|phone|smartphone|scooter|bike|"
                              r"motorcycle|tablet|laptop|TV|EV|SUV|vehicle|model)\b", regex.IGNORECASE)
+#: Between a sales figure and the product it counts: "1 million Zeta 5", "units of its new Zeta 5".
+AFTER_FIGURE = scan.compile_pattern(r"\s+(?:(?:[a-z][\w-]*\s+){0,2}?(?:of|for)\s+(?:(?:its|the|their)\s+)?"
+                                    r"(?:[a-z][\w-]*\s+){0,2})?")
+
+
+@cache
+def _folded_series() -> dict[str, str]:
+    """Series names by their case-folded spelling: "iphone" -> "iPhone"."""
+    _, series, _ = _lexicon()
+    return {name.casefold(): name for name in series if series[name]["brand"] != name}
+
+
+@cache
+def _noun_kinds() -> dict[str, str]:
+    """Product noun (and plural, and the item words of sales) -> its category: "TVs" -> "tv"."""
+    kinds = {}
+    for row in lexicons.load("product_nouns"):
+        if row["category"] != "line":
+            kinds[row["word"]] = kinds[row["word"].casefold()] = row["category"]
+    return kinds
+
+
+@cache
+def kind_after_pattern() -> regex.Pattern:
+    """A product noun right after a name, at most one word between: "Zeta-3 phones"."""
+    nouns = alternation(_noun_kinds())
+    return regex.compile(rf"\s+(?:[a-z][\w-]*\s+)?(?P<noun>{nouns})(?![\w-])")
+
+
 #: A subject that refers back to the product in focus: "it", "the phone", "the new scooter".
 ANAPHOR = regex.compile(r"\b(?:[Ii]t|[Tt]he\s+(?:new\s+)?(?:phone|smartphone|handset|device|car|SUV|scooter|e-scooter|bike|"
                         r"motorcycle|TV|television|laptop|notebook|tablet|mobile|vehicle|machine))\b(?![’']s)")
@@ -190,6 +219,53 @@ class ProductIndex:
         if chosen is None:
             return None
         return self.name(self._product_of_brand(chosen.group(0), scan.line_start(self.text, start), start, anywhere))
+
+    @cached_property
+    def _kinds(self) -> list[str | None]:
+        """Each product's kind (a ``product_nouns`` category): of the noun its name ends with
+        ("Lumio 7 inch tablet"), else of the noun right after a mention ("Zeta-3 phones")."""
+        kinds: list[str | None] = [None] * len(self.products)
+        for i, product in enumerate(self.products):
+            last = product["name"].split()[-1]
+            kinds[i] = _noun_kinds().get(last) or _noun_kinds().get(last.casefold())
+        for start, end, index in self.mentions:
+            if kinds[index] is None:
+                after = kind_after_pattern().match(self.text, end, min(len(self.text), end + 40))
+                if after is not None:
+                    kinds[index] = _noun_kinds()[after.group("noun")]
+        return kinds
+
+    def of_kind(self, name: str | None, item: str | None) -> str | None:
+        """``name`` for a sale of ``item``s ("3000 TVs"), unless the product is of another kind
+        ("Zeta-3 phones") — then the one product of the item's kind the text names, or None."""
+        kind = _noun_kinds().get(item) or _noun_kinds().get((item or "").casefold())
+        if name is None or kind is None:
+            return name
+        index = next((i for i, p in enumerate(self.products) if p["name"] == name), None)
+        if index is None or self._kinds[index] in (None, kind):
+            return name
+        same = [i for i, k in enumerate(self._kinds) if k == kind]
+        return self.name(same[0]) if len(same) == 1 else None
+
+    @staticmethod
+    def series_counted(item: str | None) -> str | None:
+        """The series an item word names, singular or plural: "iphones" -> "iPhone"."""
+        if not item:
+            return None
+        folded = _folded_series()
+        return folded.get(item.casefold()) or folded.get(item.casefold().removesuffix("s"))
+
+    def after_figure(self, start: int, end: int, reach: int = 40) -> str | None:
+        """A product named in a sale's span [start, end) or right after it, or after "units of
+        (its) ...": "sold 1 million Zeta 5 units", "20 lakh units of its recently-launched Zeta 5"."""
+        within = self.mentions_between(start, end)
+        if within:
+            return self.mention_name(within[0])
+        after = AFTER_FIGURE.match(self.text, end, min(len(self.text), end + reach))
+        if after is None:
+            return None
+        named = self.mentions_between(after.end(), after.end() + 1)
+        return self.mention_name(named[0]) if named else None
 
     def in_focus(self, before: int) -> str | None:
         """The product a reader has in mind at ``before``: the last one named (not to compare)

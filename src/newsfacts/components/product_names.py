@@ -187,7 +187,7 @@ def _has_model_token(tail: str, words: set[str], after_series: bool = False) -> 
 
 
 #: After a model-shaped name, words that make it a count: "To Sell 1 Million Units".
-COUNT_AFTER = scan.compile_pattern(r"[ \u00a0]+(?:million|billion|lakh|crore|thousand|units?|per\s?cent|percent)\b",
+COUNT_AFTER = scan.compile_pattern(r"[ \u00a0]+(?:million|billion|lakh|crore|thousand|per\s?cent|percent)\b",
                                    regex.IGNORECASE)
 #: After a name without a model number, a generic noun: "a Samsung Smart Phone".
 GENERIC_NOUN_AFTER = scan.compile_pattern(r"[ \u00a0]+(?:phones?|smartphones?|handsets?)\b", regex.IGNORECASE)
@@ -294,6 +294,10 @@ def _capitalised_model_words() -> str:
     return alternation(w for w in _lexicon()[2] if w[:1].isupper())
 
 
+#: Capitals alone name a kind, not a model: "its BEV lineup", "its ICE range".
+ABBREVIATION = re.compile(r"[A-Z]{2,5}s?")
+
+
 def _add_introduced(text: str, found: _Catalogue) -> None:
     """Products the lexicon does not know, named where they are introduced (see
     :func:`introduction_pattern`), then found wherever the text names them again."""
@@ -304,7 +308,7 @@ def _add_introduced(text: str, found: _Catalogue) -> None:
         name = match.group("name")
         first = name.split()[0]
         if (first in NOT_A_PRODUCT and not _model_shaped(name)) or first in brands or first in series \
-                or not found.free(start, end):
+                or not found.free(start, end) or ABBREVIATION.fullmatch(name):
             continue
         sentence_start = max(text.rfind(".", 0, start), text.rfind("\n", 0, start), start - 200)
         maker = MAKER_SUFFIX.search(text, sentence_start + 1, start)
