@@ -12,6 +12,12 @@ def names(text: str) -> dict[str, tuple[str | None, int]]:
     return {p["name"]: (p["brand"], len(p["mentions"])) for p in find_products(text)["products"]}
 
 
+def fact_products(text: str) -> dict[str, str | None]:
+    """fact text -> product, for every price and spec of the article."""
+    article = extract(text)
+    return {f.span.text: f.product for f in [*article.prices, *article.specs]}
+
+
 def spec_products(text: str) -> dict[str, str | None]:
     """spec text -> product, for every spec of the article."""
     return {s.span.text: s.product for s in extract(text).specs}
@@ -281,6 +287,12 @@ def price_products(text: str) -> dict[str, str | None]:
     ("The Zephyr 5 is out. The maker plans an electric car priced at Rs 8 lakh.", "Rs 8 lakh", None),
     ("The Zephyr 5 is out. It is priced at Rs 12,999 in India.", "Rs 12,999", "Zephyr 5"),
     ("At the Rs 18,000 price point, the Zephyr 5 has many rivals.", "Rs 18,000", "Zephyr 5"),
+    # a segment by kind and threshold, a band with several example products
+    ("The Zephyr 5 is out. Most buyers want devices priced below €300.", "€300", None),
+    ("The Zephyr 5 is out. Smart phones were typically priced over Rs. 90,000 there.", "Rs. 90,000", None),
+    ("The Zephyr 5 is out. Phones in the Rs 9,000-Rs 12,000 price bracket are the Kavo M3, Lumio 4 and Zeta 2.",
+     "Rs 9,000", None),
+    ("At the Rs 14,000 price point, the Zephyr 5 faces competition from the popular Kavo M3.", "Rs 14,000", "Zephyr 5"),
 ])
 def test_bands_and_products_not_yet_named_have_no_product(text, amount, product):
     assert price_products(text)[amount] == product
@@ -307,41 +319,21 @@ def test_it_is_the_product_in_focus_not_a_rival_named_in_passing(text):
     ("Vi also launched a 45 days validity plan at ₹449. The pack gets 60GB data.", "60GB data", "₹449 plan"),
     ("Airtel offers a recharge pack priced at Rs 155 with 1GB data.", "Rs 155", "Rs 155 pack"),
     ("It has BSNL Saral plan of ₹399 that gives 30 days validity.", "30 days validity", "BSNL Saral plan"),
+    # an operator's plans spoken of together
+    ("BSNL has two prepaid plans with 90 days validity.", "90 days validity", "BSNL prepaid plans"),
+    ("Vi\n\nVi offers a number of data packs which are priced under Rs 50.", "Rs 50", "Vi data packs"),
+    ("Airtel news\n\nThe operator announced new postpaid plans starting at Rs 449.", "Rs 449", "Airtel postpaid plans"),
 ])
-def test_a_plan_named_by_the_price_after_it(text, fact, product):
-    article = extract(text)
-    found = {f.span.text: f.product for f in [*article.prices, *article.specs]}
-    assert found[fact] == product
+def test_a_plan_named_by_the_price_after_it_or_an_operators_plans_together(text, fact, product):
+    assert fact_products(text)[fact] == product
 
 
 def test_a_plan_floor_is_no_plan_name():
     assert names("A recharge pack of Rs 199 and above keeps the data flowing.") == {}
 
 
-@pytest.mark.parametrize("text, fact, product", [
-    ("BSNL has two prepaid plans with 90 days validity.", "90 days validity", "BSNL prepaid plans"),
-    ("Vi\n\nVi offers a number of data packs which are priced under Rs 50.", "Rs 50", "Vi data packs"),
-    ("Airtel news\n\nThe operator announced new postpaid plans starting at Rs 449.", "Rs 449", "Airtel postpaid plans"),
-])
-def test_an_operators_plans_spoken_of_together(text, fact, product):
-    article = extract(text)
-    found = {f.span.text: f.product for f in [*article.prices, *article.specs]}
-    assert found[fact] == product
-
-
 def test_plans_to_do_something_is_no_group_of_plans():
     assert names("Airtel has plans to raise tariffs next year.") == {}
-
-
-@pytest.mark.parametrize("text, amount, product", [
-    ("The Zephyr 5 is out. Most buyers want devices priced below €300.", "€300", None),
-    ("The Zephyr 5 is out. Smart phones were typically priced over Rs. 90,000 there.", "Rs. 90,000", None),
-    ("The Zephyr 5 is out. Phones in the Rs 9,000-Rs 12,000 price bracket are the Kavo M3, Lumio 4 and Zeta 2.",
-     "Rs 9,000", None),
-    ("At the Rs 14,000 price point, the Zephyr 5 faces competition from the popular Kavo M3.", "Rs 14,000", "Zephyr 5"),
-])
-def test_a_segment_by_kind_and_threshold_and_a_band_of_examples_have_no_product(text, amount, product):
-    assert price_products(text)[amount] == product
 
 
 @pytest.mark.parametrize("text, fact, product", [
@@ -511,9 +503,7 @@ def test_a_model_that_slots_below_another_is_compared_to_it():
      "Ruritania's $40 tablet"),
 ])
 def test_products_described_not_named(text, fact, product):
-    article = extract(text)
-    found = {f.span.text: f.product for f in [*article.prices, *article.specs]}
-    assert found[fact] == product
+    assert fact_products(text)[fact] == product
 
 
 @pytest.mark.parametrize("text", [

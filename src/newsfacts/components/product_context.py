@@ -13,10 +13,10 @@ electric scooter", "India's $35 tablet").
 
 from __future__ import annotations
 
-import regex
-
 import re
 from functools import cache
+
+import regex
 
 from .. import lexicons
 from ..lexicons import alternation
