@@ -567,3 +567,17 @@ def test_a_sale_of_another_kind_is_the_product_of_that_kind():
 ])
 def test_company_totals_passive_launches_and_series_figures(text, units, product):
     assert sale_products(text)[units] == product
+
+
+def test_noun_named_and_quoted_names_tried_where_they_can_start_equal_a_full_scan():
+
+    from newsfacts.components.product_names import QUOTED, noun_named, noun_named_pattern, quoted_names
+
+    texts = corpus_texts()
+    texts += ["Reviewers liked the Pema Chromebook and the Zephyr One electric scooter; crossover Dune-X, "
+              "of Lumio Notebook, its 'Vesta Q5' and Lava \"Zeta R2\", the\n'Kavo M3' and a phone, the Ray."]
+    for text in texts:
+        assert [(m.span(), m.groupdict()) for m in noun_named(text)] == \
+            [(m.span(), m.groupdict()) for m in noun_named_pattern().finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in quoted_names(text)] == \
+            [(m.span(), m.groupdict()) for m in QUOTED.finditer(text)]

@@ -415,6 +415,29 @@ def noun_named_pattern() -> regex.Pattern:
         rf"|\b(?:{singular})\s+(?P<after>{NAME})")
 
 
+NOUN_NAMED_LEAD = regex.compile(r"(?<![\w-])(?i:the|an?|its|their|new|of)\b")
+
+
+@cache
+def _noun_first_words() -> tuple[str, ...]:
+    return tuple(sorted({row["word"].split()[0] for row in lexicons.load("product_nouns")}))
+
+
+def noun_named(text: str) -> list:
+    """``noun_named_pattern().finditer(text)``, tried only where a branch can start: at a
+    determiner in the six words before a product noun, or at the noun itself. A match holds
+    a noun, and most of a text is far from any."""
+    candidates = set()
+    for word in _noun_first_words():
+        for offset in scan.find_all(text, word):
+            if not scan.WordStart.at_word_start(text, offset):
+                continue
+            candidates.add(offset)
+            words_start = scan.words_back(text, offset, 6)
+            candidates.update(m.start() for m in NOUN_NAMED_LEAD.finditer(text, words_start, offset))
+    return scan.matches_at(noun_named_pattern(), text, sorted(candidates))
+
+
 def _model_shaped(name: str) -> bool:
     """"X-Line", "Snap+", "Zephyr 5", "ZenBook": a shape no common word has."""
     return bool(compiled(r"\d|[\w]-[\w]|\+|[a-z][A-Z]").search(name))
@@ -427,7 +450,7 @@ def _add_noun_named(text: str, found: _Catalogue) -> None:
     brands, series, _ = _lexicon()
     names: dict[str, str | None] = {}
     companies = frozenset(lexicons.brand_names())
-    for match in noun_named_pattern().finditer(text):
+    for match in noun_named(text):
         group = next(g for g in ("name", "capitalised", "after") if match.group(g))
         name = match.group(group)
         words = name.split()
@@ -448,13 +471,25 @@ def _add_noun_named(text: str, found: _Catalogue) -> None:
 QUOTED = regex.compile(r"(?:(?P<brand>\b(?!(?:The|Its|A|New)\s)[A-Z][\w-]+)|\b(?i:the|its|a|new))\s+[‘'\"“](?P<name>[A-Z][\w+-]*(?:\s[\w+-]+){0,3})[’'\"”]")
 
 
+QUOTE_BEFORE_NAME = re.compile(r"[‘'\"“](?=[A-Z])")
+QUOTED_LEAD = regex.compile(r"\b(?:[A-Z][\w-]+|(?i:the|its|a|new))\s+\Z")
+
+
+def quoted_names(text: str) -> list:
+    """``QUOTED.finditer(text)``, tried only at the word before a quote mark that opens on a
+    capital."""
+    candidates = set()
+    for mark in QUOTE_BEFORE_NAME.finditer(text):
+        for lead in QUOTED_LEAD.finditer(text, scan.words_back(text, mark.start(), 1), mark.start()):
+            candidates.add(lead.start())
+    return scan.matches_at(QUOTED, text, sorted(candidates))
+
+
 def _add_quoted(text: str, found: _Catalogue) -> None:
     """A model name in quotes ("the 'Lumio X1'", Zentra "Z2 Pro"), where it holds a model
     token; the name unquoted elsewhere is a mention too."""
-    if not any(mark in text for mark in "'\"‘“"):
-        return
     brands, series, words = _lexicon()
-    for match in QUOTED.finditer(text):
+    for match in quoted_names(text):
         brand, name = match.group("brand"), match.group("name")
         if brand is not None and brand not in brands:
             continue

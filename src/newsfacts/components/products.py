@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 from .. import docdata
 from ..scan import compiled
 from .layout import Boilerplate, get_layout
-from .product_context import _add_context_named, _add_described, _add_series_alone
+from .product_context import _add_context_named, _add_described, _add_series_alone, launch_verbs
 from .product_index import ProductIndex
 from .product_names import (
     _add_brand_named,
@@ -89,13 +89,14 @@ def find_products(text: str, boilerplate: Boilerplate | None = None,
     _add_brand_named(text, found)
     _add_quoted(text, found)
     _add_noun_named(text, found)
-    _add_context_named(text, found)
+    verbs = launch_verbs(text)
+    _add_context_named(text, found, verbs)
     found.mentions.sort()
     _add_siblings(text, found)
     _add_sizes(text, found)
     _add_maker_tvs(text, found)
     _add_series_alone(text, found)
-    _add_described(text, found)
+    _add_described(text, found, verbs)
     found.mentions.sort()
     _name_entities(text, found)
     return {"products": found.products, "mentions": found.mentions, "aliases": sorted(found.aliases),
