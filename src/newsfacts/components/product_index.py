@@ -13,6 +13,7 @@ from .. import lexicons, scan
 from ..lexicons import alternation
 from .product_names import _canonical_brand, _lexicon
 
+FOCUS_LOOKBACK = 40  # mentions read back for the one in focus: a text of comparisons must not make each fact read all
 MENTION_REACH = 600  # a mention further than this from a fact is not "in its sentence"
 COMPARE_WORDS = (r"(?:than|unlike|over|versus|vs\.?|compared\s+(?:to|with)|predecessor|successor|"
                  r"rivals?(?:\s+like)?|replaces|replacing|from|between|against|such\s+as|(?:the\s+)?likes\s+of|"
@@ -271,8 +272,11 @@ class ProductIndex:
         """The product a reader has in mind at ``before``: the last one named (not to compare)
         before it, unless a section heading since names another."""
         i = bisect.bisect_left(self.starts, before) - 1
-        while i >= 0 and self._compared(self.mentions[i]):
+        floor = max(-1, i - FOCUS_LOOKBACK)
+        while i > floor and self._compared(self.mentions[i]):
             i -= 1
+        if i == floor:
+            i = -1
         k = bisect.bisect_right(self.section_starts, before) - 1
         if k >= 0 and (i < 0 or self.section_starts[k] > self.mentions[i][0]):
             return self.name(self.section_products[k])
@@ -344,6 +348,7 @@ class ProductIndex:
         """The one product named in the sentence itself, or None: several named ("phones in
         the Rs 15,000 bracket are the Zeta 3, Kavo M2 and Lumio 5") are examples of a band,
         not what its price is of."""
+        sentence = (max(sentence[0], offset - MENTION_REACH), min(sentence[1], offset + MENTION_REACH))
         mention = self.mention_in(sentence[0], offset, offset) or self.mention_in(offset, sentence[1], offset)
         if mention is None:
             return None
