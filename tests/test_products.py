@@ -581,3 +581,8 @@ def test_noun_named_and_quoted_names_tried_where_they_can_start_equal_a_full_sca
             [(m.span(), m.groupdict()) for m in noun_named_pattern().finditer(text)]
         assert [(m.span(), m.groupdict()) for m in quoted_names(text)] == \
             [(m.span(), m.groupdict()) for m in QUOTED.finditer(text)]
+
+
+def test_a_model_named_by_the_end_of_its_name_is_one_entity():
+    data = find_products("The Galaxy Tab 9 is out. The Tab 9 costs less than the Samsung Tab 9 Lite.")
+    assert [(p["name"], len(p["mentions"])) for p in data["products"]] == [("Galaxy Tab 9", 2), ("Samsung Tab 9 Lite", 1)]

@@ -71,7 +71,7 @@ def mention_pattern() -> re.Pattern:
         rf"|(?<![\w-])(?:(?:(?P<brand>{alternation(brands)})[ \u00a0])?(?P<series>{alternation(series)})"
         rf"(?:{new_word}?{tail}{{1,4}}|(?:[ \u00a0]{TRIM_TOKEN}(?![\w-])){{0,3}})"
         rf"|(?P<lone_brand>{alternation(brands)}){new_word}?{tail}{{1,4}}"
-        rf"|(?P<generic>[A-Z][a-z]{{2,}})(?:[ \u00a0](?:{alternation(words)}))*[ \u00a0](?!Q\d)(?:(?:[A-Z]{{0,3}}|[a-z])\d+[A-Za-z]*\+?)"
+        rf"|(?!(?:The|This|That|These|Those|Its|Our|Their)[ \u00a0])(?P<generic>[A-Z][a-z]{{2,}})(?:[ \u00a0](?:{alternation(words)}))*[ \u00a0](?!Q\d)(?:(?:[A-Z]{{0,3}}|[a-z])\d+[A-Za-z]*\+?)"
         rf"(?:[ \u00a0](?:{alternation(words)})(?![\w-]))*"
         rf"))(?:[ \u00a0]series(?![\w-]))?(?![\w])"
     )

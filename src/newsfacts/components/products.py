@@ -98,9 +98,35 @@ def find_products(text: str, boilerplate: Boilerplate | None = None,
     _add_series_alone(text, found)
     _add_described(text, found, verbs)
     found.mentions.sort()
+    _merge_shortened(found)
     _name_entities(text, found)
     return {"products": found.products, "mentions": found.mentions, "aliases": sorted(found.aliases),
             "main": _main_product(found.products, layout), "titled": _titled(found.products, layout),"sections": _sections(text, found.mentions, layout)}
+
+
+def _merge_shortened(found: _Catalogue) -> None:
+    """A model named by the end of another's name ("Tab 2" beside "Galaxy Tab 2", two words
+    or more with a number) is that product, when only one product's name ends so."""
+    keys = [p["key"].split() for p in found.products]
+    into: dict[int, int] = {}
+    for i, key in enumerate(keys):
+        if len(key) < 2 or not any(c.isdigit() for c in key[-1]):
+            continue
+        longer = [j for j, other in enumerate(keys) if len(other) > len(key) and other[-len(key):] == key]
+        if len(longer) == 1:
+            into[i] = longer[0]
+    if not into:
+        return
+    kept = [i for i in range(len(found.products)) if i not in into]
+    new_index = {old: new for new, old in enumerate(kept)}
+    for i, j in into.items():
+        found.aliases.extend(start for start, _ in found.products[i]["mentions"])  # the longer name stays the name
+        found.products[j]["mentions"].extend(found.products[i]["mentions"])
+        found.products[j]["mentions"].sort()
+    found.products[:] = [found.products[i] for i in kept]
+    for mention in found.mentions:
+        mention[2] = new_index[into.get(mention[2], mention[2])]
+    found.by_key = {key: new_index[into.get(i, i)] for key, i in found.by_key.items()}
 
 
 def _name_entities(text: str, found: _Catalogue) -> None:
