@@ -586,3 +586,10 @@ def test_noun_named_and_quoted_names_tried_where_they_can_start_equal_a_full_sca
 def test_a_model_named_by_the_end_of_its_name_is_one_entity():
     data = find_products("The Galaxy Tab 9 is out. The Tab 9 costs less than the Samsung Tab 9 Lite.")
     assert [(p["name"], len(p["mentions"])) for p in data["products"]] == [("Galaxy Tab 9", 2), ("Samsung Tab 9 Lite", 1)]
+
+
+def test_the_makers_bare_tv_right_after_its_named_tv_is_that_tv():
+    text = ("Nokia TV launches in India soon.\n\nIt could be the Nokia Smart TV Q series. Already sold in Europe, "
+            "the Nokia TV comes in a 50-inch model and a 65-inch model.\n\nNokia TV prices are not out.")
+    assert spec_products(text)["50-inch"] == "Nokia Smart TV Q series"
+    assert len(find_products(text)["products"]) == 2

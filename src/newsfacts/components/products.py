@@ -99,9 +99,33 @@ def find_products(text: str, boilerplate: Boilerplate | None = None,
     _add_described(text, found, verbs)
     found.mentions.sort()
     _merge_shortened(found)
+    _refer_back(text, found)
     _name_entities(text, found)
     return {"products": found.products, "mentions": found.mentions, "aliases": sorted(found.aliases),
             "main": _main_product(found.products, layout), "titled": _titled(found.products, layout),"sections": _sections(text, found.mentions, layout)}
+
+
+#: "the " right before a mention: the text refers to something it has named.
+THE_BEFORE = compiled(r"(?<![\w-])[Tt]he[ \u00a0]\Z")
+
+
+def _refer_back(text: str, found: _Catalogue) -> None:
+    """"the Lumio TV comes in three sizes" right after "it could be the Lumio Smart TV X
+    series": a maker's bare TV, with "the", is the maker's TV the text named just before."""
+    for k, (start, end, index) in enumerate(found.mentions):
+        product = found.products[index]
+        maker_tv = product["key"].split()
+        if k == 0 or len(maker_tv) != 2 or maker_tv[1] != "tv" or not THE_BEFORE.search(text, max(0, start - 4), start):
+            continue
+        previous = found.mentions[k - 1]
+        named = found.products[previous[2]]
+        same_maker = named["key"].split()[0] == maker_tv[0] or (named["brand"] is not None and named["brand"] == product["brand"])
+        if start - previous[1] < 300 and previous[2] != index and same_maker and " TV " in f" {named['name']} ":
+            found.mentions[k][2] = previous[2]
+            product["mentions"].remove([start, end])
+            named["mentions"].append([start, end])
+            named["mentions"].sort()
+            found.aliases.append(start)
 
 
 def _merge_shortened(found: _Catalogue) -> None:
