@@ -571,7 +571,12 @@ def test_company_totals_passive_launches_and_series_figures(text, units, product
 
 def test_noun_named_and_quoted_names_tried_where_they_can_start_equal_a_full_scan():
 
-    from newsfacts.components.product_names import QUOTED, noun_named, noun_named_pattern, quoted_names
+    from newsfacts.components.product_names import (
+        QUOTED,
+        noun_named,
+        noun_named_pattern,
+        quoted_names,
+    )
 
     texts = corpus_texts()
     texts += ["Reviewers liked the Pema Chromebook and the Zephyr One electric scooter; crossover Dune-X, "

@@ -24,7 +24,12 @@ from spacy.tokens import Doc
 from .. import docdata
 from ..scan import compiled
 from .layout import Boilerplate, get_layout
-from .product_context import _add_context_named, _add_described, _add_series_alone, launch_verbs
+from .product_context import (
+    _add_context_named,
+    _add_described,
+    _add_series_alone,
+    launch_verbs,
+)
 from .product_index import ProductIndex
 from .product_names import (
     _add_brand_named,
