@@ -7,7 +7,14 @@ import pytest
 
 from newsfacts.cli import main
 from newsfacts.evaluate import OFFSETS, Report, load_corpus, score_records
-from newsfacts.runs import RunError, compare_runs, format_comparison, load_run, run_from_report, save_run
+from newsfacts.runs import (
+    RunError,
+    compare_runs,
+    format_comparison,
+    load_run,
+    run_from_report,
+    save_run,
+)
 
 from .conftest import CORPUS
 from .test_evaluate import gold_as_predictions
