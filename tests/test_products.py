@@ -598,3 +598,16 @@ def test_the_makers_bare_tv_right_after_its_named_tv_is_that_tv():
             "the Nokia TV comes in a 50-inch model and a 65-inch model.\n\nNokia TV prices are not out.")
     assert spec_products(text)["50-inch"] == "Nokia Smart TV Q series"
     assert len(find_products(text)["products"]) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "It runs Harmony 4.0 out of the box.",
+    "Updates to Lollipop 5.1 and Tizen 3 are due.",
+])
+def test_operating_systems_are_not_products(text):
+    assert names(text) == {}
+
+
+def test_a_watch_named_without_its_series_word_is_one_entity():
+    data = find_products("The Lumio Watch Series 3 is here. The design of the Watch 3 is unchanged.")
+    assert [(p["name"], len(p["mentions"])) for p in data["products"]] == [("Lumio Watch Series 3", 2)]

@@ -133,10 +133,16 @@ def _refer_back(text: str, found: _Catalogue) -> None:
             found.aliases.append(start)
 
 
+def _numbered(tokens: list[str]) -> list[str]:
+    """A key's tokens without "series" before a number: "watch series 3" reads "watch 3"."""
+    return [t for i, t in enumerate(tokens) if not (t == "series" and i + 1 < len(tokens) and tokens[i + 1][:1].isdigit())]
+
+
 def _merge_shortened(found: _Catalogue) -> None:
-    """A model named by the end of another's name ("Tab 2" beside "Galaxy Tab 2", two words
-    or more with a number) is that product, when only one product's name ends so."""
-    keys = [p["key"].split() for p in found.products]
+    """A model named by the end of another's name ("Tab 2" beside "Galaxy Tab 2", "Watch 3"
+    beside "Lumio Watch Series 3"; two words or more with a number) is that product, when only
+    one product's name ends so."""
+    keys = [_numbered(p["key"].split()) for p in found.products]
     into: dict[int, int] = {}
     for i, key in enumerate(keys):
         if len(key) < 2 or not any(c.isdigit() for c in key[-1]):
