@@ -321,6 +321,7 @@ def test_it_is_the_product_in_focus_not_a_rival_named_in_passing(text):
     ("It has BSNL Saral plan of ₹399 that gives 30 days validity.", "30 days validity", "BSNL Saral plan"),
     # an operator's plans spoken of together
     ("BSNL has two prepaid plans with 90 days validity.", "90 days validity", "BSNL prepaid plans"),
+    ("In May, Vi cut the validity of certain data plans from 28 to 21 days.", "21 days", "Vi data plans"),
     ("Vi\n\nVi offers a number of data packs which are priced under Rs 50.", "Rs 50", "Vi data packs"),
     ("Airtel news\n\nThe operator announced new postpaid plans starting at Rs 449.", "Rs 449", "Airtel postpaid plans"),
 ])

@@ -164,9 +164,11 @@ def _add_plans_at_price(text: str, found: _Catalogue) -> None:
 
 
 #: An operator's plans as a group, offered or announced together: "Airtel has two prepaid plans
-#: with 30 days validity", "it offers a number of recharge packs", "announced new pre-paid plans".
+#: with 30 days validity", "it offers a number of recharge packs", "announced new pre-paid plans",
+#: "the validity of certain prepaid plans".
 PLAN_GROUP = regex.compile(
-    r"\b(?:has|have|offers?|announced|announces|launche[sd]|introduce[sd]|unveil(?:s|ed)|rolled\s+out|rolls\s+out)\s+"
+    r"\b(?:has|have|offers?|announced|announces|launche[sd]|introduce[sd]|unveil(?:s|ed)|rolled\s+out|rolls\s+out|"
+    r"of\s+(?=(?:certain|some|select|all|its|their)\s))\s*"
     r"(?:(?:a\s+(?:number|range|host|couple|set|bunch)\s+of|several|some|two|three|four|five|six|new|its|their|revised|"
     r"certain|many|multiple)\s+)*(?P<group>(?P<words>(?:(?!(?:the|a|an|its|of|to|with)\s)[a-z][a-z-]*\s+){0,2})"
     r"(?P<noun>plans|packs))\b(?!\s+to\b)")
