@@ -576,6 +576,7 @@ def test_noun_named_and_quoted_names_tried_where_they_can_start_equal_a_full_sca
         QUOTED,
         noun_named,
         noun_named_pattern,
+        noun_offsets,
         quoted_names,
     )
 
@@ -583,7 +584,7 @@ def test_noun_named_and_quoted_names_tried_where_they_can_start_equal_a_full_sca
     texts += ["Reviewers liked the Pema Chromebook and the Zephyr One electric scooter; crossover Dune-X, "
               "of Lumio Notebook, its 'Vesta Q5' and Lava \"Zeta R2\", the\n'Kavo M3' and a phone, the Ray."]
     for text in texts:
-        assert [(m.span(), m.groupdict()) for m in noun_named(text)] == \
+        assert [(m.span(), m.groupdict()) for m in noun_named(text, noun_offsets(text))] == \
             [(m.span(), m.groupdict()) for m in noun_named_pattern().finditer(text)]
         assert [(m.span(), m.groupdict()) for m in quoted_names(text)] == \
             [(m.span(), m.groupdict()) for m in QUOTED.finditer(text)]

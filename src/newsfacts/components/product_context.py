@@ -198,12 +198,9 @@ def _noun_finder() -> re.Pattern:
     return re.compile(rf"(?:{_singular_nouns()})(?![\w-]){NOT_A_KIND_AFTER}")
 
 
-def _nouns_in(text: str) -> list[re.Match]:
-    """The singular product nouns of the text, at a word's start (a ``str.find`` per noun)."""
-    first_words = {row["word"].split()[0] for row in lexicons.load("product_nouns")}
-    offsets = sorted({offset for word in first_words for offset in scan.find_all(text, word)
-                      if scan.WordStart.at_word_start(text, offset)})
-    return scan.matches_at(_noun_finder(), text, offsets)
+def _nouns_in(text: str, nouns: list[int]) -> list[re.Match]:
+    """The singular product nouns of the text, at ``nouns`` (:func:`noun_offsets`)."""
+    return scan.matches_at(_noun_finder(), text, nouns)
 
 
 def _maker_before(text: str, start: int) -> str | None:
@@ -220,13 +217,14 @@ def _makes(products: list[dict], maker: str) -> bool:
     return any(p["brand"] == maker or p["name"].split()[0] == maker for p in products)
 
 
-def _add_described(text: str, found: _Catalogue, verbs: list[int]) -> None:
+def _add_described(text: str, found: _Catalogue, verbs: list[int], nouns: list[int]) -> None:
     """Products an article describes instead of naming: one launched with its size ("Ferro
     has launched a 7 inch tablet": "Ferro 7 inch tablet"), "the <maker> <noun>" of a maker
     no named product of the text is by ("the Ferro electric scooter", again as "the Ferro
     scooter" and "Ferro's scooter"), and in a text naming no product at all, one told by
     its price ("India's $35 tablet"). A described product is not what "a new phone" is: it
-    needs the size, the maker or the price. ``verbs``: the text's :func:`launch_verbs`."""
+    needs the size, the maker or the price. ``verbs``: the text's :func:`launch_verbs`;
+    ``nouns``: where its product nouns stand."""
     if not any(noun in text for noun in ("TV", "tablet", "phone", "scooter", "car", "bike", "laptop", "motorcycle",
                                          "handset", "SUV", "EV", "watch", "notebook", "television", "sedan")):
         return
@@ -251,7 +249,7 @@ def _add_described(text: str, found: _Catalogue, verbs: list[int]) -> None:
             for alone in compiled(rf"(?<![\w-]){regex.escape(maker)}(?![\w-])(?![’']s\s+[A-Z])").finditer(text, end):
                 if found.free(alone.start(), alone.end()):
                     found.add(alone.start(), alone.end(), f"{maker} {description}", maker, key, alias=True)
-    nouns = _nouns_in(text)
+    nouns = _nouns_in(text, nouns)
     for noun in nouns:
         match = the_maker.search(text, max(0, noun.start() - 60), noun.start())
         if match is None:

@@ -42,6 +42,7 @@ from .product_names import (
     _Catalogue,
     _lexicon,
     mention_matches,
+    noun_offsets,
     read_name,
 )
 from .product_plans import (
@@ -93,7 +94,8 @@ def find_products(text: str, boilerplate: Boilerplate | None = None,
     _add_introduced(text, found)
     _add_brand_named(text, found)
     _add_quoted(text, found)
-    _add_noun_named(text, found)
+    nouns = noun_offsets(text)
+    _add_noun_named(text, found, nouns)
     verbs = launch_verbs(text)
     _add_context_named(text, found, verbs)
     found.mentions.sort()
@@ -101,7 +103,7 @@ def find_products(text: str, boilerplate: Boilerplate | None = None,
     _add_sizes(text, found)
     _add_maker_tvs(text, found)
     _add_series_alone(text, found)
-    _add_described(text, found, verbs)
+    _add_described(text, found, verbs, nouns)
     found.mentions.sort()
     _merge_shortened(found)
     _refer_back(text, found)
