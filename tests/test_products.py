@@ -613,3 +613,13 @@ def test_operating_systems_are_not_products(text):
 def test_a_watch_named_without_its_series_word_is_one_entity():
     data = find_products("The Lumio Watch Series 3 is here. The design of the Watch 3 is unchanged.")
     assert [(p["name"], len(p["mentions"])) for p in data["products"]] == [("Lumio Watch Series 3", 2)]
+
+
+@pytest.mark.parametrize("text, fact, product", [
+    ("The Zephyr 5 is new. Only a few phones like the Kavo M3 and Kavo M5 offer the Android 15 OS.",
+     "Android 15 OS", "Kavo M5"),
+    ("The Zephyr 5 is new. It is cheaper than phones like the Kavo M3, and it runs the Android 15 OS.",
+     "Android 15 OS", "Zephyr 5"),
+])
+def test_products_given_as_examples_of_a_subject_are_not_compared(text, fact, product):
+    assert spec_products(text)[fact] == product

@@ -30,6 +30,13 @@ COMPARED = regex.compile(rf"\b{COMPARE_WORDS}\s+(?:the\s+|its\s+|a\s+)?(?:(?!(?:
 #: A fact in a relative clause of the product before it is that product's, compared or not:
 #: "rivals the Zeta 9, which packs 8GB of RAM".
 RELATIVE_CLAUSE = scan.compile_pattern(r",?\s+(?:which|that|with)\s[^,;.!?]*\Z")
+PLURAL_NOUNS = alternation(w for w in lexicons.values("product_nouns", "word") if w.islower() and w.endswith("s"))
+#: Products given as examples of a kind: "phones like the Zeta 5", "scooters such as the Kavo Q".
+EXAMPLES = regex.compile(rf"\b(?:{PLURAL_NOUNS}|devices|models|vehicles)\s+(?:like|such\s+as)\s+(?:the\s+)?\Z",
+                         regex.IGNORECASE)
+#: ... that are rivals all the same: "competes with phones such as", "cheaper than phones like".
+COMPARED_KIND = regex.compile(rf"\b{COMPARE_WORDS}\s+(?:(?:the|other|rival|many|most|several)\s+)*(?:[a-z-]+\s+)?\Z",
+                              regex.IGNORECASE)
 COORDINATED = scan.compile_pattern(r"\A\s*(?:,|and|or|,\s+and)\s+(?:the\s+|its\s+)?\Z")
 #: A price of a band or a segment, not of a product: "phones under Rs 10,000", "the Rs
 #: 10,000-20,000 band", "in the sub-Rs 12,000 category", "priced in the range of Rs 60,000".
@@ -173,8 +180,12 @@ class ProductIndex:
 
     def _read_compared(self, mention: list[int], depth: int) -> bool:
         line_start = scan.line_start(self.text, mention[0])
-        if COMPARED.search(self.text, max(line_start, mention[0] - 60), mention[0]) is not None:
-            return True
+        compared = COMPARED.search(self.text, max(line_start, mention[0] - 60), mention[0])
+        if compared is not None:
+            # "few phones like the Zeta 5 offer it": examples of a subject, unless the phones are rivals
+            examples = EXAMPLES.search(self.text, max(line_start, mention[0] - 40), mention[0])
+            return examples is None or COMPARED_KIND.search(self.text, max(line_start, examples.start() - 40),
+                                                            examples.start()) is not None
         # "between the Redmi 13 5G and the Redmi Note 14 Pro": the second is compared too
         i = bisect.bisect_left(self.starts, mention[0]) - 1
         if depth < 3 and i >= 0 and COORDINATED.match(self.text[self.mentions[i][1]:mention[0]]):
