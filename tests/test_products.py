@@ -12,6 +12,12 @@ def names(text: str) -> dict[str, tuple[str | None, int]]:
     return {p["name"]: (p["brand"], len(p["mentions"])) for p in find_products(text)["products"]}
 
 
+def fact_products(text: str) -> dict[str, str | None]:
+    """fact text -> product, for every price and spec of the article."""
+    article = extract(text)
+    return {f.span.text: f.product for f in [*article.prices, *article.specs]}
+
+
 def spec_products(text: str) -> dict[str, str | None]:
     """spec text -> product, for every spec of the article."""
     return {s.span.text: s.product for s in extract(text).specs}
@@ -281,6 +287,16 @@ def price_products(text: str) -> dict[str, str | None]:
     ("The Zephyr 5 is out. The maker plans an electric car priced at Rs 8 lakh.", "Rs 8 lakh", None),
     ("The Zephyr 5 is out. It is priced at Rs 12,999 in India.", "Rs 12,999", "Zephyr 5"),
     ("At the Rs 18,000 price point, the Zephyr 5 has many rivals.", "Rs 18,000", "Zephyr 5"),
+    # a segment by kind and threshold, a band with several example products
+    ("The Zephyr 5 is out. Most buyers want devices priced below €300.", "€300", None),
+    ("The Zephyr 5 is out. Smart phones were typically priced over Rs. 90,000 there.", "Rs. 90,000", None),
+    ("The Zephyr 5 is out. Phones in the Rs 9,000-Rs 12,000 price bracket are the Kavo M3, Lumio 4 and Zeta 2.",
+     "Rs 9,000", None),
+    ("At the Rs 14,000 price point, the Zephyr 5 faces competition from the popular Kavo M3.", "Rs 14,000", "Zephyr 5"),
+    # a product sold "for under" an amount is priced, not a band
+    ("The Zephyr 5 is out. Handsets under Rs 8,000 rarely get 5G.", "Rs 8,000", None),
+    ("The Zephyr 5 is out. You can buy the phone for under Rs 8,000.", "Rs 8,000", "Zephyr 5"),
+    ("The Zephyr 5 is out. The handset retails at under Rs 8,000 online.", "Rs 8,000", "Zephyr 5"),
 ])
 def test_bands_and_products_not_yet_named_have_no_product(text, amount, product):
     assert price_products(text)[amount] == product
@@ -298,3 +314,316 @@ def test_prices_after_as_many_products_pair_up_in_order():
 ])
 def test_it_is_the_product_in_focus_not_a_rival_named_in_passing(text):
     assert spec_products(text)["8GB of RAM"] == "Zephyr 5 Lite"
+
+
+@pytest.mark.parametrize("text, fact, product", [
+    ("BSNL has a pack of ₹187 that gives 2GB data per day.", "₹187", "₹187 pack"),
+    ("BSNL has a pack of ₹187 that gives 2GB data per day.", "2GB data per day", "₹187 pack"),
+    ("The Airtel family plan starts at Rs 599. It comes with 75GB data.", "75GB data", "Rs 599 plan"),
+    ("Vi also launched a 45 days validity plan at ₹449. The pack gets 60GB data.", "60GB data", "₹449 plan"),
+    ("Airtel offers a recharge pack priced at Rs 155 with 1GB data.", "Rs 155", "Rs 155 pack"),
+    ("It has BSNL Saral plan of ₹399 that gives 30 days validity.", "30 days validity", "BSNL Saral plan"),
+    # an operator's plans spoken of together
+    ("BSNL has two prepaid plans with 90 days validity.", "90 days validity", "BSNL prepaid plans"),
+    ("In May, Vi cut the validity of certain data plans from 28 to 21 days.", "21 days", "Vi data plans"),
+    ("Vi\n\nVi offers a number of data packs which are priced under Rs 50.", "Rs 50", "Vi data packs"),
+    ("Airtel news\n\nThe operator announced new postpaid plans starting at Rs 449.", "Rs 449", "Airtel postpaid plans"),
+])
+def test_a_plan_named_by_the_price_after_it_or_an_operators_plans_together(text, fact, product):
+    assert fact_products(text)[fact] == product
+
+
+def test_a_plan_floor_is_no_plan_name():
+    assert names("A recharge pack of Rs 199 and above keeps the data flowing.") == {}
+
+
+def test_plans_to_do_something_is_no_group_of_plans():
+    assert names("Airtel has plans to raise tariffs next year.") == {}
+
+
+@pytest.mark.parametrize("text, fact, product", [
+    ("The Zephyr 5 faces competition from the popular Kavo M3, which packs 6GB of RAM.", "6GB of RAM", "Kavo M3"),
+    ("The Zephyr 5 has 8GB of RAM, more than the Kavo M3 with 6GB of RAM.", "8GB of RAM", "Zephyr 5"),
+    ("The Zephyr 5 has 8GB of RAM, more than the Kavo M3 with 6GB of RAM.", "6GB of RAM", "Kavo M3"),
+])
+def test_a_relative_clause_of_a_rival_is_the_rivals(text, fact, product):
+    assert spec_products(text)[fact] == product
+
+
+def test_a_range_from_one_model_to_another_is_no_comparison():
+    text = "The maker sells models from hatchback Zeta 3 at Rs 3.1 lakh to crossover Zeta 9 at Rs 10.5 lakh."
+    assert price_products(text) == {"Rs 3.1 lakh": "Zeta 3", "Rs 10.5 lakh": "Zeta 9"}
+
+
+def test_the_main_product_is_not_one_named_only_to_compare():
+    text = ("Lumio will launch its new handset for under Rs 9,000 this week.\n"
+            "The 'Lumio R7' runs Android 14 and has a 6.5 inch display.\n"
+            "Few phones like the Kavo M3 and Kavo M5 offer the same. From Kavo M3 to the Zeta 4, makers crowd the segment.")
+    assert price_products(text)["Rs 9,000"] == "Lumio R7"
+
+
+@pytest.mark.parametrize("text", [
+    "The Zephyr 5 is new. Nearly everything is the same as the Kavo M3, including the 5000 mAh battery.",
+    "The Zephyr 5 is new. Its 5000 mAh battery is similar to the Kavo M3's.",
+    "The Zephyr 5 is new. Its 5000 mAh battery is twice the 2500 mAh capacity of the Kavo M3.",
+])
+def test_same_as_similar_to_and_twice_compare(text):
+    assert spec_products(text)["5000 mAh"] == "Zephyr 5"
+
+
+def test_a_quoted_name_after_a_capital_the():
+    assert "Lumio Q7" in names("The 'Lumio Q7' runs Android 14.")
+
+
+@pytest.mark.parametrize("text", [
+    "Nokia TVs are on sale now.",
+    "Nokia 43-inch and 55-inch smart TVs run Android.",
+    "Nokia 32-inch, 43-inch and 55-inch Android TVs cost less.",
+    "Nokia's 50-inch TV is new.",
+])
+def test_a_makers_tvs_named_as_its_line_are_its_tv(text):
+    assert names(text) == {"Nokia TV": ("Nokia", 1)}
+
+
+def test_a_platform_named_like_a_makers_tv_is_none():
+    assert names("It runs Google TV out of the box.") == {}
+
+
+def test_a_makers_line_owns_the_paragraph_under_it():
+    text = ("Makers bet on TVs. Vexor TV launches soon.\n\n"
+            "Nokia TVs start at Rs 12,999. The company offers 43-inch and 55-inch models at Rs 24,999 and Rs 34,999. "
+            "Both the models have 2GB RAM.\n\nVexor TV will have a 55-inch panel. Vexor TV is due in May.")
+    article = extract(text)
+    assert {p.span.text: p.product for p in article.prices} == {
+        "Rs 12,999": "Nokia TV", "Rs 24,999": "Nokia TV", "Rs 34,999": "Nokia TV"}
+    assert spec_products(text)["2GB RAM"] == "Nokia TV"
+
+
+@pytest.mark.parametrize("text, name, count", [
+    ("Micromax launched its Canvas Vela tablet at Rs 9,999.\nMicromax Canvas Vela\nDevices like the Vela sell well.",
+     "Canvas Vela", 3),
+    ("The Galaxy Orla is new. The Galaxy Orla costs less than last year's model.", "Galaxy Orla", 2),
+    ("Two models came out: Nokia Tide, priced at Rs. 55,000, and a cheaper one.", "Nokia Tide", 1),
+    ("Two models came out: Nokia Wave at $299 and a cheaper one.", "Nokia Wave", 1),
+])
+def test_a_maker_or_series_and_an_unknown_word(text, name, count):
+    assert names(text)[name][1] == count
+
+
+def test_a_series_an_unknown_word_and_a_number_is_one_model():
+    found = names("The Canvas Vela 2 runs Android 14. Canvas Vela 2 costs Rs 4,999.")
+    assert found == {"Canvas Vela 2": ("Micromax", 2)}
+
+
+def test_a_series_an_unknown_word_and_a_year_is_no_model():
+    assert "Galaxy Unveils 2025" not in names("Galaxy Unveils 2025 lineup")
+
+
+@pytest.mark.parametrize("text", [
+    "Nokia Launches 2 Phones In India",
+    "Galaxy Phase 2 begins soon.",
+])
+def test_a_headline_verb_or_common_word_after_a_maker_is_no_model_word(text):
+    assert names(text) == {}
+
+
+def test_a_makers_own_word_before_the_model_number_keeps_the_maker():
+    assert names("The Nokia Tide Pro 55 runs Google TV.") == {"Nokia Tide Pro 55": ("Nokia", 1)}
+
+
+@pytest.mark.parametrize("text, name, count", [
+    ("Vardan launched the eZX 100 today. The eZX100 will offer a 150 km range.", "eZX100", 2),
+    ("Its rival, the iQR5, costs more.", "iQR5", 1),
+    ("Crowds queued to book the Rs.2-lakh Zola. The three variants of the Zola differ.", "Zola", 2),
+    ("The three variants of the Mira are priced between Rs 6 lakh and Rs 8 lakh.", "Mira", 1),
+    ("Fans want the $299 Kestrel, out in May.", "Kestrel", 1),
+])
+def test_names_told_by_the_words_around_them(text, name, count):
+    assert names(text)[name][1] == count
+
+
+@pytest.mark.parametrize("text", [
+    "Updates reach the iOS 18 beta first.",
+    "The three variants of the Rs 299 plan differ.",
+])
+def test_platforms_and_plans_are_not_context_names(text):
+    assert not any(name in ("iOS 18", "Rs") for name in names(text))
+
+
+def test_a_maker_launching_is_not_its_other_product():
+    text = ("Vardan Motors sells the Vardan Rhino 300.\n\n"
+            "Vardan on Monday launched an electric version of its Rhino 300 at Rs 9.5 lakh, making the eRhino 300 "
+            "the cheapest EV. The eRhino300 offers a 200 km range.")
+    assert price_products(text)["Rs 9.5 lakh"] == "eRhino300"
+
+
+@pytest.mark.parametrize("text, fact, product", [
+    ("The Zeta Slim 14 is thin at 11 mm; the 12-inch MacBook is 13.1 mm thick, while the Kavo Air 5 is 15 mm.",
+     "13.1 mm", "MacBook"),
+    ("The Zeta Slim 14 is thin at 11 mm; the 12-inch MacBook is 13.1 mm thick, while the Kavo Air 5 is 15 mm.",
+     "12-inch", "MacBook"),
+    ("The Zeta Slim 14 is thin at 11 mm; the 12-inch MacBook is 13.1 mm thick, while the Kavo Air 5 is 15 mm.",
+     "15 mm", "Kavo Air 5"),
+])
+def test_a_series_no_named_product_belongs_to_names_itself(text, fact, product):
+    assert spec_products(text)[fact] == product
+
+
+def test_a_makers_name_used_as_a_series_is_no_product():
+    text = "Redmi A9 review\n\nThe phone has USB Type-C and a 5000mAh cell, as Xiaomi says."
+    assert spec_products(text)["5000mAh"] == "Redmi A9"
+
+
+@pytest.mark.parametrize("text, fact, product", [
+    ("Ferro launched the Zeta X1 scooter.\n\nBookings open soon.\n\n"
+     "The makers say the scooter has a 3.9kWh pack, about twice the 2.1kWh capacity of the Kavo R3.", "3.9kWh", "Zeta X1"),
+    ("Ferro launched the Zeta X1 scooter.\n\nBookings open soon.\n\n"
+     "The makers say the scooter has a 3.9kWh pack, about twice the 2.1kWh capacity of the Kavo R3.", "2.1kWh", "Kavo R3"),
+    ("The Kavo R3 sold well, so Ferro launched the Zeta X1. It is the thinnest phone at 9.9 mm; the Kavo R3 is 11 mm.",
+     "9.9 mm", "Zeta X1"),
+    ("The Zeta X1 is out.\n\nMany rivals exist. The Kavo R3 sold well.\n\nZeta X1\n\nThe phone has 8GB RAM, like the Kavo R3.",
+     "8GB RAM", "Zeta X1"),
+])
+def test_it_and_the_phone_are_the_product_in_focus(text, fact, product):
+    assert spec_products(text)[fact] == product
+
+
+def test_a_model_that_slots_below_another_is_compared_to_it():
+    text = ("Ferro launched the Zeta X1, an SUV that slots below the Zeta X5 in its line-up.\n\n"
+            "Engine\n\nThe Zeta X1 uses a 1.2-litre engine. The engine makes 89 bhp.")
+    assert find_products(text)["main"] == 0 and spec_products(text)["89 bhp"] == "Zeta X1"
+
+
+@pytest.mark.parametrize("text, fact, product", [
+    ("Notable mention: Ferrox has launched a 8 inch tablet priced at about Rs 9,000.\n\n"
+     "The mobile supports dual-HDMI. Ferrox has a 0.48 megapixel display.", "Rs 9,000", "Ferrox 8 inch tablet"),
+    ("Notable mention: Ferrox has launched a 8 inch tablet priced at about Rs 9,000.\n\n"
+     "The mobile has 2GB RAM. Ferrox has a 0.48 megapixel display.", "2GB RAM", "Ferrox 8 inch tablet"),
+    ("Xiaomi sold 1,000 Redmi A9 phones. It also launched its 55-inch 4K smart TV.\n\n"
+     "Xiaomi unveiled 55-inch 4K smart TV to crowds. Xiaomi has kept its TV price at $399.", "$399",
+     "Xiaomi 55-inch 4K smart TV"),
+    ("Ola Electric has made waves with its upcoming scooter. The Ola electric scooter got many bookings.\n\n"
+     "It will compete with the Ather 450X.\n\nThe Ola scooter offers a 150 km range.", "150 km", "Ola electric scooter"),
+    ("Ruritania's $40 tablet shown off\n\nThe tablet has 2GB RAM and runs Android 2.1 OS.", "2GB RAM",
+     "Ruritania's $40 tablet"),
+])
+def test_products_described_not_named(text, fact, product):
+    assert fact_products(text)[fact] == product
+
+
+@pytest.mark.parametrize("text", [
+    "Samsung launched a new smartphone today. It has 8GB RAM.",
+    "The Samsung smartphone market grew. The Galaxy A9 has 8GB RAM.",
+    "Samsung has launched a 6.5-inch phone, the Galaxy A9, with 8GB RAM.",
+])
+def test_a_generic_or_named_product_is_not_described(text):
+    assert not any(name.startswith("Samsung") and "Galaxy" not in name for name in names(text))
+
+
+def test_a_price_described_product_only_where_nothing_is_named():
+    assert names("The $35 tablet and the Zeta 5 are cheap.") == {"Zeta 5": (None, 1)}
+
+
+def test_a_makers_market_is_no_described_product():
+    assert names("The Samsung smartphone market grew 5% and the Samsung phone business with it.") == {}
+
+
+@pytest.mark.parametrize("text, name, count", [
+    ("The iPhone 16 is here. The iPhone-16 sells well.", "iPhone 16", 2),
+    ("Nokia TV is new. Both the Nokia TVs sell online.", "Nokia TV", 2),
+    ("The Hyundai Creta leads. The Creta is cheaper.", "Hyundai Creta", 2),
+])
+def test_spellings_of_one_product_are_one_entity(text, name, count):
+    assert names(text)[name][1] == count and len(names(text)) == 1
+
+
+def test_a_heading_word_after_a_model_is_no_trim():
+    assert set(names("Mahindra XUV700 Production\n\nThe XUV700 is in demand.")) == {"Mahindra XUV700"}
+
+
+def sale_products(text: str) -> dict[int, str | None]:
+    return {s.units: s.product for s in extract(text).sales}
+
+
+@pytest.mark.parametrize("text, units, product", [
+    ("Ferro has sold 200,000 Zeta 9 phones in just 60 seconds.", 200000, "Zeta 9"),
+    ("Ferro said it sold 2 million Zeta 9 units last year.", 2000000, "Zeta 9"),
+    ("Micromax has announced that it has sold more than a million Canvas Vela series smartphones. "
+     "The Canvas Vela is cheap.", 1000000, "Canvas Vela"),
+    ("Ferro India has sold over 10 lakh units of its recently-launched Zeta 9 and Zeta 7 phones.", 1000000, "Zeta 9"),
+    ("It sold 40,000 units of Zeta 7 and Zeta 9 each day.", 40000, "Zeta 7"),
+])
+def test_the_product_named_with_the_figure_owns_the_sale(text, units, product):
+    assert sale_products(text)[units] == product
+
+
+def test_a_sale_of_another_kind_is_the_product_of_that_kind():
+    text = ("Ferro has sold 100,000 Zeta 9 phones in 60 seconds and 2500 TVs in 90 seconds. "
+            "Ferro also launched its 50-inch 4K smart TV last month.")
+    assert sale_products(text) == {100000: "Zeta 9", 2500: "Ferro 50-inch 4K smart TV"}
+
+
+@pytest.mark.parametrize("text, units, product", [
+    ("The Zeta 9 sold well. The smartphone maker sold 7.1 million devices in the half year.", 7100000, None),
+    ("The Zeta 9 sold well. In May, Ravo smartphone was launched by the company, and all 50,000 units of "
+     "the cheap phone sold out in a minute.", 50000, "Ravo"),
+    ("Apple came second as iPhone shipments grew to 8.0 million units, helped by the iPhone 16e.", 8000000, "iPhone"),
+    ("Makers of BEVs\n\nStellantis must reposition its BEV lineup, with 1.4 million units sold so far.", 1400000, None),
+])
+def test_company_totals_passive_launches_and_series_figures(text, units, product):
+    assert sale_products(text)[units] == product
+
+
+def test_noun_named_and_quoted_names_tried_where_they_can_start_equal_a_full_scan():
+
+    from newsfacts.components.product_names import (
+        QUOTED,
+        noun_named,
+        noun_named_pattern,
+        noun_offsets,
+        quoted_names,
+    )
+
+    texts = corpus_texts()
+    texts += ["Reviewers liked the Pema Chromebook and the Zephyr One electric scooter; crossover Dune-X, "
+              "of Lumio Notebook, its 'Vesta Q5' and Lava \"Zeta R2\", the\n'Kavo M3' and a phone, the Ray."]
+    for text in texts:
+        assert [(m.span(), m.groupdict()) for m in noun_named(text, noun_offsets(text))] == \
+            [(m.span(), m.groupdict()) for m in noun_named_pattern().finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in quoted_names(text)] == \
+            [(m.span(), m.groupdict()) for m in QUOTED.finditer(text)]
+
+
+def test_a_model_named_by_the_end_of_its_name_is_one_entity():
+    data = find_products("The Galaxy Tab 9 is out. The Tab 9 costs less than the Samsung Tab 9 Lite.")
+    assert [(p["name"], len(p["mentions"])) for p in data["products"]] == [("Galaxy Tab 9", 2), ("Samsung Tab 9 Lite", 1)]
+
+
+def test_the_makers_bare_tv_right_after_its_named_tv_is_that_tv():
+    text = ("Nokia TV launches in India soon.\n\nIt could be the Nokia Smart TV Q series. Already sold in Europe, "
+            "the Nokia TV comes in a 50-inch model and a 65-inch model.\n\nNokia TV prices are not out.")
+    assert spec_products(text)["50-inch"] == "Nokia Smart TV Q series"
+    assert len(find_products(text)["products"]) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "It runs Harmony 4.0 out of the box.",
+    "Updates to Lollipop 5.1 and Tizen 3 are due.",
+])
+def test_operating_systems_are_not_products(text):
+    assert names(text) == {}
+
+
+def test_a_watch_named_without_its_series_word_is_one_entity():
+    data = find_products("The Lumio Watch Series 3 is here. The design of the Watch 3 is unchanged.")
+    assert [(p["name"], len(p["mentions"])) for p in data["products"]] == [("Lumio Watch Series 3", 2)]
+
+
+@pytest.mark.parametrize("text, fact, product", [
+    ("The Zephyr 5 is new. Only a few phones like the Kavo M3 and Kavo M5 offer the Android 15 OS.",
+     "Android 15 OS", "Kavo M5"),
+    ("The Zephyr 5 is new. It is cheaper than phones like the Kavo M3, and it runs the Android 15 OS.",
+     "Android 15 OS", "Zephyr 5"),
+])
+def test_products_given_as_examples_of_a_subject_are_not_compared(text, fact, product):
+    assert spec_products(text)[fact] == product

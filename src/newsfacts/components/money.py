@@ -560,12 +560,14 @@ BY_BEFORE = scan.compile_pattern(r"(?<!back )\bby\s+(?:around\s+|about\s+|roughl
                                  r"over\s+|up\s+to\s+|as\s+much\s+as\s+)?\Z", regex.IGNORECASE)
 #: "the premium category (Rs 30,000 and above)", "phones under Rs 10,000", "sub-$400 PCs": a band.
 BAND_BEFORE = scan.compile_pattern(r"\b(?:segment|category|band|bracket|range|tier)\s*\(\s*\Z", regex.IGNORECASE)
-BAND_BOUND = scan.compile_pattern(r"\b(?:under|below|sub-?|less\s+than)\s*\Z", regex.IGNORECASE)
+BAND_BOUND = scan.compile_pattern(r"\b(?<!\b(?:for|at|priced|costs?|costing|retails?|selling)\s+)"
+                                  r"(?:under|below|sub-?|less\s+than)\s*\Z", regex.IGNORECASE)
 
 
 def _price_band(text: str, amount: dict, sentence: tuple[int, int]) -> bool:
     """A price band or segment threshold: the amount in brackets after "segment" or
-    "category", or a small amount "under"/"sub" in a sentence about products or plans."""
+    "category", or a small amount "under"/"sub" in a sentence about products or plans — not
+    one a product is sold "for under" ("launches its phone for under Rs 9,000")."""
     start = amount.get("bound_start", amount["start"])
     if BAND_BEFORE.search(text, max(sentence[0], start - 20), start):
         return True

@@ -60,15 +60,18 @@ def mention_pattern() -> re.Pattern:
     brands, series, words = _lexicon()
     model = rf"(?:{MODEL_TOKEN}|(?:{alternation(words)})(?![\w-]))"
     tail = rf"(?:(?:[ \u00a0]|-(?=\d))(?:{model}))"  # "Mi-3" as "Mi 3"
+    # a word of the maker's own before the model number: "Canvas Vela 2", "Lumio Tide Pro 55"
+    new_word = (rf"(?:[ \u00a0][A-Z][a-z]{{2,12}}(?=[ \u00a0](?:(?:{alternation(words)})[ \u00a0])?\d)"
+                rf"(?![ \u00a0](?:(?:{alternation(words)})[ \u00a0])?(?:19|20)\d\d(?!\d)))")
     return re.compile(
         rf"(?:(?<!\w)"  # "-Rs 98 recharge: ..." in a list
         rf"(?P<plan>(?:(?:{alternation(b for b, r in brands.items() if r['category'] == 'telecom')})[ \u00a0])?"
         rf"(?:Rs\.?[ \u00a0]?|₹[ \u00a0]?)\d[\d,]*(?:[ \u00a0](?:annual|yearly|prepaid|postpaid|"
         rf"unlimited|data|monthly|quarterly|entry-level|popular|data))?[ \u00a0](?:plan|pack|recharge|add-on|booster|top-up|voucher))"
         rf"|(?<![\w-])(?:(?:(?P<brand>{alternation(brands)})[ \u00a0])?(?P<series>{alternation(series)})"
-        rf"(?:{tail}{{1,4}}|(?:[ \u00a0]{TRIM_TOKEN}(?![\w-])){{0,3}})"
-        rf"|(?P<lone_brand>{alternation(brands)}){tail}{{1,4}}"
-        rf"|(?P<generic>[A-Z][a-z]{{2,}})(?:[ \u00a0](?:{alternation(words)}))*[ \u00a0](?!Q\d)(?:(?:[A-Z]{{0,3}}|[a-z])\d+[A-Za-z]*\+?)"
+        rf"(?:{new_word}?{tail}{{1,4}}|(?:[ \u00a0]{TRIM_TOKEN}(?![\w-])){{0,3}})"
+        rf"|(?P<lone_brand>{alternation(brands)}){new_word}?{tail}{{1,4}}"
+        rf"|(?!(?:The|This|That|These|Those|Its|Our|Their)[ \u00a0])(?P<generic>[A-Z][a-z]{{2,}})(?:[ \u00a0](?:{alternation(words)}))*[ \u00a0](?!Q\d)(?:(?:[A-Z]{{0,3}}|[a-z])\d+[A-Za-z]*\+?)"
         rf"(?:[ \u00a0](?:{alternation(words)})(?![\w-]))*"
         rf"))(?:[ \u00a0]series(?![\w-]))?(?![\w])"
     )
@@ -118,9 +121,13 @@ def _key(name: str, brand_text: str | None) -> str:
     """Mentions of one model share a key: brand prefix and network suffix dropped — but a
     maker's bare word ("Lumio TV") keeps its maker."""
     text = name[len(brand_text):] if brand_text and name.startswith(brand_text + " ") else name
+    text = compiled(r"(?<=[A-Za-z])-(?=\d)").sub(" ", text)  # "Zeta-5" is "Zeta 5"
     tokens = [t for t in text.casefold().replace("\u00a0", " ").split() if t not in NETWORK_TOKENS]
-    if len(tokens) == 1 and not any(c.isdigit() for c in tokens[0]) and text != name:
-        return name.casefold()  # "Lumio TV" and "Zentra TV" are two products
+    if tokens and tokens[-1] == "tvs":  # "Lumio TVs": the maker's TV
+        tokens[-1] = "tv"
+    if len(tokens) == 1 and not any(c.isdigit() for c in tokens[0]) and text != name \
+            and text.strip() not in _lexicon()[1]:
+        return name.casefold()  # "Lumio TV" and "Zentra TV" are two products; "Suzuki Swift" is the "Swift"
     return " ".join(tokens)
 
 
@@ -180,7 +187,7 @@ def _has_model_token(tail: str, words: set[str], after_series: bool = False) -> 
 
 
 #: After a model-shaped name, words that make it a count: "To Sell 1 Million Units".
-COUNT_AFTER = scan.compile_pattern(r"[ \u00a0]+(?:million|billion|lakh|crore|thousand|units?|per\s?cent|percent)\b",
+COUNT_AFTER = scan.compile_pattern(r"[ \u00a0]+(?:million|billion|lakh|crore|thousand|per\s?cent|percent)\b",
                                    regex.IGNORECASE)
 #: After a name without a model number, a generic noun: "a Samsung Smart Phone".
 GENERIC_NOUN_AFTER = scan.compile_pattern(r"[ \u00a0]+(?:phones?|smartphones?|handsets?)\b", regex.IGNORECASE)
@@ -201,6 +208,9 @@ def read_name(text: str, match: re.Match) -> tuple[str, str | None, str] | None:
     start, end = match.span()
     name = match.group(0)
     series_name, brand_text = match.group("series"), match.group("brand") or match.group("lone_brand")
+    if series_name:  # "Lumio Zeta Production" in a heading: the trim words stop at a common word
+        while name[match.end("series") - start:].strip() and name.split()[-1] in NOT_A_MODEL_NAME:
+            name = name[:name.rindex(" ")].rstrip()
     generic = match.group("generic")
     if generic:
         if generic in NOT_A_PRODUCT or generic in brands or generic in series or COUNT_AFTER.match(text, end):
@@ -211,6 +221,10 @@ def read_name(text: str, match: re.Match) -> tuple[str, str | None, str] | None:
     if _services().match(name):
         return None
     tail = name[match.end("series") - start:] if series_name else name
+    rest = (tail if series_name else name[len(brand_text or ""):]).split()
+    if len(rest) > 1 and TITLE_WORD.fullmatch(rest[0]) and rest[0] not in words \
+            and (rest[0] in NOT_A_MODEL_NAME or rest[0] in NOT_A_PRODUCT):
+        return None  # "Galaxy Launches 2 Phones", "Lumio Phase 2"
     if not _has_model_token(tail, words, series_name is not None) and not (series_name and _standalone(series_name)):
         return None
     if not any(c.isdigit() for c in tail) and GENERIC_NOUN_AFTER.match(text, end):
@@ -280,6 +294,10 @@ def _capitalised_model_words() -> str:
     return alternation(w for w in _lexicon()[2] if w[:1].isupper())
 
 
+#: Capitals alone name a kind, not a model: "its BEV lineup", "its ICE range".
+ABBREVIATION = re.compile(r"[A-Z]{2,5}s?")
+
+
 def _add_introduced(text: str, found: _Catalogue) -> None:
     """Products the lexicon does not know, named where they are introduced (see
     :func:`introduction_pattern`), then found wherever the text names them again."""
@@ -290,7 +308,7 @@ def _add_introduced(text: str, found: _Catalogue) -> None:
         name = match.group("name")
         first = name.split()[0]
         if (first in NOT_A_PRODUCT and not _model_shaped(name)) or first in brands or first in series \
-                or not found.free(start, end):
+                or not found.free(start, end) or ABBREVIATION.fullmatch(name):
             continue
         sentence_start = max(text.rfind(".", 0, start), text.rfind("\n", 0, start), start - 200)
         maker = MAKER_SUFFIX.search(text, sentence_start + 1, start)
@@ -313,6 +331,8 @@ NOT_A_MODEL_NAME = {
     "First", "New", "Cars", "Car", "Phones", "Phone", "Smartphones", "Dealers", "Dealer", "Showroom", "Plant",
     "Chief", "President", "Director", "Head", "Executive", "Spokesperson", "Officials", "Store", "Stores",
     "Website", "Event", "Offers", "Offer", "Deal", "Deals", "Hikes", "Cuts", "Shares", "Stock",
+    "Production", "Bookings", "Booking", "Deliveries", "Delivery", "Teaser", "Teased", "Spied", "Spotted",
+    "Revealed", "Interior", "Exterior", "Specs", "Specifications", "Features", "Variants", "Design",
 }
 #: A run of capitalised words ("New Hyundai Arvo Costs"): a maker and the word after it are
 #: looked for inside. On ``re``, its word-start lookbehind tested after the first capital, so
@@ -323,8 +343,8 @@ TITLE_WORD = re.compile(r"[A-Z][a-z]{2,}")
 
 
 def _brand_word_pairs(text: str):
-    """(maker, word, span) for each known maker followed by a Titlecase word the lexicon does
-    not know: "Hyundai Arvo" in "New Hyundai Arvo Costs More"."""
+    """(maker, word, span) for each known maker or series followed by a Titlecase word the
+    lexicon does not know: "Hyundai Arvo" in "New Hyundai Arvo Costs More", "Galaxy Vela"."""
     brands, series, _ = _lexicon()
     for run in CAPITALISED_RUN.finditer(text):
         words = [(m.group(0), m.start()) for m in compiled(r"[^ \u00a0]+").finditer(run.group(0))]
@@ -334,30 +354,35 @@ def _brand_word_pairs(text: str):
                     continue
                 brand = " ".join(w for w, _ in words[i:i + width])
                 name, offset = words[i + width]
-                if brand in brands and TITLE_WORD.fullmatch(name) and not name.endswith("est") and name not in NOT_A_MODEL_NAME \
-                        and name not in NOT_A_PRODUCT and name not in brands and name not in series \
-                        and not _services().match(f"{brand} {name}"):
-                    start = run.start() + words[i][1]
-                    yield brand, name, (start, run.start() + offset + len(name))
+                if (brand in brands or brand in series) and TITLE_WORD.fullmatch(name) and not name.endswith("est") and name not in NOT_A_MODEL_NAME \
+                        and name not in brands and name not in series and not _services().match(f"{brand} {name}"):
+                    start, end = run.start() + words[i][1], run.start() + offset + len(name)
+                    if name not in NOT_A_PRODUCT or PRICED_AFTER.match(text, end):  # "Lumio Wave, priced at"
+                        yield brand, name, (start, end)
                     break
 
 
 #: "the Arvo is ...": a name in running text (a lower-case word or a mark after it), not in a
 #: headline's run of capitals ("Is The Fastest Phone").
 THE_NAME_IN_A_SENTENCE = regex.compile(r"(?i:the|its)\s+\S+(?:\s[a-z]|[,.;:!?’'])")
+#: A price right after a name makes it a product's: "Lumio Tide, priced at Rs 9,999", "Lumio Tide at $299".
+PRICED_AFTER = regex.compile(r",?\s+(?:is\s+|was\s+)?(?:priced|costs?|costing|retails?|retailing|starts?\s+at"
+                             r"|at\s+(?:Rs\.?|₹|\$|€|£|INR))")
 
 
 def _add_brand_named(text: str, found: _Catalogue) -> None:
-    """A known maker and a word the lexicon does not know ("Hyundai Arvo"), named twice, or
-    once and again as "the Arvo": a model; the word alone ("the Arvo") names it too."""
+    """A known maker (or series) and a word the lexicon does not know ("Hyundai Arvo"), named
+    twice, or once and again as "the Arvo", or once with its price ("Lumio Tide, priced at
+    Rs 9,999"): a model; the word alone ("the Arvo") names it too."""
     counts: dict[tuple[str, str], list[tuple[int, int]]] = {}
     for brand, name, span in _brand_word_pairs(text):
         if found.free(span[0]):
             counts.setdefault((brand, name), []).append(span)
     for (brand, name), spans in counts.items():
         alone = list(compiled(rf"(?<![\w-]){regex.escape(name)}(?![\w-])").finditer(text))
-        if len(spans) < 2 and not any(THE_NAME_IN_A_SENTENCE.match(text, max(0, m.start() - 4), m.end() + 2)
-                                      and found.free(m.start()) for m in alone):
+        if len(spans) < 2 and not PRICED_AFTER.match(text, spans[0][1]) \
+                and not any(THE_NAME_IN_A_SENTENCE.match(text, max(0, m.start() - 4), m.end() + 2)
+                            and found.free(m.start()) for m in alone):
             continue
         full = f"{brand} {name}"
         key = _key(full, brand)
@@ -390,19 +415,50 @@ def noun_named_pattern() -> regex.Pattern:
         rf"|\b(?:{singular})\s+(?P<after>{NAME})")
 
 
+NOUN_NAMED_LEAD = regex.compile(r"(?<![\w-])(?i:the|an?|its|their|new|of)\b")
+
+
+@cache
+def _noun_first_words() -> tuple[str, ...]:
+    return tuple(sorted({row["word"].split()[0] for row in lexicons.load("product_nouns")}))
+
+
+def noun_offsets(text: str) -> list[int]:
+    """Where a product noun's first word stands in the text as a whole word: a ``str.find``
+    per word, far cheaper than a regex of them all."""
+    offsets = set()
+    for word in _noun_first_words():
+        for offset in scan.find_all(text, word):
+            end = offset + len(word)
+            if scan.WordStart.at_word_start(text, offset) and not (end < len(text) and (text[end].isalnum() or text[end] in "_-")):
+                offsets.add(offset)
+    return sorted(offsets)
+
+
+def noun_named(text: str, nouns: list[int]) -> list:
+    """``noun_named_pattern().finditer(text)``, tried only where a branch can start: at a
+    determiner in the six words before a product noun (``nouns``: :func:`noun_offsets`), or
+    at the noun itself. A match holds a noun, and most of a text is far from any."""
+    candidates = set(nouns)
+    for offset in nouns:
+        words_start = scan.words_back(text, offset, 6)
+        candidates.update(m.start() for m in NOUN_NAMED_LEAD.finditer(text, words_start, offset))
+    return scan.matches_at(noun_named_pattern(), text, sorted(candidates))
+
+
 def _model_shaped(name: str) -> bool:
     """"X-Line", "Snap+", "Zephyr 5", "ZenBook": a shape no common word has."""
     return bool(compiled(r"\d|[\w]-[\w]|\+|[a-z][A-Z]").search(name))
 
 
-def _add_noun_named(text: str, found: _Catalogue) -> None:
+def _add_noun_named(text: str, found: _Catalogue, nouns: list[int]) -> None:
     """Names the lexicon does not know, told by the product noun beside them: "the Zephyr One
     electric scooter", "crossover Zentra X-Line", "of Lumio Chromebook". A name counts when it
     is model-shaped or the text names it again; each time it does is a mention."""
     brands, series, _ = _lexicon()
     names: dict[str, str | None] = {}
     companies = frozenset(lexicons.brand_names())
-    for match in noun_named_pattern().finditer(text):
+    for match in noun_named(text, nouns):
         group = next(g for g in ("name", "capitalised", "after") if match.group(g))
         name = match.group(group)
         words = name.split()
@@ -420,16 +476,28 @@ def _add_noun_named(text: str, found: _Catalogue) -> None:
 
 
 #: A model name in quotes after a maker or "the": Zentra "Z2 Pro", the 'Lumio X1'.
-QUOTED = regex.compile(r"(?:(?P<brand>\b[A-Z][\w-]+)|\b(?i:the|its|a|new))\s+[‘'\"“](?P<name>[A-Z][\w+-]*(?:\s[\w+-]+){0,3})[’'\"”]")
+QUOTED = regex.compile(r"(?:(?P<brand>\b(?!(?:The|Its|A|New)\s)[A-Z][\w-]+)|\b(?i:the|its|a|new))\s+[‘'\"“](?P<name>[A-Z][\w+-]*(?:\s[\w+-]+){0,3})[’'\"”]")
+
+
+QUOTE_BEFORE_NAME = re.compile(r"[‘'\"“](?=[A-Z])")
+QUOTED_LEAD = regex.compile(r"\b(?:[A-Z][\w-]+|(?i:the|its|a|new))\s+\Z")
+
+
+def quoted_names(text: str) -> list:
+    """``QUOTED.finditer(text)``, tried only at the word before a quote mark that opens on a
+    capital."""
+    candidates = set()
+    for mark in QUOTE_BEFORE_NAME.finditer(text):
+        for lead in QUOTED_LEAD.finditer(text, scan.words_back(text, mark.start(), 1), mark.start()):
+            candidates.add(lead.start())
+    return scan.matches_at(QUOTED, text, sorted(candidates))
 
 
 def _add_quoted(text: str, found: _Catalogue) -> None:
     """A model name in quotes ("the 'Lumio X1'", Zentra "Z2 Pro"), where it holds a model
     token; the name unquoted elsewhere is a mention too."""
-    if not any(mark in text for mark in "'\"‘“"):
-        return
     brands, series, words = _lexicon()
-    for match in QUOTED.finditer(text):
+    for match in quoted_names(text):
         brand, name = match.group("brand"), match.group("name")
         if brand is not None and brand not in brands:
             continue
@@ -502,6 +570,28 @@ def _add_sizes(text: str, found: _Catalogue) -> None:
         if found.free(start):
             name = f"{prefix} {match.group('size')}"
             found.add(start, end, name, found.brand_of(prefix), _key(name, None), alias=True)
+
+
+@cache
+def maker_tvs_pattern() -> regex.Pattern:
+    """See :func:`_add_maker_tvs`."""
+    brands, _, _ = _lexicon()
+    makers = alternation(b for b, r in brands.items() if r["category"] not in ("telecom", "car", "two_wheeler"))
+    return regex.compile(rf"(?<![\w-])(?P<brand>{makers})(?:[’']s)?\s+(?:\d{{2,3}}-inch,?\s+(?:(?:and|or|&)\s+)?){{0,4}}"
+                         r"(?:(?:smart|Smart|Android|LED|QLED|OLED|4K|UHD)\s+){0,2}TVs?(?![\w-])")
+
+
+def _add_maker_tvs(text: str, found: _Catalogue) -> None:
+    """A maker's TVs named as its line ("Lumio TVs go on sale", "Lumio 50-inch and 65-inch
+    smart TVs"): mentions of the maker's TV, as "Lumio TV" is."""
+    if "TV" not in text:
+        return
+    for match in maker_tvs_pattern().finditer(text):
+        start, end = match.span()
+        brand = match.group("brand")
+        name = f"{brand} TV"
+        if found.free(start, end) and not _services().match(name):  # "Google TV" is a platform
+            found.add(start, end, name, _canonical_brand(brand), _key(name, brand), alias=True)
 
 
 def _standalone(series_name: str) -> bool:

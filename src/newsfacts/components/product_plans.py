@@ -7,10 +7,14 @@ revises ("the Rs 299 plan will now cost Rs 349" names the Rs 349 plan).
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 import regex
 
 from .. import scan
-from .product_names import _Catalogue
+from ..lexicons import alternation
+from .product_names import _Catalogue, _lexicon
 
 RUPEES = r"(?:Rs\.?[ \u00a0]?|₹[ \u00a0]?)"
 PRICE = r"\d+(?:,\d{2,3})*"
@@ -108,3 +112,79 @@ def _add_revised_plans(text: str, found: _Catalogue) -> None:
             found.add(start, end, f"Rs {match.group('price')} plan", None,
                       "plan " + match.group("price").replace(",", ""), alias=True)
 
+
+
+@cache
+def _operators() -> re.Pattern:
+    brands, _, _ = _lexicon()
+    return re.compile(rf"\b(?:{alternation(b for b, r in brands.items() if r['category'] == 'telecom')})\b")
+
+
+def operator_named_before(text: str, start: int) -> str | None:
+    """The telecom operator named last before a plan (within a few paragraphs), as written."""
+    last = None
+    for last in _operators().finditer(text, max(0, start - 1500), start + 40):
+        if last.start() > start:
+            break
+    return last.group(0) if last is not None else None
+
+
+def _operator_before(text: str, start: int) -> str:
+    """The key of :func:`operator_named_before`: one operator's Rs 98 plan is not another's."""
+    return (operator_named_before(text, start) or "").casefold()
+
+
+#: A plan named by the price after it: "a pack of ₹296", "a recharge pack priced at Rs 199",
+#: "the prepaid plan starts at ₹327", "a 31 days validity plan at ₹337" — not "a pack of Rs 199
+#: and above" (a floor) nor a plural ("packs starting at Rs 199": several plans).
+PLAN_AT_PRICE = regex.compile(
+    rf"(?<![\w-])(?P<noun>plan|pack|recharge|voucher|booster)\s+(?:of|at|for|(?:is\s+)?priced\s+at|starts?\s+(?:at|from)"
+    rf"|starting\s+(?:at|from)|costing|which\s+costs)\s+(?P<price>{RUPEES}(?P<digits>{PRICE}))(?![\d,]|\.\d)"
+    rf"(?!\s*(?:and\s+above|or\s+(?:more|above)|onwards|crore|lakh|cr\b))")
+#: A plan's own name before its noun: "Jio Freedom plan of ₹296" (a maker and Titlecase words).
+PLAN_OWN_NAME = regex.compile(r"(?P<name>[A-Z][\w-]*(?:\s+[A-Z][a-z][\w-]*){1,2})\s+\Z")
+
+
+def _add_plans_at_price(text: str, found: _Catalogue) -> None:
+    """Plans named by the price after them: "a pack of ₹296" is the ₹296 pack, "Jio Freedom
+    plan of ₹296" keeps its own name; the mention runs to the price, which so names its plan."""
+    if not ("Rs" in text or "₹" in text) or not any(noun in text for noun in PLAN_NOUNS):
+        return
+    brands, _, _ = _lexicon()
+    for match in PLAN_AT_PRICE.finditer(text):
+        start, end = match.start(), match.end()
+        if not found.free(start, end):
+            continue
+        name = f"{match.group('price')} {match.group('noun')}"
+        own = PLAN_OWN_NAME.search(text, max(0, start - 40), start)
+        if own is not None and own.group("name").split()[0] in brands and found.free(own.start(), start):
+            start, name = own.start(), f"{own.group('name')} {match.group('noun')}"
+        found.add(start, end, name, None, f"plan {_operator_before(text, start)} {match.group('digits').replace(',', '')}",
+                  alias=True)
+
+
+#: An operator's plans as a group, offered or announced together: "Airtel has two prepaid plans
+#: with 30 days validity", "it offers a number of recharge packs", "announced new pre-paid plans",
+#: "the validity of certain prepaid plans".
+PLAN_GROUP = regex.compile(
+    r"\b(?:has|have|offers?|announced|announces|launche[sd]|introduce[sd]|unveil(?:s|ed)|rolled\s+out|rolls\s+out|"
+    r"of\s+(?=(?:certain|some|select|all|its|their)\s))\s*"
+    r"(?:(?:a\s+(?:number|range|host|couple|set|bunch)\s+of|several|some|two|three|four|five|six|new|its|their|revised|"
+    r"certain|many|multiple)\s+)*(?P<group>(?P<words>(?:(?!(?:the|a|an|its|of|to|with)\s)[a-z][a-z-]*\s+){0,2})"
+    r"(?P<noun>plans|packs))\b(?!\s+to\b)")
+
+
+def _add_plan_groups(text: str, found: _Catalogue) -> None:
+    """A telecom operator's plans spoken of together ("Airtel has two prepaid plans with 30 days
+    validity") are what that sentence's validity, data and prices are of: the operator's
+    "prepaid plans"."""
+    if "plans" not in text and "packs" not in text:
+        return
+    for match in PLAN_GROUP.finditer(text):
+        start, end = match.span("group")
+        operator = operator_named_before(text, start)
+        if operator is None or not found.free(start, end):
+            continue
+        words = " ".join(match.group("words").split())
+        name = " ".join(part for part in (operator, words, match.group("noun")) if part)
+        found.add(start, end, name, None, f"plans {operator.casefold()} {words}", alias=True)

@@ -17,20 +17,24 @@ article's main product.
 from __future__ import annotations
 
 import bisect
-import re
-from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import docdata
-from ..lexicons import alternation
 from ..scan import compiled
 from .layout import Boilerplate, get_layout
+from .product_context import (
+    _add_context_named,
+    _add_described,
+    _add_series_alone,
+    launch_verbs,
+)
 from .product_index import ProductIndex
 from .product_names import (
     _add_brand_named,
     _add_introduced,
+    _add_maker_tvs,
     _add_noun_named,
     _add_quoted,
     _add_siblings,
@@ -38,9 +42,17 @@ from .product_names import (
     _Catalogue,
     _lexicon,
     mention_matches,
+    noun_offsets,
     read_name,
 )
-from .product_plans import _add_revised_plans, _revised_price, plan_revisions
+from .product_plans import (
+    _add_plan_groups,
+    _add_plans_at_price,
+    _add_revised_plans,
+    _operator_before,
+    _revised_price,
+    plan_revisions,
+)
 
 __all__ = ["ProductIndex", "find_products", "get_products", "makers_of", "Products"]
 
@@ -73,36 +85,85 @@ def find_products(text: str, boilerplate: Boilerplate | None = None,
             if named is None:
                 continue
             name, brand, key = named
+            end = start + len(name)  # a name read shorter than its match
         found.add(start, end, name, brand, key, alias)
     _add_revised_plans(text, found)
+    _add_plans_at_price(text, found)
+    _add_plan_groups(text, found)
     found.mentions.sort()
     _add_introduced(text, found)
     _add_brand_named(text, found)
     _add_quoted(text, found)
-    _add_noun_named(text, found)
+    nouns = noun_offsets(text)
+    _add_noun_named(text, found, nouns)
+    verbs = launch_verbs(text)
+    _add_context_named(text, found, verbs)
     found.mentions.sort()
     _add_siblings(text, found)
     _add_sizes(text, found)
+    _add_maker_tvs(text, found)
+    _add_series_alone(text, found)
+    _add_described(text, found, verbs, nouns)
     found.mentions.sort()
+    _merge_shortened(found)
+    _refer_back(text, found)
     _name_entities(text, found)
     return {"products": found.products, "mentions": found.mentions, "aliases": sorted(found.aliases),
-            "main": _main_product(found.products, layout), "sections": _sections(text, found.mentions, layout)}
+            "main": _main_product(found.products, layout), "titled": _titled(found.products, layout),"sections": _sections(text, found.mentions, layout)}
 
 
-@cache
-def _operators() -> re.Pattern:
-    brands, _, _ = _lexicon()
-    return re.compile(rf"\b(?:{alternation(b for b, r in brands.items() if r['category'] == 'telecom')})\b")
+#: "the " right before a mention: the text refers to something it has named.
+THE_BEFORE = compiled(r"(?<![\w-])[Tt]he[ \u00a0]\Z")
 
 
-def _operator_before(text: str, start: int) -> str:
-    """The telecom operator named last before a plan (within a few paragraphs): one
-    operator's Rs 98 plan is not another's."""
-    last = None
-    for last in _operators().finditer(text, max(0, start - 1500), start + 40):
-        if last.start() > start:
-            break
-    return last.group(0).casefold() if last is not None else ""
+def _refer_back(text: str, found: _Catalogue) -> None:
+    """"the Lumio TV comes in three sizes" right after "it could be the Lumio Smart TV X
+    series": a maker's bare TV, with "the", is the maker's TV the text named just before."""
+    for k, (start, end, index) in enumerate(found.mentions):
+        product = found.products[index]
+        maker_tv = product["key"].split()
+        if k == 0 or len(maker_tv) != 2 or maker_tv[1] != "tv" or not THE_BEFORE.search(text, max(0, start - 4), start):
+            continue
+        previous = found.mentions[k - 1]
+        named = found.products[previous[2]]
+        same_maker = named["key"].split()[0] == maker_tv[0] or (named["brand"] is not None and named["brand"] == product["brand"])
+        if start - previous[1] < 300 and previous[2] != index and same_maker and " TV " in f" {named['name']} ":
+            found.mentions[k][2] = previous[2]
+            product["mentions"].remove([start, end])
+            named["mentions"].append([start, end])
+            named["mentions"].sort()
+            found.aliases.append(start)
+
+
+def _numbered(tokens: list[str]) -> list[str]:
+    """A key's tokens without "series" before a number: "watch series 3" reads "watch 3"."""
+    return [t for i, t in enumerate(tokens) if not (t == "series" and i + 1 < len(tokens) and tokens[i + 1][:1].isdigit())]
+
+
+def _merge_shortened(found: _Catalogue) -> None:
+    """A model named by the end of another's name ("Tab 2" beside "Galaxy Tab 2", "Watch 3"
+    beside "Lumio Watch Series 3"; two words or more with a number) is that product, when only
+    one product's name ends so."""
+    keys = [_numbered(p["key"].split()) for p in found.products]
+    into: dict[int, int] = {}
+    for i, key in enumerate(keys):
+        if len(key) < 2 or not any(c.isdigit() for c in key[-1]):
+            continue
+        longer = [j for j, other in enumerate(keys) if len(other) > len(key) and other[-len(key):] == key]
+        if len(longer) == 1:
+            into[i] = longer[0]
+    if not into:
+        return
+    kept = [i for i in range(len(found.products)) if i not in into]
+    new_index = {old: new for new, old in enumerate(kept)}
+    for i, j in into.items():
+        found.aliases.extend(start for start, _ in found.products[i]["mentions"])  # the longer name stays the name
+        found.products[j]["mentions"].extend(found.products[i]["mentions"])
+        found.products[j]["mentions"].sort()
+    found.products[:] = [found.products[i] for i in kept]
+    for mention in found.mentions:
+        mention[2] = new_index[into.get(mention[2], mention[2])]
+    found.by_key = {key: new_index[into.get(i, i)] for key, i in found.by_key.items()}
 
 
 def _name_entities(text: str, found: _Catalogue) -> None:
@@ -123,6 +184,12 @@ def _name_entities(text: str, found: _Catalogue) -> None:
         if named and (" " in named[0] or " " not in product["name"]):
             product["name"] = min(named, key=lambda name: (len(name), -counts[name], written.index(name)))
         product["aliases"] = [name for name in written if name != product["name"]]
+
+
+def _titled(products: list[dict], layout: dict | None) -> bool:
+    """Does the headline name a product (which then is the main one)?"""
+    title = layout.get("title") if layout else None
+    return bool(title) and any(title[0] <= m[0] < title[1] for p in products for m in p["mentions"])
 
 
 def _main_product(products: list[dict], layout: dict | None) -> int | None:

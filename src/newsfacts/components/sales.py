@@ -61,6 +61,9 @@ ORG_SUFFIX = r"(?:Motors?|Mobility|Technologies|Electric|Automotive|Auto|Mobile|
 COMPANY_SUBJECT = scan.compile_pattern(
     rf"(?<![\w-])(?P<word>[A-Z][A-Za-z]+)(?P<suffix>\s+{ORG_SUFFIX})?(?![\w-])"
     rf"(?!['’]s){NOT_REPORTING}(?!\s+[A-Z]?\d)")
+#: A company named by what it is, counting a kind of product: "the smartphone maker sold 7 million devices".
+GENERIC_COMPANY = scan.compile_pattern(r"\b(?:the|this)\s+(?:[\w-]+\s+)?(?:maker|company|firm|manufacturer|carmaker|"
+                                       r"automaker|vendor|brand|OEM)\b(?![’']s)", regex.IGNORECASE)
 #: Figures of a segment, not a product: "compact cars such as the Swift and Dzire rose to ..."
 SEGMENT = scan.compile_pattern(r"\b(?:such\s+as|including|segment|category)\b", regex.IGNORECASE)
 #: Totals of a market, a retailer or a company: "shipments totalled", "across categories".
@@ -389,20 +392,28 @@ class SalesFinder(PeriodReader, TableReader):
 
 
     def _product(self, start: int, end: int, sentence: tuple[int, int], item: str | None) -> str | None:
-        """The product named in the figure's clause ("The Mate 60 Pro sold ...", "units of its
-        Rivra Glide"), else the product the paragraph is about ("Honor says it has received
-        12,000 pre-orders" after a paragraph on the X7d), else — in an article about one
-        product — that product. A company's total ("Orvio sold 38 lakh smartphones") and a
-        segment's ("compact cars such as the Swift and Dzire rose to 80,662 units") have none."""
+        """The product of :meth:`_product_named`, unless it is of another kind than the items
+        counted ("3000 TVs" in a text on a phone and a TV): see ProductIndex.of_kind."""
+        return self.products.of_kind(self._product_named(start, end, sentence, item), item)
+
+    def _product_named(self, start: int, end: int, sentence: tuple[int, int], item: str | None) -> str | None:
+        """The product named right after the figure ("sold 1 million Rivra 5 units", "units of
+        its new Rivra Glide"), else in the figure's clause ("The Mate 60 Pro sold ..."), else
+        the product the paragraph is about ("Honor says it has received 12,000 pre-orders"
+        after a paragraph on the X7d), else — in an article about one product — that product.
+        A company's total ("Orvio sold 38 lakh smartphones", "the smartphone maker sold 7
+        million devices") and a segment's ("compact cars such as the Swift and Dzire rose to
+        80,662 units") have none."""
         text = self.text
         clause_start = _clause_start(text, start, sentence[0])
         if SEGMENT.search(text, sentence[0], start):
             return None
+        after_figure = self.products.after_figure(start, end)
+        if after_figure is not None:
+            return self._series(after_figure, end, sentence)
         mention = self.products.mention_in(clause_start, start, start)
-        after = compiled(r"\s+(?:of|for)\s+(?:its|the|their)\s+(?:new\s+)?").match(text[end:end + 24])
-        if mention is None and after is not None:
-            mention = self.products.mention_in(end + after.end(), end + after.end() + 1, end)
-        company_subject = self._company_subject(clause_start, start)
+        company_subject = self._company_subject(clause_start, start) or (
+            _category(item) and GENERIC_COMPANY.search(text, clause_start, start) is not None)
         if mention is None and not company_subject and not _category(item):
             # "its scooter, the Vardhan Eon, crossed 54,000 units": the sentence's one product
             in_sentence = self.products.mentions_between(sentence[0], start)
@@ -410,8 +421,9 @@ class SalesFinder(PeriodReader, TableReader):
                 mention = in_sentence[-1]
         if mention is not None:
             return self._series(self.products.mention_name(mention), end, sentence)
-        if item in ("iphones", "iphone", "ipads", "ipad"):
-            return "iPad" if item.startswith("ipad") else "iPhone"
+        series = self.products.series_counted(item)
+        if series is not None:  # "sold 10 million Lumiphones": the series
+            return series
         if company_subject:
             return None  # "OnePlus shipped 1.8 million smartphones": the company's total
         main = self.products.main_product()

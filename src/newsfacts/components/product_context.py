@@ -1,0 +1,280 @@
+"""Product names told by the words around them rather than by the lexicon: a lower-case-led
+model after a determiner ("the eZX100"), a name after its price ("the Rs 1-lakh Zola") or
+after "variants of the"; a series named alone where no product of it is named ("the 12-inch
+Lumibook"); a product with no name, described ("Ferro launched a 7 inch tablet", "the Ferro
+electric scooter", "India's $35 tablet").
+
+>>> from .product_names import _Catalogue
+>>> found = _Catalogue()
+>>> text = "Fans queued for the Rs 2-lakh Zola. The Zola sold out."
+>>> _add_context_named(text, found, launch_verbs(text))
+>>> [p["name"] for p in found.products], len(found.mentions)
+(['Zola'], 2)
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import regex
+
+from .. import lexicons, scan
+from ..lexicons import alternation
+from ..scan import compiled
+from .product_names import (
+    LAUNCH_VERB,
+    LAUNCH_VERB_PREFIXES,
+    NOT_A_MODEL_NAME,
+    NOT_A_PRODUCT,
+    _canonical_brand,
+    _Catalogue,
+    _lexicon,
+)
+
+#: A lower-case letter, capitals and a number: "the eZX100", "its eZX 100" (a shape no word
+#: has; "iOS 17" is a platform).
+LOWER_LED = regex.compile(r"(?i:the|its|an?|new)\s+(?P<name>(?P<letters>[a-z][A-Z][A-Za-z]{0,7})(?:\d{1,4}|\s\d{1,4})[a-z]?)"
+                          r"(?![\w.,-]?\d|[\w-])")
+CAMEL = re.compile(r"[a-z][A-Z]")
+PRICE = r"(?:Rs\.?|₹|\$|€|£)\s?\d[\d,.]*(?:[- ]?(?:lakh|crore|k|K))?"
+CURRENCY = re.compile(r"Rs|₹|\$|€|£")
+#: A name after its price or after "variants of the": "the Rs 1-lakh Zola", "the $299 Zola",
+#: "the three variants of the Zola".
+PRICED_NAME = regex.compile(
+    rf"(?:(?i:the|its|a)\s+{PRICE}|(?i:variants?|versions?|trims?)\s+of\s+the)\s+"
+    r"(?P<name>[A-Z][a-z]{2,}(?:\s[A-Z][a-z]*\d*|\s\d+)?)(?![\w-])")
+#: Where PRICED_NAME and LOWER_LED can start, read back from their price, "of the" or name.
+DETERMINER_BEFORE = regex.compile(r"(?<![\w-])(?i:the|its|an?|new)\s+\Z")
+VARIANTS_BEFORE = regex.compile(r"(?<![\w-])(?i:variants?|versions?|trims?)\s+\Z")
+
+#: "Zola smartphone was launched": a name before its product noun, said to be launched.
+PASSIVE_BEFORE = regex.compile(r"\b(?:was|were|has\s+been|have\s+been|is\s+being|will\s+be)\s+(?:officially\s+|finally\s+)?\Z")
+LAUNCH_VERB_AT = regex.compile(rf"{LAUNCH_VERB}\b")
+
+
+def _starts_before(text: str, anchors, before: regex.Pattern, reach: int) -> list[int]:
+    """Where ``before`` (a pattern ending in ``\\Z``) starts, read back from each anchor: the
+    places a pattern led by it can match, found from its rarer middle part."""
+    starts = set()
+    for anchor in anchors:
+        back = before.search(text, max(0, anchor - reach), anchor)
+        if back is not None:
+            starts.add(back.start())
+    return sorted(starts)
+
+
+def launch_verbs(text: str) -> list[int]:
+    """Offsets of launch verbs ("launched", "unveils") at a word's start."""
+    return sorted(offset for prefix in LAUNCH_VERB_PREFIXES for offset in scan.find_all(text, prefix)
+                  if scan.WordStart.at_word_start(text, offset) and LAUNCH_VERB_AT.match(text, offset))
+
+
+@cache
+def _named_before_noun() -> regex.Pattern:
+    nouns = _singular_nouns()
+    return regex.compile(rf"(?<![\w-])(?P<name>[A-Z][a-z]{{2,}}(?:\s[A-Z0-9][\w+]*)?)\s+(?:[a-z][\w-]*\s+)?(?:{nouns})\s+\Z")
+
+
+def _launched_names(text: str, verbs: list[int]):
+    """Names said to be launched in the passive: "Zola smartphone was launched by the firm"."""
+    for verb in verbs:
+        auxiliary = PASSIVE_BEFORE.search(text, max(0, verb - 30), verb)
+        if auxiliary is not None:
+            before = _named_before_noun().search(text, max(0, auxiliary.start() - 60), auxiliary.start())
+            if before is not None:
+                yield before
+
+
+def _add_context_named(text: str, found: _Catalogue, verbs: list[int]) -> None:
+    """Names the lexicon does not know, told by context (see the module docstring); every
+    place the text names them again is a mention too. "the eZX 100" and "the eZX100" are one.
+    ``verbs``: the text's :func:`launch_verbs`."""
+    brands, series, _ = _lexicon()
+    names: dict[str, str] = {}  # name -> key
+    camels = [m.start() for m in CAMEL.finditer(text) if scan.WordStart.at_word_start(text, m.start())]
+    for match in scan.matches_at(LOWER_LED, text, _starts_before(text, camels, DETERMINER_BEFORE, 8)):
+        if match.group("letters") not in NOT_A_PRODUCT and found.free(match.start("name"), match.end("name")):
+            names.setdefault(match.group("name"), "".join(match.group("name").split()).casefold())
+    anchors = _starts_before(text, (m.start() for m in CURRENCY.finditer(text)), DETERMINER_BEFORE, 8)
+    anchors += _starts_before(text, scan.find_all(text, "of the"), VARIANTS_BEFORE, 12)
+    if anchors:
+        for match in scan.matches_at(PRICED_NAME, text, sorted(anchors)):
+            name = match.group("name")
+            first = name.split()[0]
+            if first in NOT_A_PRODUCT or first in NOT_A_MODEL_NAME or first in brands or first in series \
+                    or not found.free(match.start("name"), match.end("name")):
+                continue
+            names.setdefault(name, name.casefold())
+    for match in _launched_names(text, verbs):
+        name = match.group("name")
+        first = name.split()[0]
+        if not (first in NOT_A_PRODUCT or first in NOT_A_MODEL_NAME or first in brands or first in series
+                or first in NOT_A_MAKER) and found.free(match.start("name"), match.end("name")):
+            names.setdefault(name, name.casefold())
+    unspaced = {"".join(name.split()) for name in names}
+    for name, key in sorted(names.items(), key=lambda item: " " in item[0]):
+        for match in compiled(rf"(?<![\w-]){regex.escape(name)}(?![\w-])").finditer(text):
+            if found.free(match.start(), match.end()):
+                # "eZX 100" beside "eZX100": the unspaced spelling names the product
+                found.add(match.start(), match.end(), name, None, key, alias=" " in name and name.replace(" ", "") in unspaced)
+
+
+#: A series after a determiner and at most two modifiers: "the 12-inch Lumibook", "the new Lumibook".
+SERIES_ALONE_BEFORE = regex.compile(r"(?<![\w-])(?i:the|an?|its|their)\s+(?:[\w.-]+\s+){0,2}\Z")
+
+
+#: A capitalised word or a number after a series: the name goes on ("Lumibook Vela").
+NAME_GOES_ON = regex.compile(r"[ \u00a0-][A-Z0-9]")
+#: A series before what is counted of it: "Lumibook shipments grew", "Lumibook sales".
+SERIES_ALONE_AFTER = regex.compile(r"\s+(?:shipments|sales|deliveries|bookings|registrations|demand)\b")
+
+
+@cache
+def _series_words() -> scan.WordStart:
+    """Series that can stand for a product alone: not a maker's own name ("Xiaomi"), nor a
+    part's ("Victus")."""
+    _, series, _ = _lexicon()
+    names = [name for name, row in series.items() if row["brand"] != name and name not in NOT_A_PRODUCT]
+    return scan.WordStart(rf"(?:{alternation(names)})(?![\w-])")
+
+
+def _add_series_alone(text: str, found: _Catalogue) -> None:
+    """A series the text names alone ("the 12-inch Lumibook"), where no product it found
+    belongs to the series, or whose figures are counted ("Lumibook shipments grew"): the
+    series names the product. Not a maker's name that is also a
+    series ("Xiaomi"), nor a part's ("Victus")."""
+    _, series, _ = _lexicon()
+    for match in _series_words().finditer(text):
+        word = match.group(0)
+        if not found.free(match.start(), match.end()) or NAME_GOES_ON.match(text, match.end()):
+            continue
+        counted = SERIES_ALONE_AFTER.match(text, match.end()) is not None  # the line's, whatever models are named
+        if not counted and (any(word in product["name"] for product in found.products)
+                            or SERIES_ALONE_BEFORE.search(text, max(0, match.start() - 40), match.start()) is None):
+            continue
+        found.add(match.start(), match.end(), word, series[word]["brand"], word.casefold())
+
+
+# --- products described, not named ---------------------------------------------------------------
+
+#: After a product noun, words that make it a kind or a market: "the Ferro phone market".
+NOT_A_KIND_AFTER = (r"(?!\s+(?:maker|makers|market|markets|segment|brand|industry|company|sales|shipments|category|space|"
+                    r"business|division|unit|lineup|line-up|range|portfolio|series|buyers|users|owners)\b)")
+SIZE = r"\d{1,2}(?:\.\d)?(?:-inch|\s?inch(?:es)?|-in\b)"
+NOT_A_MAKER = frozenset({"He", "She", "They", "We", "I", "You", "Company", "Firm", "Brand", "Maker", "Government"})
+
+
+@cache
+def _singular_nouns() -> str:
+    """Singular product nouns ("tablet", "smart TV", "scooter"), longest first."""
+    return alternation(row["word"] for row in lexicons.load("product_nouns")
+                       if row["category"] != "line" and not row["word"].endswith("s") and row["word"] != "foldable")
+
+
+@cache
+def described_patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, regex.Pattern]:
+    """(a launch verb and a sized product, the maker before that verb, "the <maker>" or
+    "<maker>'s" before a noun, "the" or "<owner>'s" before a price): see :func:`_add_described`.
+    Each is tried only at (or read back from) a launch verb, a product noun or a price."""
+    brands, _, _ = _lexicon()
+    nouns = _singular_nouns()
+    makers = alternation(b for b, r in brands.items() if r["category"] not in ("telecom", "company"))
+    launched = regex.compile(
+        rf"{LAUNCH_VERB}\s+(?:(?:its|a|an|the|new|first|latest|own)\s+)*"
+        rf"(?P<description>(?P<size>{SIZE})(?:\s+[\w-]+){{0,3}}?\s+(?P<noun>{nouns}))(?![\w-]){NOT_A_KIND_AFTER}"
+        r"(?!,?\s+(?:the\s+|called\s+|named\s+)?[A-Z])")
+    maker = regex.compile(r"\b(?P<maker>[A-Z][\w-]+|it)\s+(?:(?:has|have|had|also|officially|today|now|finally|"
+                          r"for\s+the\s+first\s+time)\s+){0,3}\Z")
+    the_maker = regex.compile(rf"(?:\b[Tt]he\s+(?P<maker>{makers})|(?<![\w-])(?P<owner>{makers})[’']s)\s+"
+                              r"(?P<adjective>[a-z][\w-]*\s+)?\Z")
+    priced = regex.compile(r"(?:\b[Tt]he|\b(?P<owner>[A-Z][\w-]+)[’']s)\s+\Z")
+    return launched, maker, the_maker, priced
+
+
+@cache
+def _noun_finder() -> re.Pattern:
+    """A singular product noun and what may follow it, matched at the noun."""
+    return re.compile(rf"(?:{_singular_nouns()})(?![\w-]){NOT_A_KIND_AFTER}")
+
+
+def _nouns_in(text: str, nouns: list[int]) -> list[re.Match]:
+    """The singular product nouns of the text, at ``nouns`` (:func:`noun_offsets`)."""
+    return scan.matches_at(_noun_finder(), text, nouns)
+
+
+def _maker_before(text: str, start: int) -> str | None:
+    """The maker named last before ``start`` (within a few sentences): what "it" stands for."""
+    from .product_index import brand_word_pattern
+
+    last = None
+    for last in brand_word_pattern().finditer(text, max(0, start - 600), start):
+        pass
+    return _canonical_brand(last.group(0)) if last is not None else None
+
+
+def _makes(products: list[dict], maker: str) -> bool:
+    return any(p["brand"] == maker or p["name"].split()[0] == maker for p in products)
+
+
+def _add_described(text: str, found: _Catalogue, verbs: list[int], nouns: list[int]) -> None:
+    """Products an article describes instead of naming: one launched with its size ("Ferro
+    has launched a 7 inch tablet": "Ferro 7 inch tablet"), "the <maker> <noun>" of a maker
+    no named product of the text is by ("the Ferro electric scooter", again as "the Ferro
+    scooter" and "Ferro's scooter"), and in a text naming no product at all, one told by
+    its price ("India's $35 tablet"). A described product is not what "a new phone" is: it
+    needs the size, the maker or the price. ``verbs``: the text's :func:`launch_verbs`;
+    ``nouns``: where its product nouns stand."""
+    if not any(noun in text for noun in ("TV", "tablet", "phone", "scooter", "car", "bike", "laptop", "motorcycle",
+                                         "handset", "SUV", "EV", "watch", "notebook", "television", "sedan")):
+        return
+    launched, maker_pattern, the_maker, priced = described_patterns()
+    named = list(found.products)  # the products the text names
+    for match in scan.matches_at(launched, text, verbs):
+        before = maker_pattern.search(text, max(0, match.start() - 80), match.start())
+        if before is None:
+            continue
+        maker = before.group("maker")
+        maker = _maker_before(text, before.start()) if maker == "it" else _canonical_brand(maker)
+        if maker is None or maker in NOT_A_PRODUCT or maker in NOT_A_MODEL_NAME or maker in NOT_A_MAKER:
+            continue
+        start, end = match.span("description")
+        if not found.free(start, end):
+            continue
+        size = compiled(r"[\d.]+").match(match.group("size")).group(0)
+        description = " ".join(match.group("description").split())
+        key = f"described {maker.casefold()} {size} {match.group('noun').casefold()}"
+        found.add(start, end, f"{maker} {description}", maker, key, alias=True)
+        if maker not in _lexicon()[0]:  # "Ferro has a 0.5 megapixel display": an unknown maker's word is its product
+            for alone in compiled(rf"(?<![\w-]){regex.escape(maker)}(?![\w-])(?![’']s\s+[A-Z])").finditer(text, end):
+                if found.free(alone.start(), alone.end()):
+                    found.add(alone.start(), alone.end(), f"{maker} {description}", maker, key, alias=True)
+    nouns = _nouns_in(text, nouns)
+    for noun in nouns:
+        match = the_maker.search(text, max(0, noun.start() - 60), noun.start())
+        if match is None:
+            continue
+        written = match.group("maker") or match.group("owner")
+        maker = _canonical_brand(written)
+        start, end = match.start("maker") if match.group("maker") else match.start("owner"), noun.end()
+        if _makes(named, maker) or not found.free(start, end):
+            continue
+        key = f"described {maker.casefold()} {noun.group(0).casefold()}"
+        if match.group("owner") and not any(p["key"] == key for p in found.products):
+            continue  # "Ferro's scooter" names a product only once "the Ferro scooter" has
+        description = " ".join(text[match.start("adjective") if match.group("adjective") else noun.start():end].split())
+        found.add(start, end, f"{written} {description}", maker, key, alias=True)
+    if named:
+        return
+    for noun in nouns:
+        price = compiled(rf"({PRICE})\s+\Z").search(text, max(0, noun.start() - 30), noun.start())
+        if price is None:
+            continue
+        match = priced.search(text, max(0, price.start() - 40), price.start())
+        if match is None:
+            continue
+        start, end = match.start("owner") if match.group("owner") else price.start(), noun.end()
+        if found.free(start, end):
+            digits = compiled(r"[\d,.]+").search(price.group(1)).group(0).replace(",", "")
+            name = " ".join(text[start:end].split()).replace("’", "'")
+            found.add(start, end, name, None, f"described {digits} {noun.group(0).casefold()}", alias=True)
