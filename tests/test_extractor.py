@@ -185,3 +185,45 @@ def test_the_cyclic_garbage_collector_is_paused_only_while_extracting(monkeypatc
     with pytest.raises(TypeError):
         extract(None)
     assert gc.isenabled()
+
+
+#: Texts holding a number no news gives: Python refuses to turn 4,300+ digits into an int
+#: or back, and a chain of scale words multiplies without end.
+HUGE_NUMBERS = [
+    "9" * 5000,
+    "The tablet costs Rs " + "9" * 5000 + " in India.",
+    "Brand X sold " + "4" * 4400 + " lakh units in " + "7" * 5000 + " days.",
+    "It packs a " + "5" * 5000 + "mAh battery and " + "8" * 4500 + "GB of RAM.",
+    "Revenue was $1." + "2" * 5000 + " billion, up from Rs " + "3" * 300 + " crore.",
+    "The deal is worth Rs 1" + " lakh crore" * 400 + ".",
+    "Brand X shipped 2" + " million" * 800 + " phones.",
+    "1" + "0" * 4400 + "Hz screen, " + "6" * 4301 + "W charging, " + "9" * 4299,
+]
+
+
+@pytest.mark.parametrize("text", HUGE_NUMBERS, ids=range(len(HUGE_NUMBERS)))
+def test_huge_numbers_never_raise_and_print(text):
+    import json
+
+    article = extract(text)
+    check_invariants(text, article)
+    json.dumps(article.model_dump(mode="json"))  # every value printable
+    article.model_dump_json()
+
+
+def test_huge_numbers_do_not_end_a_stream_of_two_processes():
+    texts = ["One\n\nRs 5.", *HUGE_NUMBERS, "Last\n\nRs 6."]
+    articles = list(extract_many(texts, n_process=2, batch_size=2))
+    assert [a.title for a in (articles[0], articles[-1])] == ["One", "Last"]
+    assert len(articles) == len(texts)
+
+
+@pytest.mark.parametrize("command", [["extract"], ["show", "--out", "-"]])
+def test_huge_numbers_on_the_command_line(tmp_path, command):
+    from .test_cli import run
+
+    path = tmp_path / "huge.txt"
+    path.write_text(HUGE_NUMBERS[1], encoding="utf-8")
+    result = run(command[0], str(path), *command[1:])
+    assert result.returncode == 0, result.stderr.decode()[-500:]
+    assert b"Traceback" not in result.stderr
