@@ -189,3 +189,25 @@ def test_process_many_equals_process_one_by_one():
 
     items = [Item(source=str(i), text=ARTICLE.format(i=i)) for i in range(5)] + [Item(source="x", text="")]
     assert process_many(items) == [process(item) for item in items]
+
+
+def test_lone_surrogates_from_jsonl_escapes_are_written(tmp_path):
+    """A JSON escape can give a lone surrogate, which UTF-8 cannot encode: the output line
+    carries it as an escape again, on one worker or two, and Parquet stores it."""
+    source = tmp_path / "crawl.jsonl"
+    source.write_text('{"text": "Phone launched\\n\\nIt costs Rs 9,999 \\ud800 and \\"a great \\udfff phone\\" said Ravi Sen."}\n'
+                      '{"text": "Rs 5 \\udbff"}\n', encoding="utf-8")
+    for workers in ("1", "2"):
+        out = tmp_path / f"out{workers}.jsonl"
+        result = newsfacts("batch", str(source), "--out", str(out), "--workers", workers)
+        assert result.returncode == 0, result.stderr
+        records = lines(out)
+        text = json.loads(source.read_text(encoding="utf-8").splitlines()[0])["text"]
+        for fact in records[0]["article"]["quotes"] + records[0]["article"]["prices"]:
+            assert fact["span"]["text"] == text[fact["span"]["start"]:fact["span"]["end"]]
+        assert "\udfff" in records[0]["article"]["quotes"][0]["span"]["text"]
+    pq = pytest.importorskip("pyarrow.parquet")
+    out = tmp_path / "facts.parquet"
+    assert newsfacts("batch", str(source), "--format", "parquet", "--out", str(out)).returncode == 0
+    table = pq.read_table(out)
+    assert json.loads(table.column("article_json")[0].as_py())["quotes"][0]["span"]["text"] == "a great \udfff phone"

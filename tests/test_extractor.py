@@ -227,3 +227,40 @@ def test_huge_numbers_on_the_command_line(tmp_path, command):
     result = run(command[0], str(path), *command[1:])
     assert result.returncode == 0, result.stderr.decode()[-500:]
     assert b"Traceback" not in result.stderr
+
+
+SURROGATE_TEXTS = [
+    'Phone launched\n\nIt costs Rs 9,999 \ud800 and "a great \udfff phone" said Ravi Sen.',
+    "Phone\ud83d launched\n\nBrand Y sold 2 lakh units\udc00 in 10 days at Rs 8,999.",
+    '"\udbff"\n\n\udfff Rs \ud800 9,999',
+]
+
+
+@pytest.mark.parametrize("text", SURROGATE_TEXTS, ids=range(len(SURROGATE_TEXTS)))
+def test_lone_surrogates_serialise_and_come_back(text):
+    import json
+
+    from newsfacts.models import json_dumps
+
+    article = extract(text)
+    check_invariants(text, article)
+    for dumped in (article.model_dump_json(), article.model_dump_json(indent=2),
+                   json_dumps(article.model_dump(mode="json"))):
+        dumped.encode("utf-8")  # can be written out
+        assert Article.model_validate(json.loads(dumped)) == article
+    assert Article.model_validate_json(article.model_dump_json()) == article
+
+
+def test_lone_surrogates_pass_between_processes():
+    texts = [SURROGATE_TEXTS[0], "One\n\nRs 5.", SURROGATE_TEXTS[1]]
+    two = [a.model_dump(mode="python") for a in extract_many(texts, n_process=2, batch_size=1)]
+    assert two == [extract(text).model_dump(mode="python") for text in texts]
+
+
+def test_serialisation_without_surrogates_is_pydantic_s():
+    import json
+
+    article = extract(corpus_texts()[0])
+    data = article.model_dump(mode="json")
+    assert article.model_dump_json() == json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    assert article.model_dump_json(indent=2) == json.dumps(data, ensure_ascii=False, indent=2)

@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import re
 import sys
 import time
 from collections import Counter
@@ -32,6 +33,8 @@ from datetime import date
 from itertools import islice
 from pathlib import Path
 from typing import IO, Any
+
+from .models import json_dumps
 
 TEXT_SUFFIXES = {".txt", ".md"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -242,7 +245,7 @@ def as_line(record: dict) -> tuple[str, dict]:
     article = record.get("article")
     tally = {"error": "error" in record, "words": words,
              "facts": {family: len(article.get(family, [])) for family in FAMILIES} if article else {}}
-    return json.dumps(record, ensure_ascii=False) + "\n", tally
+    return json_dumps(record) + "\n", tally
 
 
 def process_lines(items: list[Item]) -> list[tuple[str, dict]]:
@@ -392,18 +395,25 @@ def write_parquet(jsonl_path: Path, parquet_path: Path) -> None:
             record = json.loads(line)
             article = record.get("article") or {}
             error = record.get("error") or {}
-            rows["source"].append(record["source"])
+            rows["source"].append(_utf8(record["source"]))
             rows["error_type"].append(error.get("type"))
-            rows["error_message"].append(error.get("message"))
+            rows["error_message"].append(_utf8(error.get("message")))
             rows["published"].append(article.get("published"))
-            rows["title"].append(article.get("title"))
+            rows["title"].append(_utf8(article.get("title")))
             for family in FAMILIES:
                 rows[f"n_{family}"].append(len(article.get(family, [])) if article else None)
-            rows["article_json"].append(json.dumps(article, ensure_ascii=False) if article else None)
+            rows["article_json"].append(json_dumps(article) if article else None)
     pq.write_table(pa.table(rows, schema=schema), parquet_path)
 
 
-FAMILIES = ("sales", "prices", "money", "specs", "quotes", "time_spans")
+def _utf8(value: str | None) -> str | None:
+    """A string Arrow can store: lone surrogates (UTF-8 cannot encode them) become U+FFFD.
+    (``article_json`` keeps them, as JSON escapes.)"""
+    return value if value is None or value.isascii() else _SURROGATE.sub("\ufffd", value)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
 PARQUET_SCHEMA_DOC = """\
 source: string         where the article came from (path, path:line, or its --id-key)
 error_type: string     null when extraction succeeded

@@ -13,7 +13,6 @@ one-line error on stderr and exits with code 2.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from datetime import date
 from pathlib import Path
@@ -52,7 +51,9 @@ def _iso_date(value: str) -> date:
 
 
 def _dump(data: object, indent: int | None) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=indent)
+    from .models import json_dumps
+
+    return json_dumps(data, indent=indent)
 
 
 def command_extract(args: argparse.Namespace) -> int:
