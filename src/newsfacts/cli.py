@@ -7,7 +7,8 @@
     newsfacts show article.txt --out page.html    # the text with its facts highlighted
 
 Bad input (a missing or unreadable file, text that is not UTF-8, a bad gold file) prints a
-one-line error on stderr and exits with code 2.
+one-line error on stderr and exits with code 2. An empty input is no error: an Article with
+no facts.
 """
 
 from __future__ import annotations
@@ -231,7 +232,8 @@ def build_parser() -> argparse.ArgumentParser:
     extract = commands.add_parser(
         "extract", help="print the facts of one article as JSON",
         description="Read one article (UTF-8 text) and print its Article record as JSON. "
-        "Every fact carries its span: character offsets into the input as given.",
+        "Every fact carries its span: character offsets into the input as given. An empty "
+        "or blank input is no error: it gives an Article with no facts.",
     )
     extract.add_argument("file", metavar="FILE", help="the article's text file, or - for stdin")
     extract.add_argument("--published", type=_iso_date, metavar="YYYY-MM-DD",

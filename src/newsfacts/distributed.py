@@ -91,11 +91,11 @@ def connect(scheduler: str):
         raise ClusterError(f"cannot reach the Dask scheduler at {scheduler}: {error}") from None
 
 
-def run_on_cluster(items: Iterable[Item], scheduler, partition_size: int = PARTITION_SIZE) -> Iterator[dict]:
+def run_on_cluster(items: Iterable[Item], scheduler, partition_size: int | None = None) -> Iterator[dict]:
     """Extract ``items`` on the cluster at ``scheduler`` (an address, or a connected
     Client); the records, in order, as each task finishes.
 
-    Items go out ``partition_size`` to a task, a couple of tasks per worker thread ahead of
+    Items go out ``partition_size`` (default :data:`PARTITION_SIZE`) to a task, a couple of tasks per worker thread ahead of
     the one being yielded, so records stream back while the rest runs and the input is
     never held in memory whole. Paths are made absolute here, on the submitting machine:
     the workers run elsewhere. :class:`ClusterError` if the cluster fails.
@@ -105,7 +105,7 @@ def run_on_cluster(items: Iterable[Item], scheduler, partition_size: int = PARTI
     try:
         ahead = max(2, TASKS_AHEAD * sum(client.nthreads().values()))
         pending: deque = deque()
-        for chunk in chunks(map(_absolute, items), partition_size):
+        for chunk in chunks(map(_absolute, items), partition_size or PARTITION_SIZE):
             pending.append(client.submit(_process_partition, chunk, pure=False))
             while len(pending) >= ahead:
                 yield from _result(pending.popleft())
