@@ -264,3 +264,13 @@ def test_serialisation_without_surrogates_is_pydantic_s():
     data = article.model_dump(mode="json")
     assert article.model_dump_json() == json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     assert article.model_dump_json(indent=2) == json.dumps(data, ensure_ascii=False, indent=2)
+
+
+@pytest.mark.parametrize("scale", [" lakh", " crore", " million", " thousand crore"])
+def test_a_chain_of_scale_words_stays_linear(scale):
+    """Each scale word multiplied a value that grew without bound, and turning it to an int
+    at every word made "1 lakh lakh lakh ..." cubic (2,000 words took 6-15 s)."""
+    from .test_linear import best_time
+
+    small, large = best_time("1" + scale * 500), best_time("1" + scale * 2000)
+    assert large <= 10 * max(small, 0.01), f"{small:.3f}s -> {large:.3f}s for 4x the words"

@@ -204,6 +204,8 @@ def _parse_parts(phrase: str) -> ParsedNumber | None:
         else:
             break
         value = total + (current if current is not None else Decimal(0))
+        if value.adjusted() >= MAX_EXPONENT:  # "1 lakh lakh lakh ...": stop before ints grow huge
+            return None
         best = ParsedNumber(integral(value), part.end(), magnitude, magnitude_start, last_scale)
     return best
 
