@@ -248,29 +248,38 @@ def test_a_jsonl_file_over_the_limit_is_streamed_and_the_limit_is_per_line(tmp_p
     assert [json.loads(line).get("error") for line in piped.stdout.splitlines()] == [r.get("error") for r in records]
 
 
-@pytest.mark.parametrize("workers", [1, 2])
-def test_inputs_are_read_as_the_lines_are_written(workers):
-    """A stream of any length: the run reads a few batches ahead of what it writes."""
+class FirstLine(Exception):
+    """Raised by :func:`items_read_before_the_first_line`'s output on its first line."""
+
+
+def items_read_before_the_first_line(count: int, **options) -> int:
+    """How many of ``count`` items ``batch.run(**options)`` had read when it wrote its
+    first line."""
     from newsfacts.batch import Item, run
 
     taken = []
 
     def items():
-        for i in range(100_000):
+        for i in range(count):
             taken.append(i)
             yield Item(source=str(i), text=f"Story {i}\n\nRs {i}.")
 
     class Out:
         def write(self, line):
-            if json.loads(line)["source"] == "0":
-                raise KeyboardInterrupt  # stop at the first line: what was read by then?
+            raise FirstLine
 
         def flush(self):
             pass
 
-    with pytest.raises(KeyboardInterrupt):
-        run(items(), Out(), workers=workers, chunksize=4)
-    assert len(taken) < 200
+    with pytest.raises(FirstLine):
+        run(items(), Out(), **options)
+    return len(taken)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_inputs_are_read_as_the_lines_are_written(workers):
+    """A stream of any length: the run reads a few batches ahead of what it writes."""
+    assert items_read_before_the_first_line(100_000, workers=workers, chunksize=4) < 200
 
 
 def test_jsonl_line_numbers_and_blank_lines(tmp_path):

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from .test_batch import lines, make_corpus
+from .test_batch import items_read_before_the_first_line, lines, make_corpus
 
 distributed = pytest.importorskip("dask.distributed")
 
@@ -59,25 +59,8 @@ def test_relative_paths_work_on_a_cluster_started_elsewhere(cluster, tmp_path):
 
 def test_lines_are_written_as_the_cluster_makes_them(cluster):
     """Records stream back: the first line is written long before the input is all read."""
-    from newsfacts.batch import Item, run
-
-    taken = []
-
-    def items():
-        for i in range(5_000):
-            taken.append(i)
-            yield Item(source=str(i), text=f"Story {i}\n\nRs {i}.")
-
-    class Out:
-        def write(self, line):
-            raise KeyboardInterrupt  # stop at the first line: what was read by then?
-
-        def flush(self):
-            pass
-
-    with distributed.Client(cluster) as client, pytest.raises(KeyboardInterrupt):
-        run(items(), Out(), scheduler=client)
-    assert len(taken) < 1_000
+    with distributed.Client(cluster) as client:
+        assert items_read_before_the_first_line(5_000, scheduler=client) < 1_000
 
 
 @pytest.mark.parametrize("address, message", [
