@@ -9,6 +9,10 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 SEEDS = ROOT.parent / "shared" / "seeds"
+#: Real news pages with gold: the yardstick (absent on a fresh clone; tests then skip).
+REALNEWS = ROOT.parent / "shared" / "realnews"
+#: The judge's scorer beside them.
+JUDGE = ROOT.parent / "shared" / "tools" / "score.py"
 
 
 def corpus_texts() -> list[str]:

@@ -1,6 +1,8 @@
-"""Run newsfacts against other projects' test suites (../shared/peers, see its README).
+"""Every outside yardstick in one run: the real news pages (../shared/realnews), PolNeAR's
+quotes (../shared/peers/polnear) and other projects' test suites (../shared/peers).
 
-    python -m tests.peer_suites            # pass rate per peer file, and the failing cases
+    python -m tests.peer_suites            # every figure, and the failing peer cases
+    python -m tests.peer_suites --brief    # the figures only
 
 A case passes when, for every expected result with a value, newsfacts finds a fact whose
 span overlaps the expected one and whose value agrees (amount and currency); a case that
@@ -10,13 +12,17 @@ pence are fractions of the main unit.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import sys
 from decimal import Decimal
 from pathlib import Path
 
-PEERS = Path(__file__).resolve().parent.parent.parent / "shared" / "peers"
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+PEERS = SHARED / "peers"
 RECOGNIZERS = PEERS / "recognizers-text"
+POLNEAR = PEERS / "polnear"
+REALNEWS = SHARED / "realnews"
 
 #: Recognizers-Text unit names -> (ISO 4217 code, how many make one main unit).
 CURRENCY_UNITS = {
@@ -92,13 +98,63 @@ def duration_pass_rate(extract, name: str) -> tuple[float, list[tuple[dict, list
     return pass_rate(cases, duration_case_passes, extract)
 
 
-def main() -> int:
-    from newsfacts import extract
+def polnear_scores(split: str, extract) -> dict:
+    """PolNeAR quotes on one split (dev, train), scored by its own scorer's rules
+    (``score_quotes.py``): located precision, recall, F1 and named-speaker agreement."""
+    spec = importlib.util.spec_from_file_location("polnear_score_quotes", POLNEAR / "score_quotes.py")
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)
+    gold_n = predicted_n = located = named_n = named_ok = 0
+    for path in sorted((POLNEAR / split).glob("*.ann")):
+        text = path.with_suffix(".txt").read_text(encoding="utf-8")
+        gold = scorer.read_ann(text, path.read_text(encoding="utf-8"))
+        predicted = [(q.span.start, q.span.end, q.speaker) for q in extract(text).quotes]
+        gold_n += len(gold)
+        predicted_n += len(predicted)
+        used = set()
+        for start, end, who in gold:
+            hit = next((i for i, (s, e, _) in enumerate(predicted)
+                        if i not in used and min(end, e) > max(start, s)), None)
+            if hit is None:
+                continue
+            used.add(hit)
+            located += 1
+            if scorer.named(who):
+                named_n += 1
+                named_ok += scorer.agrees(who, predicted[hit][2])
+    precision = located / predicted_n if predicted_n else 0.0
+    recall = located / gold_n if gold_n else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"gold": gold_n, "predicted": predicted_n, "located_precision": precision,
+            "located_recall": recall, "located_f1": f1, "named": named_n,
+            "named_speaker_agreement": named_ok / named_n if named_n else 0.0}
 
+
+def main(argv: list[str] | None = None) -> int:
+    from newsfacts import extract
+    from newsfacts.evaluate import evaluate_directory, format_report
+
+    brief = "--brief" in (argv if argv is not None else sys.argv[1:])
+    if REALNEWS.is_dir():
+        print(format_report(evaluate_directory(REALNEWS, extract)))
+        print()
+    else:
+        print(f"{REALNEWS}: not here, real news skipped")
+    if (POLNEAR / "dev").is_dir():
+        for split in ("dev",):
+            s = polnear_scores(split, extract)
+            print(f"PolNeAR {split}: {s['gold']} gold quote pieces, {s['predicted']} predicted; located "
+                  f"P {s['located_precision']:.3f} R {s['located_recall']:.3f} F1 {s['located_f1']:.3f}; "
+                  f"named-speaker agreement {s['named_speaker_agreement']:.3f} of {s['named']}")
+    else:
+        print(f"{POLNEAR}: not here, PolNeAR skipped")
+    if not RECOGNIZERS.is_dir():
+        print(f"{RECOGNIZERS}: not here, Recognizers-Text skipped")
+        return 0
     rate, failures = currency_pass_rate(extract)
     total = len(load("CurrencyModel.json"))
     print(f"CurrencyModel.json: {total - len(failures)}/{total} cases pass ({rate:.1%})")
-    for case, predicted in failures:
+    for case, predicted in ([] if brief else failures):
         expected = [(r["Text"], r["Resolution"].get("value"), r["Resolution"].get("unit"))
                     for r in case.get("Results", [])]
         got = [(case["Input"][s:e], str(a), c) for s, e, a, c in predicted]
@@ -106,7 +162,7 @@ def main() -> int:
     for name in ("DurationExtractor.json", "DurationParser.json"):
         rate, failures = duration_pass_rate(extract, name)
         print(f"{name}: {rate:.1%} of duration cases pass ({len(failures)} fail)")
-        for case, predicted in failures:
+        for case, predicted in ([] if brief else failures):
             expected = [(r["Text"], (r.get("Value") or {}).get("Timex")) for r in case.get("Results", [])]
             got = [(case["Input"][s:e], d) for s, e, d in predicted]
             print(f"  FAIL {case['Input'][:90]!r}\n       expected {expected}\n       got      {got}")

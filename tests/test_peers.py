@@ -4,9 +4,20 @@ import pytest
 
 from newsfacts import extract
 
-from .peer_suites import RECOGNIZERS, currency_pass_rate
+from .peer_suites import POLNEAR, RECOGNIZERS, currency_pass_rate, polnear_scores
+from .test_realnews import FLOORS
 
 pytestmark = pytest.mark.skipif(not RECOGNIZERS.is_dir(), reason="../shared/peers not present")
+
+
+@pytest.mark.skipif(not (POLNEAR / "dev").is_dir(), reason="../shared/peers/polnear not present")
+def test_polnear_dev_quotes_stay_above_their_floors():
+    import json
+
+    floors = json.loads(FLOORS.read_text(encoding="utf-8"))["polnear_dev"]
+    scores = polnear_scores("dev", extract)
+    fallen = {name: round(scores[name], 4) for name, floor in floors.items() if scores[name] < floor}
+    assert not fallen, f"PolNeAR dev below the floors {floors}: {fallen}"
 
 
 def test_currency_model_pass_rate():

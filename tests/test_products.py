@@ -104,7 +104,7 @@ def test_a_revised_plan_is_named_by_its_new_price():
 
 def test_mentions_found_from_cheap_starts_equal_a_full_scan():
 
-    from newsfacts.components.products import mention_matches, mention_pattern
+    from newsfacts.components.product_names import mention_matches, mention_pattern
 
     texts = corpus_texts()
     texts += ["Launched Redmi Note 7 Pro and Galaxy S24+ with the Rs 399 plan; Zephyr 125 Pro Max 2"]
@@ -159,15 +159,15 @@ def test_a_maker_and_a_common_word_is_no_model():
 def test_mention_starts_led_by_their_first_character_equal_a_lookbehind_led_pattern():
     import re
 
-    from newsfacts.components.products import _lexicon, mention_starts
+    from newsfacts.components.product_names import _lexicon, mention_starts
     from newsfacts.lexicons import alternation
 
     brands, series, words = _lexicon()
     plain = re.compile(  # mention_starts as first written: led by its word-start lookbehind
-        rf"(?<![\w-])(?=Rs|₹|(?:{alternation(list(brands) + list(series))})"
-        rf"|[A-Z][a-z]{{2,}}(?:[ \u00a0](?:{alternation(words)}))*[ \u00a0][A-Z]{{0,3}}\d)")
+        rf"(?<!\w)(?=Rs|₹)|(?<![\w-])(?=(?:{alternation(list(brands) + list(series))})"
+        rf"|[A-Z][a-z]{{2,}}(?:[ \u00a0](?:{alternation(words)}))*[ \u00a0](?:[A-Z]{{0,3}}|[a-z])\d)")
     texts = corpus_texts()
-    texts += ["iPhone 15, xiPhone, -Redmi, Rs 399, ₹99, a₹9, Zephyr Pro 125, vivo\u00a0X100, R", "Rs"]
+    texts += ["iPhone 15, xiPhone, -Redmi, Rs 399, -Rs 49, ₹99, a₹9, Zephyr Pro 125, Zephyr i7, vivo\u00a0X100, R", "Rs"]
     for text in texts:
         assert [m.start() for m in mention_starts().finditer(text)] == [m.start() for m in plain.finditer(text)]
 
@@ -178,7 +178,7 @@ def test_the_mention_pattern_on_re_matches_as_on_regex():
 
     import regex
 
-    from newsfacts.components.products import (
+    from newsfacts.components.product_names import (
         MENTION_LENGTH,
         mention_pattern,
         mention_starts,
@@ -203,23 +203,9 @@ def test_the_mention_pattern_on_re_matches_as_on_regex():
             assert read(pattern.match(text, start.start(), end)) == read(on_regex.match(text, start.start(), end))
 
 
-def test_brand_named_on_re_led_by_its_capital_matches_as_before():
-
-    import regex
-
-    from newsfacts.components.products import BRAND_NAMED
-
-    before = regex.compile(r"(?<![\w-])(?P<brand>[A-Z][\w-]*(?:[ \u00a0][A-Z][\w-]*)?)[ \u00a0](?P<name>[A-Z][a-z]{2,})(?![\w-])")
-    texts = corpus_texts()
-    texts += ["Hyundai Arvo, xHyundai Arvo, -Tata Motors Nexon, Ola\u00a0Roadster X, A B Cde"]
-    for text in texts:
-        assert [(m.span(), m.groupdict()) for m in BRAND_NAMED.finditer(text)] == \
-            [(m.span(), m.groupdict()) for m in before.finditer(text)]
-
-
 def test_introductions_tried_where_a_branch_can_start_equal_a_full_scan():
 
-    from newsfacts.components.products import introduction_pattern, introductions
+    from newsfacts.components.product_names import introduction_pattern, introductions
 
     texts = corpus_texts()
     texts += ["It launched the Aura X, a family electric scooter, and its Sprite city car; its scooter, "
@@ -233,7 +219,7 @@ def test_the_sibling_pattern_on_re_matches_as_on_regex():
 
     import regex
 
-    from newsfacts.components.products import SIBLING
+    from newsfacts.components.product_names import SIBLING
 
     on_regex = regex.compile(SIBLING.pattern)
     texts = corpus_texts()
@@ -241,3 +227,74 @@ def test_the_sibling_pattern_on_re_matches_as_on_regex():
     for text in texts:
         assert [(m.span(), m.groupdict()) for m in SIBLING.finditer(text)] == \
             [(m.span(), m.groupdict()) for m in on_regex.finditer(text)]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Kavo has launched a feature phone, the Kavo z9, priced at Rs 999.", "Kavo z9"),
+    ("The Samsung Galaxy On9 arrives next week with a larger screen.", "Samsung Galaxy On9"),
+    ("Xiaomi will also sell the Mi-7 in two colours.", "Mi-7"),
+    ("Samsung Galaxy R, at Rs 9,000, is the cheaper one.", "Samsung Galaxy R"),
+    ("Orvio has begun teasing its first laptop called Orvio Slate+ on social media.", "Orvio Slate+"),
+    ("Lava will launch the 'Vesta Q5' this week. The Vesta Q5 has a 5-inch screen.", "Vesta Q5"),
+    ("The Kelso Rover electric scooter goes on sale soon. The Kelso Rover has a 3kWh pack.", "Kelso Rover"),
+    ("The range tops out with the crossover Dune-X priced at Rs 12 lakh.", "Dune-X"),
+    ("Reviewers liked the Pema Chromebook for its keyboard.", "Pema Chromebook"),
+    ("Mahindra Vetra\n\nThe Vetra is a light motorcycle with a 300cc engine.", "Mahindra Vetra"),
+])
+def test_names_found_by_shape_and_context(text, name):
+    assert name in names(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The tablet runs on an NVIDIA Tegra 9 chip and a Rockchip 4100 board.",
+    "Oppo Is The Fastest Brand To Sell 2 Million Units In India",
+    "Voice support comes from Google Assistant and apps from Google Play.",
+    "A Samsung Smart Phone is on show at the store.",
+])
+def test_chips_counts_services_and_generic_phones_are_not_products(text):
+    assert names(text) == {}
+
+
+def test_one_entity_one_name_with_its_aliases():
+    data = find_products("The Samsung Galaxy Q41 5G is here. The Galaxy Q41 has a 6,000mAh cell.")
+    assert [(p["name"], p["aliases"]) for p in data["products"]] == [("Galaxy Q41", ["Samsung Galaxy Q41 5G"])]
+
+
+def test_a_makers_bare_tv_is_that_makers_own():
+    found = names("Motorola TV will launch soon, and Nokia TV is already on sale.")
+    assert set(found) == {"Motorola TV", "Nokia TV"}
+
+
+def test_one_operators_plan_is_not_anothers():
+    text = ("Jio\n\nJio offers a Rs 98 prepaid plan with 2GB of data.\n\n"
+            "Airtel\n\n-Rs 98 recharge: 6GB data for 28 days.\n")
+    assert len(find_products(text)["products"]) == 2
+
+
+def price_products(text: str) -> dict[str, str | None]:
+    return {p.span.text: p.product for p in extract(text).prices}
+
+
+@pytest.mark.parametrize("text, amount, product", [
+    ("The Zephyr 5 is out. Phones under Rs 10,000 sell the most.", "Rs 10,000", None),
+    ("The Zephyr 5 is out. The Rs 15,000-Rs 20,000 band grew fastest.", "Rs 20,000", None),
+    ("The Zephyr 5 is out. The maker plans an electric car priced at Rs 8 lakh.", "Rs 8 lakh", None),
+    ("The Zephyr 5 is out. It is priced at Rs 12,999 in India.", "Rs 12,999", "Zephyr 5"),
+    ("At the Rs 18,000 price point, the Zephyr 5 has many rivals.", "Rs 18,000", "Zephyr 5"),
+])
+def test_bands_and_products_not_yet_named_have_no_product(text, amount, product):
+    assert price_products(text)[amount] == product
+
+
+def test_prices_after_as_many_products_pair_up_in_order():
+    text = "The Lumio TV 43 and Lumio TV 55 are priced at Rs 29,999 and Rs 39,999."
+    assert price_products(text) == {"Rs 29,999": "Lumio TV 43", "Rs 39,999": "Lumio TV 55"}
+
+
+@pytest.mark.parametrize("text", [
+    "The Zephyr 5 Lite is new. It is a cheaper version of the Zephyr 5. It will come with 8GB of RAM.",
+    "The Zephyr 5 Lite is new. It takes on the likes of the Kavo M3. It will come with 8GB of RAM.",
+    "The Zephyr 5 Lite is new. It competes with phones such as the Kavo M3. It will come with 8GB of RAM.",
+])
+def test_it_is_the_product_in_focus_not_a_rival_named_in_passing(text):
+    assert spec_products(text)["8GB of RAM"] == "Zephyr 5 Lite"

@@ -36,7 +36,9 @@ def rule_patterns():
                   "money:extra_magnitude": money.EXTRA_MAGNITUDE,
                   "numbers:phrase": numbers.number_pattern(), "numbers:part": numbers.PART,
                   "layout:numeric_date": layout.NUMERIC_DATE})
-    for module in (layout, money, numbers, products, quotes, sales, specs, timespans):
+    time_modules = (timespans.anchoring, timespans.filters, timespans.fiscal, timespans.resolve,
+                    timespans.phrases, timespans.triggers)
+    for module in (layout, money, numbers, products, quotes, sales, specs, timespans, *time_modules):
         for name, value in vars(module).items():
             if name.isupper() and isinstance(value, re.Pattern):
                 found[f"{module.__name__.rsplit('.', 1)[-1]}:{name}"] = value

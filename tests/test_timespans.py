@@ -49,6 +49,8 @@ DURATIONS = [
     ("a couple of weeks", "a couple of weeks", "P2W"),
     ("two decades", "two decades", "P20Y"),
     ("another week", "another week", "P1W"),
+    # an acceleration time is a duration too (real pages' gold counts it, besides the spec)
+    ("It reaches 100 km/h in 8.9 seconds.", "8.9 seconds", "PT8.9S"),
 ]
 
 
@@ -144,7 +146,6 @@ NOT_SPANS = [
     "The target is 1 million units by the end of 2022.",
     "It sold 9.8 lakh units a year earlier.",
     "Xiaomi CEO Lei Jun said so. It may rain.",
-    "It reaches 100 km/h in 8.9 seconds.",
     "Volkswagen will open a second plant.",
     "It took a few days.",
 ]
@@ -195,7 +196,7 @@ def test_per_rule_triggers_find_what_scanning_every_window_finds(monkeypatch):
 
     texts = corpus_texts()
     fast = [timespans.find_time_spans(t, None) for t in texts]
-    monkeypatch.setattr(timespans, "_rule_windows", lambda folded: None)
+    monkeypatch.setattr(timespans.finding, "_rule_windows", lambda folded: None)
     assert fast == [timespans.find_time_spans(t, None) for t in texts]
 
 
@@ -223,7 +224,7 @@ def test_a_period_between_two_dates():
     ("this year", False), ("per month", False), ("the days", False), ("often weeks", False),
 ])
 def test_the_duration_rules_run_only_after_a_quantity(text, quantified):
-    from newsfacts.components import timespans
+    from newsfacts.components.timespans import triggers as timespans
 
     unit = max(text.rfind(word) for word in ("days", "year", "weeks", "month"))
     assert timespans._quantified(text, unit) is quantified
@@ -231,7 +232,7 @@ def test_the_duration_rules_run_only_after_a_quantity(text, quantified):
 
 def test_each_rule_is_tried_only_around_what_it_needs():
     """Derived trigger classes keep only the trigger matches their rules cannot match without."""
-    from newsfacts.components import timespans
+    from newsfacts.components.timespans import triggers as timespans
 
     text = ("sales from april 2 to may 5 rose; in the six months ended june and the quarter ended "
             "march, 2 years and 3 months after its launch, april to june, this year, 3-4 weeks, q2 and h1")
@@ -255,7 +256,7 @@ def test_each_rule_is_tried_only_around_what_it_needs():
 
 
 def test_units_far_apart_make_no_compound_window():
-    from newsfacts.components import timespans
+    from newsfacts.components.timespans import triggers as timespans
 
     text = "it sold in 3 weeks" + " and then nothing" * 6 + ", then 4 days"
     found: dict = {}

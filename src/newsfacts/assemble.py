@@ -52,6 +52,7 @@ def build_article(doc: Doc, published: date | None = None, text: str | None = No
 
     def record(data: dict) -> dict:
         values = dict(data)
+        values.pop("event_day", None)  # a sale's period only (see components.timespans)
         start, end = values.pop("span")
         if isinstance(values.get("period"), dict):  # a sale's selling period is a TimeSpan
             values["period"] = record(values["period"])
@@ -62,7 +63,7 @@ def build_article(doc: Doc, published: date | None = None, text: str | None = No
 
     lists: dict[str, list] = {}
     for field in FACT_FIELDS:
-        records = [record(data) for data in docdata.get(doc, field, [])]
+        records = [record(data) for data in docdata.get(doc, field, []) if not data.get("event_day")]
         records.sort(key=lambda record: (record["span"]["start"], record["span"]["end"]))
         lists[field] = records
 
@@ -70,14 +71,20 @@ def build_article(doc: Doc, published: date | None = None, text: str | None = No
         {
             "name": data["name"],
             "brand": data.get("brand"),
+            "aliases": list(data.get("aliases", [])),
             "mentions": [make_span(text, start, end) for start, end in data.get("mentions", [])],
         }
         for data in (docdata.get(doc, "products") or {}).get("products", [])
     ]
     title = layout["title"]
     own_date = date.fromisoformat(layout["published"]) if layout["published"] else None
+    anchor = docdata.get(doc, "time_anchor")
+    if anchor is not None:
+        anchor = dict(anchor)
+        anchor["span"] = make_span(text, *anchor["span"]) if anchor.get("span") else None
     return Article.model_validate({
         "published": published or own_date,
+        "time_anchor": anchor,
         "title": text[title[0]:title[1]] if title else None,
         "products": products,
         **lists,

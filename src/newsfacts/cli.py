@@ -101,11 +101,18 @@ def command_schema(args: argparse.Namespace) -> int:
 
 def command_eval(args: argparse.Namespace) -> int:
     from .evaluate import GoldError, evaluate_directory, format_errors, format_report
+    from .runs import RunError, format_comparison, load_run, run_from_report, save_run
 
     try:
+        before = load_run(args.compare) if args.compare else None
         report = evaluate_directory(args.directory)
-    except GoldError as error:
+    except (GoldError, RunError) as error:
         raise CliError(str(error)) from None
+    if args.save:
+        try:
+            save_run(report, args.save)
+        except OSError as error:
+            raise CliError(f"{args.save}: cannot write ({error.strerror})") from None
     if args.json:
         data = report.as_dict()
         if args.details:
@@ -116,6 +123,10 @@ def command_eval(args: argparse.Namespace) -> int:
         if args.details and report.errors:
             print()
             print(format_errors(report))
+    if before is not None:
+        print()
+        print(f"compared with {args.compare}:")
+        print(format_comparison(before, run_from_report(report)))
     return 0
 
 
@@ -311,14 +322,24 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate = commands.add_parser(
         "eval", help="score extraction against gold-annotated articles",
         description="Score newsfacts on a folder of NAME.txt + NAME.json gold pairs "
-        "(see GOLD-FORMAT.md). Per fact type: gold, predicted, located (spans overlap) and "
-        "correct (key values agree too) counts with precision, recall and F1; then micro F1, "
-        "the published-date agreement and the agreement of other fields on located facts.",
+        "(the format: docs/gold-format.md). Per fact type: gold, predicted, located (spans "
+        "overlap) and correct (key values agree too) counts with precision, recall and F1; "
+        "then micro F1, the published-date agreement and the agreement of other fields on "
+        "located facts (a sale's period and product, a quote's title...). The rules are those "
+        "of the project's judge, so these are the figures the project is measured by.",
+        epilog="Rule work, step by step: `newsfacts eval DIR --save before.json`, change the "
+        "rules, then `newsfacts eval DIR --compare before.json` lists every fact the change "
+        "fixed or broke (file, type, gold text, before -> after) with the totals.",
     )
     evaluate.add_argument("directory", metavar="DIR", help="folder of gold articles")
     evaluate.add_argument("--json", action="store_true", help="print the scores as JSON")
     evaluate.add_argument("--details", action="store_true",
                           help="also list every missed, spurious or wrong fact")
+    evaluate.add_argument("--save", metavar="RUN.json",
+                          help="write this run's scores and every fact's outcome to RUN.json")
+    evaluate.add_argument("--compare", metavar="RUN.json",
+                          help="list what changed since a run saved with --save: facts fixed, "
+                          "broken, changed, spurious added or gone, and agreements")
     evaluate.set_defaults(run=command_eval)
     return parser
 

@@ -175,9 +175,26 @@ class Quote(Fact):
 class Product(Record):
     """A distinct product the article names, with every place it is mentioned."""
 
-    name: str
+    name: str = Field(description='The name every fact of this product carries: "Galaxy M37 5G".')
     brand: str | None = None
+    aliases: list[str] = Field(default_factory=list,
+                               description='Other spellings in the text: "Samsung Galaxy M37 5G".')
     mentions: list[Span] = Field(default_factory=list)
+
+
+class TimeAnchor(Record):
+    """The date relative periods ("last month", "Q2", "September", "this year") were resolved
+    against, and where it came from, so that a caller can trust it or pass their own date."""
+
+    reference: date = Field(description="The reference date.")
+    precision: Literal["day", "month", "year"] = Field(
+        description='What is known of it: the day, the month only (a date line "2020-07", or the month '
+                    'after a period the text reports on), or the year only.')
+    source: Literal["caller", "published", "dateline", "text"] = Field(
+        description="caller: the date passed to extract; published: the article's own date (date line, "
+                    "dateline or byline); dateline: a dateline's day and month, the year from the text; "
+                    "text: inferred from the dates and periods the text names (not before the reference).")
+    span: Span | None = Field(None, description="The words it was read from, when it was read from the text.")
 
 
 class Article(Record):
@@ -193,6 +210,8 @@ class Article(Record):
     specs: list[Spec] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
     time_spans: list[TimeSpan] = Field(default_factory=list)
+    time_anchor: TimeAnchor | None = Field(
+        None, description="The date relative time spans were resolved against, and its source.")
 
     def facts(self) -> list[Fact]:
         """Every fact record of the article, in list order (sales, prices, money, ...)."""

@@ -173,7 +173,7 @@ def _marks(text: str, article: Article) -> list[Mark]:
             add(fact.span.start, fact.span.end, key=f"{field}-{number}", attr="fact",
                 css=f"f k-{field}", title=describe(fact), layer=_FACT)
     for number, product in enumerate(article.products):
-        title = _joined(f"product: {product.name}", brand=product.brand)
+        title = _joined(f"product: {product.name}", brand=product.brand, aliases=", ".join(product.aliases) or None)
         for mention, span in enumerate(product.mentions):
             add(span.start, span.end, key=f"product-{number}-{mention}", attr="mention",
                 css="m", title=title, layer=_MENTION)

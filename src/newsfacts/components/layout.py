@@ -82,7 +82,7 @@ def _match_rule(line: str) -> tuple[str, str] | None:
 
 def analyse(text: str) -> dict:
     """The layout of ``text`` as plain data (see :func:`get_layout`)."""
-    published = None
+    published = published_span = None
     boilerplate: list[list] = []
     paragraphs: list[list[int]] = []
     body_from = 0
@@ -90,6 +90,7 @@ def analyse(text: str) -> dict:
     if header:
         try:
             published = date(*(int(g) for g in header.groups())).isoformat()
+            published_span = [header.start(1), header.end(3)]
         except ValueError:
             published = None
         start = header.start() + (len(header.group(0)) - len(header.group(0).lstrip()))
@@ -130,9 +131,10 @@ def analyse(text: str) -> dict:
             title = [start, end]
         paragraphs.append([start, end])
     if published is None:
-        published = _dateline_date(text, paragraphs)
+        published, published_span = _dateline_date(text, paragraphs)
     return {
         "published": published,
+        "published_span": published_span if published else None,
         "title": title,
         "paragraphs": paragraphs,
         "boilerplate": boilerplate,
@@ -153,14 +155,15 @@ DATELINE_PREFIX = scan.compile_pattern(
 NUMERIC_DATE = scan.compile_pattern(r"(?<![\d.-])(?P<day>[0-3]?\d)[-/.](?P<month>[01]?\d)[-/.](?P<year>(?:19|20)\d\d)(?![\d.-])")
 
 
-def _dateline_date(text: str, paragraphs: list[list[int]]) -> str | None:
-    """The date of a dateline or byline among the first lines, as ISO, or None."""
+def _dateline_date(text: str, paragraphs: list[list[int]]) -> tuple[str | None, list[int] | None]:
+    """The date of a dateline or byline among the first lines, as ISO, and where it is
+    written; (None, None) if there is none."""
     for start, end in paragraphs[:DATELINE_LINES]:
         for day, match in _line_dates(text, start, end):
             if DATELINE_PREFIX.match(text[start:match.start()]):
-                return day.isoformat()
+                return day.isoformat(), list(match.span())
             break
-    return None
+    return None, None
 
 
 def _line_dates(text: str, start: int, end: int):
@@ -177,7 +180,8 @@ def _line_dates(text: str, start: int, end: int):
 
 
 def get_layout(doc: Doc) -> dict:
-    """The layout data of a processed Doc: ``published`` (ISO date or None), ``title``
+    """The layout data of a processed Doc: ``published`` (ISO date or None) and
+    ``published_span`` (where it is written: [start, end] or None), ``title``
     ([start, end] or None), ``paragraphs`` ([[start, end], ...]) and ``boilerplate``
     ([[start, end, what], ...]). Computed on the spot if the component has not run."""
     layout = docdata.get(doc, FAMILY)

@@ -646,7 +646,7 @@ def attribute(text: str, amounts: list[dict], sentences: list[tuple[int, int]],
         if plan is not None:  # "the Rs 399 plan": the price names its product
             amount["product"], amount["variant"] = plan, None
             continue
-        amount["product"] = products.product_at(amount["start"], sentence)
+        amount["product"] = _product_of(products, amount, sentence, amounts)
         # the amount's clause runs from the amount before it to the amount after it
         clause_start = max(sentence[0], amounts[i - 1]["end"] if i > 0 else 0)
         clause_end = min(sentence[1], amounts[i + 1]["start"] if i + 1 < len(amounts) else len(text))
@@ -659,6 +659,17 @@ def attribute(text: str, amounts: list[dict], sentences: list[tuple[int, int]],
             label = _row_label(text, amount)
             if label and label != amount["product"]:
                 amount["variant"] = label
+
+
+def _product_of(products: ProductIndex, amount: dict, sentence: tuple[int, int], amounts: list[dict]) -> str | None:
+    """What the price is of: a band's or a product not yet named has none ("phones under Rs
+    10,000", "an electric car priced at $25,000") unless the sentence names one; prices listed
+    after as many products pair up in order; else the product in focus (ProductIndex)."""
+    start = amount["start"]
+    if products.in_band(start, amount["end"]) or products.hypothetical(sentence, start):
+        return products.named_in(sentence, start)
+    peers = [a["start"] for a in amounts if a["kind"] == "price" and sentence[0] <= a["start"] < sentence[1]]
+    return products.paired(start, sentence, peers) or products.product_at(start, sentence)
 
 
 def _variant(text: str, amount: dict, clause_start: int, clause_end: int) -> str | None:

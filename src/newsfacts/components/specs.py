@@ -29,19 +29,26 @@ from spacy.tokens import Doc
 
 from .. import docdata, lexicons, scan
 from ..scan import compiled
+from . import spec_context
 from .base import FactComponent
 from .layout import Boilerplate, get_layout
 from .products import ProductIndex, get_products
+from .spec_colours import COLOUR_WORDS  # noqa: F401  (quotes asks it)
+from .spec_colours import colours as _colours
 
 FAMILY = "specs"
-WORD_NUMBERS = {"single": 1, "dual": 2, "two": 2, "quad": 4, "four": 4, "hexa": 6, "six": 6,
-                "octa": 8, "eight": 8, "nona": 9, "nine": 9, "deca": 10, "ten": 10, "seven": 7}
+#: Number words ("seven days", "six airbags") and counting prefixes ("octa-core").
+WORD_NUMBERS = {**{row["word"]: row["value"] for row in lexicons.load("number_words")},
+                "a": 1, "single": 1, "dual": 2, "quad": 4, "hexa": 6, "octa": 8, "nona": 9, "deca": 10}
 #: Units as the text writes them -> as records carry them.
 UNIT_NAMES = {"grams": "g", "gm": "g", "kgs": "kg", "liter": "litre", "l": "litre", "hrs": "hours",
               "km per litre": "kmpl", "km/l": "kmpl", "kmph": "km/h", "kph": "km/h", "tb": "TB",
-              "gb": "GB", "wh": "Wh", "kwh": "kWh", "ps": "PS", "hp": "hp", "bhp": "bhp", "kw": "kW"}
+              "gb": "GB", "gbs": "GB", "mb": "MB", "wh": "Wh", "kwh": "kWh", "ps": "PS", "hp": "hp", "bhp": "bhp", "kw": "kW",
+              "gigabyte": "GB", "gigabytes": "GB", "terabyte": "TB", "terabytes": "TB", "kms": "km",
+              "kilometres": "km", "kilometers": "km", "km per hour": "km/h", "kilometres per hour": "km/h",
+              "kilometers per hour": "km/h", "miles per hour": "mph", "kg-m": "kgm"}
 PORT_NAMES = {"typec": "USB Type-C", "usbtypec": "USB Type-C", "usbc": "USB Type-C",
-              "usba": "USB-A", "microusb": "micro-USB", "lightning": "Lightning"}
+              "usba": "USB-A", "lightning": "Lightning"}
 
 #: On ``regex``: over a whole text, 6x faster than ``re``.
 MEMORY_PAIR = regex.compile(
@@ -50,26 +57,22 @@ MEMORY_PAIR = regex.compile(
     r"(?:\s?(?:of\s+)?(?:internal\s+|inbuilt\s+|onboard\s+)?(?:storage|ROM|SSD|UFS(?:\s?[\d.]+)?))?",
     regex.IGNORECASE,
 )
-MEGAPIXELS = scan.CaseBlindRule(r"(?<![\w.])(?P<value>\d{1,3}(?:\.\d)?)\s?(?:MP|megapixels?|megapixel)\b")
-MEGAPIXELS_TRIGGER = scan.Trigger(r"mp|megapixel")
+MEGAPIXELS = scan.CaseBlindRule(r"(?<![\w.])(?P<value>\d{1,3}(?:\.\d{1,2})?)\s?-?\s?(?:MP|mega\s?-?pixels?)\b")
+MEGAPIXELS_TRIGGER = scan.Trigger(r"mp|mega\s?-?pixel")
+#: "0.48 megapixel display", "display resolution (1024 x 600 pixels or 0.6 megapixels)": a
+#: screen's pixel count, not a camera.
+SCREEN_WORDS = scan.compile_pattern(r"\b(?:display|screen|panel|resolution)\b", regex.IGNORECASE)
+CAMERA_WORDS = scan.compile_pattern(r"\b(?:cameras?|lens(?:es)?|sensors?|shooters?|selfies?|snappers?|photos?|video|"
+                                    r"main|primary|rear|front|ultra-?wide|telephoto|macro|depth|periscope)\b",
+                                    regex.IGNORECASE)
+#: "12/256GB" and "8/128 GB": RAM and storage without the first unit; "4/6 GB": two RAM sizes.
+MEMORY_SLASH = regex.compile(r"(?<![\w.,/])(?P<first>\d{1,2})\s?/\s?(?P<second>\d{1,4})\s?(?P<unit>GB|TB)\b(?!\s?/)",
+                             regex.IGNORECASE)
 MP_JOINER = scan.compile_pattern(r"\A\s*(?:\+|,|and|&|/)\s*\Z", regex.IGNORECASE)
 FRONT_WORDS = scan.compile_pattern(r"\b(?:selfie|front|front-facing|punch-hole|selfies)\b", regex.IGNORECASE)
 REAR_WORDS = scan.compile_pattern(
     r"\b(?:rear|main|primary|ultra-?wide|macro|depth|telephoto|periscope|back|triple|quad|dual|"
     r"sensor|lens|shooter|wide-angle|monochrome)\b", regex.IGNORECASE)
-COLOUR_CUES = (r"colou?rs?", r"colou?r\s+options", r"colou?rways?", "shades", "finishes", "hues", r"comes\s+in",
-               r"available\s+in", r"offered\s+in", r"sold\s+in", r"choose\s+from")
-COLOUR_TRIGGER = scan.CaseBlindRule(rf"\b(?:{'|'.join(COLOUR_CUES)})\b[^.\n]{{0,50}}?(?=[A-Z][a-z])")
-#: Where a colour list's cue can start: each cue found by its literal (see scan.Trigger).
-COLOUR_CUE_STARTS = scan.Trigger("|".join(rf"\b{cue}" for cue in COLOUR_CUES))
-COLOUR_ITEM = scan.compile_pattern(r"(?P<name>(?:[A-Z][a-zA-Z]+)(?:[ -][A-Z][a-zA-Z]+){0,2})")
-COLOUR_WORDS = scan.compile_pattern(
-    r"\b(?:Black|Blue|Red|Green|White|Gold|Silver|Grey|Gray|Purple|Pink|Violet|Orange|Yellow|Bronze|"
-    r"Titanium|Graphite|Mint|Lavender|Cream|Beige|Teal|Aqua|Cyan|Champagne|Brown|Copper|Rose|Ivory|"
-    r"Midnight|Starlight|Onyx|Ruby|Sapphire|Emerald|Jade|Amber|Coral|Peach|Lilac|Indigo|Navy|Sky|"
-    r"Ocean|Forest|Olive|Lime|Sand|Stone|Steel|Chrome|Pearl|Obsidian|Jet|Crimson|Scarlet|Maroon|"
-    r"Burgundy|Charcoal|Slate|Ash|Frost|Glacier|Ice|Marble|Dusk|Dawn|Sunset|Aurora|Twilight)\b")
-SEPARATORS = scan.compile_pattern(r"\A\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*/\s*|\s*&\s*)")
 
 
 @cache
@@ -82,6 +85,7 @@ def rules() -> list[dict]:
         rule["regex"] = rule["rule"].original
         rule["context_regex"] = scan.compile_pattern(row["context"], regex.IGNORECASE) if row.get("context") else None
         rule["trigger_regex"] = scan.Trigger(row["trigger"]) if row.get("trigger") else None
+        rule["exclude_regex"] = scan.compile_pattern(row["exclude"], regex.IGNORECASE) if row.get("exclude") else None
         rule["header_regex"] = scan.compile_pattern(row["header"], regex.IGNORECASE) if row.get("header") else None
         compiled.append(rule)
     return sorted(compiled, key=lambda r: -r["priority"])
@@ -92,13 +96,21 @@ def _number(text: str) -> int | float:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
+def _value_group(match: regex.Match) -> str:
+    """The group holding a rule's value: ``value``, or ``value2``/``value3`` in a rule's
+    other branches ("84 days of validity" beside "validity of 84 days")."""
+    groups = match.groupdict()
+    return next((name for name in ("value2", "value3") if groups.get(name)), "value")
+
+
 def _value(rule: dict, match: regex.Match) -> tuple[object, str | None] | None:
     """(value, unit) of a rule's match, normalised."""
-    raw = match.groupdict().get("value2") or match.group("value")
+    raw = match.group(_value_group(match))
     if raw is None:
         return None
     unit = rule.get("unit") or (match.groupdict().get("unit"))
     if unit is not None:
+        unit = " ".join(unit.split())
         unit = UNIT_NAMES.get(unit.lower(), unit)
     kind = rule["kind"]
     if kind == "number":
@@ -110,6 +122,8 @@ def _value(rule: dict, match: regex.Match) -> tuple[object, str | None] | None:
     options = rule.get("value_map") or {}
     if "normalize" in options:
         value = options["normalize"]
+    if options.get("drop_possessive"):  # "Apple's S9", "ARM’s Mali": the maker's name
+        value = compiled(r"(?<=\w)['’]s?(?=\s)").sub("", value)
     if "strip_prefix" in options:
         value = compiled(rf"^(?:{options['strip_prefix']})(?:'s)?\s+").sub("", value)
     if "strip_suffix" in options:
@@ -119,17 +133,23 @@ def _value(rule: dict, match: regex.Match) -> tuple[object, str | None] | None:
         value = compiled(r"^(?=Dimensity|Helio|Kompanio)").sub("MediaTek ", value)
     if options.get("port"):
         key = compiled(r"[^a-z]").sub("", value.lower().replace("port", "").replace("connector", ""))
-        value = PORT_NAMES.get(key, value.replace(" port", ""))
+        value = PORT_NAMES.get(key, compiled(r"\s+(?:charging\s+)?(?:port|connector)$").sub("", value))
     return value, None
 
 
 def _in_context(text: str, rule: dict, start: int, end: int) -> bool:
+    """The rule's ``context`` stands near the match (on its line), its ``exclude`` does not."""
+    line_start = scan.line_start(text, start)
+    line_end = scan.line_end(text, end)
+    exclude = rule["exclude_regex"]
+    if exclude is not None:
+        reach = rule.get("exclude_reach", 40)
+        if exclude.search(text, max(line_start, start - reach), min(line_end, end + reach)):
+            return False
     pattern = rule["context_regex"]
     if pattern is None:
         return True
     reach = rule.get("context_reach", 60)
-    line_start = scan.line_start(text, start)
-    line_end = scan.line_end(text, end)
     return bool(pattern.search(text, max(line_start, start - reach), min(line_end, end + reach)))
 
 
@@ -156,6 +176,8 @@ def find_specs(text: str, boilerplate: Boilerplate | None = None) -> list[dict]:
         storage = {"span": [match.start("storage"), match.end()], "name": "storage",
                    "value": int(match.group("storage")), "unit": match.group("unit").upper()}
         keep(match.start(), match.end(), 90, [ram, storage])
+    for start, end, records in _memory_slashes(text):
+        keep(start, end, 85, records)
     folded = scan.folded(text)  # None: no trigger shortcut then
     for start, end, records in _cameras(text, folded):
         keep(start, end, 80, records)
@@ -175,13 +197,26 @@ def find_specs(text: str, boilerplate: Boilerplate | None = None) -> list[dict]:
             if parsed is None:
                 continue
             value, unit = parsed
+            group = _value_group(match)
             keep(start, end, rule["priority"],
-                 [{"span": [start, end], "name": rule["name"], "value": value, "unit": unit}])
+                 [{"span": [start, end], "name": rule["name"], "value": value, "unit": unit,
+                   "value_span": list(match.span(group))}])
     ranked = sorted(candidates, key=lambda c: (-c[2], -(c[1] - c[0]), c[0]))  # priority, then length
     chosen = scan.pick_non_overlapping((start, end, records) for start, end, _, records in ranked)
     specs = [record for _, _, records in chosen for record in records]
     specs.sort(key=lambda r: r["span"][0])
-    return _drop_skins_beside_android(specs)
+    specs = _drop_skins_beside_android(specs)
+    specs = spec_context.inch_marks(text, specs)
+    specs = spec_context.dimension_thickness(text, specs)
+    specs = spec_context.expand_lists(text, specs)
+    specs = spec_context.drop_segment_talk(text, specs)
+    specs = spec_context.drop_other_parts(text, specs)
+    specs = spec_context.drop_name_tokens(text, specs)
+    specs = spec_context.drop_related_links(text, specs)
+    for spec in specs:
+        spec.pop("value_span", None)
+        spec.pop("listed", None)
+    return [s for s in specs if boilerplate is None or not boilerplate.contains(s["span"][0])]
 
 
 #: How far a rule's match may reach before and after its trigger ("range of up to 320 km").
@@ -224,10 +259,41 @@ def _cameras(text: str, folded: str | None):
             group.append(matches[i])
         i += 1
         start, end = group[0].start(), group[-1].end()
+        if _screen_pixels(text, start, end):
+            continue
         name = _camera_side(text, start, end)
         records = [{"span": [m.start(), m.end()], "name": name, "value": _number(m.group("value")),
                     "unit": "MP"} for m in group]
         yield start, end, records
+
+
+def _screen_pixels(text: str, start: int, end: int) -> bool:
+    """Is the megapixel figure a screen's ("a 0.48 megapixel display")? The nearer of a
+    screen word and a camera word decides: first right after the figure, then before it."""
+    after = text[end:min(end + 30, scan.line_end(text, end))]
+    screen, camera = SCREEN_WORDS.search(after), CAMERA_WORDS.search(after)
+    if screen or camera:
+        return screen is not None and (camera is None or screen.start() < camera.start())
+    before = text[max(scan.line_start(text, start), start - 60):start]
+    screens = [m.end() for m in SCREEN_WORDS.finditer(before)]
+    cameras = [m.end() for m in CAMERA_WORDS.finditer(before)]
+    return bool(screens) and (not cameras or max(screens) > max(cameras))
+
+
+def _memory_slashes(text: str):
+    """(start, end, records) of "12/256GB" (RAM and storage) and "4/6 GB" (two RAM sizes)."""
+    for match in MEMORY_SLASH.finditer(text):
+        first, second = int(match.group("first")), int(match.group("second"))
+        unit = match.group("unit").upper()
+        if unit == "GB" and second < 16 and first < second:
+            names = ("ram", "ram")
+        elif unit == "TB" or second >= 16 and first <= 24:
+            names = ("ram", "storage")
+        else:
+            continue
+        records = [{"span": list(match.span("first")), "name": names[0], "value": first, "unit": "GB"},
+                   {"span": [match.start("second"), match.end()], "name": names[1], "value": second, "unit": unit}]
+        yield match.start(), match.end(), records
 
 
 def _camera_side(text: str, start: int, end: int) -> str:
@@ -243,36 +309,6 @@ def _camera_side(text: str, start: int, end: int) -> str:
                 return "front_camera"
             return "rear_camera"
     return "rear_camera"
-
-
-def _colour_triggers(text: str, folded: str | None) -> list:
-    """The matches of COLOUR_TRIGGER, tried only where one of its cues starts."""
-    if folded is None or COLOUR_TRIGGER.folded is None:
-        return list(COLOUR_TRIGGER.original.finditer(text))
-    starts = sorted({start for start, _ in COLOUR_CUE_STARTS.spans(folded)})
-    return scan.matches_at(COLOUR_TRIGGER.folded, folded, starts)
-
-
-def _colours(text: str, folded: str | None = None):
-    """Colour names listed after "colours", "comes in", "available in"..."""
-    for trigger in _colour_triggers(text, folded):
-        position = trigger.end()
-        items: list[regex.Match] = []
-        while True:
-            item = COLOUR_ITEM.match(text, position)
-            if item is None:
-                break
-            items.append(item)
-            separator = SEPARATORS.match(text[item.end():item.end() + 8])
-            if separator is None:
-                break
-            position = item.end() + separator.end()
-        colourful = [m for m in items if COLOUR_WORDS.search(m.group("name"))]
-        if len(colourful) < max(1, len(items) - 1) or not colourful:
-            continue
-        records = [{"span": [m.start(), m.end()], "name": "colour", "value": m.group("name"),
-                    "unit": None} for m in colourful]
-        yield items[0].start(), items[-1].end(), records
 
 
 def attribute(text: str, specs: list[dict], sentences: list[tuple[int, int]], products: ProductIndex) -> None:
