@@ -10,6 +10,10 @@ glued to news words: digit runs past Python's 4,300-digit int limit, endless sca
 every kind of quote mark, huge white space, nested brackets, right-to-left text and
 controls, zero-width and combining characters.
 
+Linear time is checked too, coarsely: each example has a time budget (a few seconds, more
+for long texts; ``NEWSFACTS_FUZZ_SECONDS`` scales it), so a catastrophic backtrack fails the
+example, and Hypothesis shrinks it, instead of hanging the run.
+
 The suite keeps this quick; for a longer hunt, e.g. after rule work lands:
 ``NEWSFACTS_FUZZ_EXAMPLES=3000 python -m pytest -q tests/test_fuzz.py``.
 """
@@ -18,6 +22,9 @@ from __future__ import annotations
 
 import json
 import os
+import signal
+import time
+from contextlib import contextmanager
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
@@ -73,8 +80,37 @@ ADVERSARIAL = st.lists(st.one_of(st.sampled_from(NEWS), adversarial_piece()), ma
 ANY_TEXT = st.text(st.characters(codec=None, exclude_categories=()), max_size=400)
 
 
+SECONDS = float(os.environ.get("NEWSFACTS_FUZZ_SECONDS", "4"))
+
+
+class TooSlow(Exception):
+    """An example ran past its time budget: no linear-time rule takes that long."""
+
+
+@contextmanager
+def time_budget(text: str):
+    """Raise :class:`TooSlow` inside the block once it has run for SECONDS, plus a second
+    per 50,000 characters (where the system has no SIGALRM, no limit)."""
+    if not hasattr(signal, "setitimer"):
+        yield
+        return
+    budget = SECONDS + len(text) / 50_000
+
+    def expired(signum, frame):
+        raise TooSlow(f"over {budget:.1f}s on {len(text):,} characters")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, budget)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def check_article(text: str) -> None:
-    article = extract(text)
+    with time_budget(text):
+        article = extract(text)
     for fact in article.facts():
         assert 0 <= fact.span.start <= fact.span.end <= len(text)
         assert fact.span.text == text[fact.span.start:fact.span.end]
@@ -138,7 +174,8 @@ def check_components(text: str) -> None:
     assert len(processable) == len(text)
     doc = nlp.make_doc(processable)
     for name, component in nlp.pipeline:
-        doc = component(doc)
+        with time_budget(text):
+            doc = component(doc)
         for key, value in doc.user_data.items():
             if isinstance(key, str) and key.startswith(docdata.PREFIX):
                 for start, end in offsets(value):
@@ -164,3 +201,15 @@ def test_every_component_on_hostile_text(text):
 def test_components_on_fixed_shapes(text):
     check_components(text)
     check_article(text)
+
+
+@pytest.mark.xfail(reason="quotes: the after-quote attribution pattern backtracks on white space "
+                   "after a closing mark (40 spaces ~0.5 s, 50 ~1.5-4 s, 100 ~100 s); found by "
+                   "this fuzzer, left to the quotes rules' owners", strict=False)
+@pytest.mark.parametrize("gap", [" " * 40, "\u00a0" * 40, " \t" * 20])
+def test_white_space_after_a_quote_is_cheap(gap):
+    text = "“Hi there my friend” " + gap + "x"
+    extract(text)  # warm up
+    started = time.perf_counter()
+    extract(text)
+    assert time.perf_counter() - started < 0.1
