@@ -109,7 +109,7 @@ def main(argv: list[str]) -> int:
         for name, floor in floors[group].items():
             now = today.get(group, {}).get(name)
             mark = "  below!" if now is not None and now < floor else ""
-            if "--raise" in argv and now is not None and now > floor:
+            if "--raise" in argv and now is not None and math.floor(now * 1000) / 1000 > floor:
                 floors[group][name] = math.floor(now * 1000) / 1000
                 raised = True
                 mark = f"  raised to {floors[group][name]}"

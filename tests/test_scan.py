@@ -11,11 +11,14 @@ from newsfacts.components import (
     money,
     numbers,
     products,
-    quotes,
     sales,
     specs,
     timespans,
 )
+from newsfacts.components.quotes import attribution as quote_attribution
+from newsfacts.components.quotes import marks as quote_marks
+from newsfacts.components.quotes import names as quote_names
+from newsfacts.components.quotes import words as quote_words
 
 from .conftest import CORPUS, corpus_texts
 
@@ -28,7 +31,7 @@ def rule_patterns():
         if rule["context_regex"] is not None:
             found[f"specs:{index}:{rule['name']}:context"] = rule["context_regex"]
     found["dates"] = dates.date_pattern()
-    found.update({f"quotes:{name}": pattern for name, pattern in quotes._patterns().items()})
+    found.update({f"quotes:{name}": pattern for name, pattern in quote_words._patterns().items()})
     found.update({f"sales:{name}": pattern for name, pattern in sales._patterns().items()})
     marks = money.currencies()
     found.update({"money:prefix": marks.prefix, "money:suffix": marks.suffix,
@@ -38,7 +41,8 @@ def rule_patterns():
                   "layout:numeric_date": layout.NUMERIC_DATE})
     time_modules = (timespans.anchoring, timespans.filters, timespans.fiscal, timespans.resolve,
                     timespans.phrases, timespans.triggers)
-    for module in (layout, money, numbers, products, quotes, sales, specs, timespans, *time_modules):
+    for module in (layout, money, numbers, products, quote_attribution, quote_marks, quote_names, sales, specs,
+                   timespans, *time_modules):
         for name, value in vars(module).items():
             if name.isupper() and isinstance(value, re.Pattern):
                 found[f"{module.__name__.rsplit('.', 1)[-1]}:{name}"] = value
