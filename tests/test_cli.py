@@ -116,3 +116,35 @@ def test_help_teaches():
 def _write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
+
+
+@pytest.mark.parametrize("command", ["batch", "extract", "show", "eval", "schema"])
+def test_every_help_is_wrapped(command, capsys):
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    page = capsys.readouterr().out
+    assert max(map(len, page.splitlines())) <= 88, page
+
+
+def test_batch_help_documents_errors_exit_codes_and_empty_input(capsys):
+    from newsfacts.batch import ERROR_TYPES
+
+    with pytest.raises(SystemExit):
+        main(["batch", "--help"])
+    page = " ".join(capsys.readouterr().out.split())
+    for kind in ERROR_TYPES:
+        assert f" {kind} " in page
+    assert "empty or blank text is no error" in page and "Exit code: 0" in page
+    assert "bad_date" in page and "YYYY-MM-DD" in page
+
+
+@pytest.mark.parametrize("data", [b"", b"   \n\n\t", "\ufeff".encode()])
+def test_empty_input_is_an_article_with_no_facts(tmp_path, capsys, data):
+    from newsfacts import extract
+
+    path = _write(tmp_path / "empty.txt", data)
+    assert main(["extract", str(path)]) == 0
+    assert json.loads(capsys.readouterr().out) == extract(data.decode()).model_dump(mode="json")
+    with pytest.raises(SystemExit):
+        main(["extract", "--help"])
+    assert "empty or blank input is no error" in " ".join(capsys.readouterr().out.split())

@@ -185,3 +185,92 @@ def test_the_cyclic_garbage_collector_is_paused_only_while_extracting(monkeypatc
     with pytest.raises(TypeError):
         extract(None)
     assert gc.isenabled()
+
+
+#: Texts holding a number no news gives: Python refuses to turn 4,300+ digits into an int
+#: or back, and a chain of scale words multiplies without end.
+HUGE_NUMBERS = [
+    "9" * 5000,
+    "The tablet costs Rs " + "9" * 5000 + " in India.",
+    "Brand X sold " + "4" * 4400 + " lakh units in " + "7" * 5000 + " days.",
+    "It packs a " + "5" * 5000 + "mAh battery and " + "8" * 4500 + "GB of RAM.",
+    "Revenue was $1." + "2" * 5000 + " billion, up from Rs " + "3" * 300 + " crore.",
+    "The deal is worth Rs 1" + " lakh crore" * 400 + ".",
+    "Brand X shipped 2" + " million" * 800 + " phones.",
+    "1" + "0" * 4400 + "Hz screen, " + "6" * 4301 + "W charging, " + "9" * 4299,
+]
+
+
+@pytest.mark.parametrize("text", HUGE_NUMBERS, ids=range(len(HUGE_NUMBERS)))
+def test_huge_numbers_never_raise_and_print(text):
+    import json
+
+    article = extract(text)
+    check_invariants(text, article)
+    json.dumps(article.model_dump(mode="json"))  # every value printable
+    article.model_dump_json()
+
+
+def test_huge_numbers_do_not_end_a_stream_of_two_processes():
+    texts = ["One\n\nRs 5.", *HUGE_NUMBERS, "Last\n\nRs 6."]
+    articles = list(extract_many(texts, n_process=2, batch_size=2))
+    assert [a.title for a in (articles[0], articles[-1])] == ["One", "Last"]
+    assert len(articles) == len(texts)
+
+
+@pytest.mark.parametrize("command", [["extract"], ["show", "--out", "-"]])
+def test_huge_numbers_on_the_command_line(tmp_path, command):
+    from .test_cli import run
+
+    path = tmp_path / "huge.txt"
+    path.write_text(HUGE_NUMBERS[1], encoding="utf-8")
+    result = run(command[0], str(path), *command[1:])
+    assert result.returncode == 0, result.stderr.decode()[-500:]
+    assert b"Traceback" not in result.stderr
+
+
+SURROGATE_TEXTS = [
+    'Phone launched\n\nIt costs Rs 9,999 \ud800 and "a great \udfff phone" said Ravi Sen.',
+    "Phone\ud83d launched\n\nBrand Y sold 2 lakh units\udc00 in 10 days at Rs 8,999.",
+    '"\udbff"\n\n\udfff Rs \ud800 9,999',
+]
+
+
+@pytest.mark.parametrize("text", SURROGATE_TEXTS, ids=range(len(SURROGATE_TEXTS)))
+def test_lone_surrogates_serialise_and_come_back(text):
+    import json
+
+    from newsfacts.models import json_dumps
+
+    article = extract(text)
+    check_invariants(text, article)
+    for dumped in (article.model_dump_json(), article.model_dump_json(indent=2),
+                   json_dumps(article.model_dump(mode="json"))):
+        dumped.encode("utf-8")  # can be written out
+        assert Article.model_validate(json.loads(dumped)) == article
+    assert Article.model_validate_json(article.model_dump_json()) == article
+
+
+def test_lone_surrogates_pass_between_processes():
+    texts = [SURROGATE_TEXTS[0], "One\n\nRs 5.", SURROGATE_TEXTS[1]]
+    two = [a.model_dump(mode="python") for a in extract_many(texts, n_process=2, batch_size=1)]
+    assert two == [extract(text).model_dump(mode="python") for text in texts]
+
+
+def test_serialisation_without_surrogates_is_pydantic_s():
+    import json
+
+    article = extract(corpus_texts()[0])
+    data = article.model_dump(mode="json")
+    assert article.model_dump_json() == json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    assert article.model_dump_json(indent=2) == json.dumps(data, ensure_ascii=False, indent=2)
+
+
+@pytest.mark.parametrize("scale", [" lakh", " crore", " million", " thousand crore"])
+def test_a_chain_of_scale_words_stays_linear(scale):
+    """Each scale word multiplied a value that grew without bound, and turning it to an int
+    at every word made "1 lakh lakh lakh ..." cubic (2,000 words took 6-15 s)."""
+    from .test_linear import best_time
+
+    small, large = best_time("1" + scale * 500), best_time("1" + scale * 2000)
+    assert large <= 10 * max(small, 0.01), f"{small:.3f}s -> {large:.3f}s for 4x the words"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import io
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -20,14 +21,16 @@ from newsfacts.extractor import extract
 from newsfacts.models import (
     FACT_FIELDS,
     Article,
+    Money,
     Price,
     Product,
     Quote,
+    Sale,
     Span,
     Spec,
     TimeSpan,
 )
-from newsfacts.show import render_html
+from newsfacts.show import render_html, summary
 
 from .conftest import CORPUS
 
@@ -307,9 +310,11 @@ def test_cli_show_writes_the_page(tmp_path):
     assert result.stdout == b""
     err = result.stderr.decode()
     article = extract(SAMPLE.read_text(encoding="utf-8"))
-    assert err == f"wrote {out}: {len(article.facts())} facts ({len(article.sales)} sales, " \
-        f"{len(article.prices)} prices, {len(article.money)} money, {len(article.specs)} specs, " \
-        f"{len(article.quotes)} quotes, {len(article.time_spans)} time spans)\n"
+    assert err == f"wrote {out}: {summary(article)}\n"
+    for noun, field in [("sale", "sales"), ("price", "prices"), ("money amount", "money"),
+                        ("spec", "specs"), ("quote", "quotes"), ("time span", "time_spans")]:
+        count = len(getattr(article, field))
+        assert f"{count} {noun}{'' if count == 1 else 's'}" in err
     page = out.read_text(encoding="utf-8")
     assert page.count('data-fact="') == len(article.facts())
     parse(page)
@@ -344,7 +349,7 @@ def test_cli_show_from_stdin_to_stdout():
     parser = parse(page)
     assert parser.text == "Phone launched\n\nIt costs ₹9,999 <now>."
     assert "published 2019-04-10" in page and page.count('data-fact="prices-0"') == 1
-    assert result.stderr.decode().startswith("wrote stdout: 1 facts")
+    assert result.stderr.decode().startswith("wrote stdout: 1 fact (")
 
 
 def test_cli_show_in_process_from_stdin(tmp_path, capsys, monkeypatch):
@@ -389,3 +394,28 @@ def test_page_renders_headless_to_png(tmp_path):
     assert data.startswith(b"\x89PNG\r\n\x1a\n")
     width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
     assert (width, height) == (1200, 2000)
+
+
+def test_counts_amounts_and_headers_read_well():
+    """One fact is "1 quote", not "1 quotes"; big amounts have separators; headers keep
+    their words whole."""
+    text = "The Zeta sold 1,20,000 units. Revenue hit Rs 26,000 crore. “Hi,” said Ana Roy."
+
+    def span(part: str) -> Span:
+        return Span(start=text.index(part), end=text.index(part) + len(part), text=part)
+
+    article = Article(
+        sales=[Sale(span=span("1,20,000 units"), sentence=0, units=120000)],
+        money=[Money(span=span("Rs 26,000 crore"), sentence=1, amount=Decimal("2.6E+11"), currency="INR")],
+        quotes=[Quote(span=span("Hi,"), sentence=2, text="Hi,", speaker="Ana Roy")],
+    )
+    for fact in article.facts():
+        assert fact.span.text == text[fact.span.start:fact.span.end]
+    assert summary(article) == ("3 facts (1 sale, 0 prices, 1 money amount, 0 specs, 1 quote, "
+                                "0 time spans)")
+    page = render_html(text, article)
+    assert "<td>260,000,000,000</td>" in page and "<td>120,000</td>" in page
+    assert "money: 260,000,000,000 INR" in page and "sale: 120,000 sold" in page
+    assert "260000000000" not in page
+    header_rule = re.search(r"\bth \{[^}]*\}", page.split("th, td {", 1)[1]).group(0)
+    assert "white-space: nowrap" in header_rule and "overflow-wrap: normal" in header_rule

@@ -7,13 +7,13 @@
     newsfacts show article.txt --out page.html    # the text with its facts highlighted
 
 Bad input (a missing or unreadable file, text that is not UTF-8, a bad gold file) prints a
-one-line error on stderr and exits with code 2.
+one-line error on stderr and exits with code 2. An empty input is no error: an Article with
+no facts.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from datetime import date
 from pathlib import Path
@@ -52,7 +52,9 @@ def _iso_date(value: str) -> date:
 
 
 def _dump(data: object, indent: int | None) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=indent)
+    from .models import json_dumps
+
+    return json_dumps(data, indent=indent)
 
 
 def command_extract(args: argparse.Namespace) -> int:
@@ -135,36 +137,90 @@ def command_batch(args: argparse.Namespace) -> int:
         raise CliError("--resume needs --out FILE (it continues that file)")
     if args.format == "parquet" and args.out == "-":
         raise CliError("--format parquet needs --out FILE")
+    if args.workers < 1:
+        raise CliError(f"--workers must be 1 or more, not {args.workers}")
     for entry in args.inputs:
         if entry != "-" and not Path(entry).exists() and not Path(entry).is_symlink():
             raise CliError(f"{entry}: no such file or directory")
+    try:
+        if args.format == "parquet":  # before any work: not after a whole corpus is extracted
+            batch.require_pyarrow()
+    except batch.InputError as error:
+        raise CliError(str(error)) from None
+    client = _connect(args.scheduler) if args.scheduler is not None else None
+    try:
+        summary = _run_batch(args, client)
+    finally:
+        if client is not None:
+            client.close()
+    if args.format == "parquet":
+        batch.write_parquet(Path(args.out + ".jsonl"), Path(args.out))
+    if not args.quiet:
+        print(summary.text(), file=sys.stderr)
+    return 1 if summary.failed else 0
+
+
+def _connect(scheduler: str):
+    """A client of the Dask scheduler, connected before OUT is touched."""
+    from .distributed import ClusterError, connect
+
+    try:
+        return connect(scheduler)
+    except (ClusterError, ImportError) as error:
+        raise CliError(str(error)) from None
+
+
+def _run_batch(args: argparse.Namespace, client):
+    """The batch run itself: OUT opened (continued with --resume), every input extracted."""
+    from . import batch
+    from .distributed import ClusterError
+
     items = batch.iter_inputs(args.inputs, text_key=args.text_key, id_key=args.id_key, date_key=args.date_key)
     jsonl_path = Path(args.out + ".jsonl") if args.format == "parquet" else Path(args.out)
-    skip = 0
+    done = None
     if args.out == "-":
         out, close = sys.stdout, False
     else:
         try:
-            skip = batch.completed_lines(jsonl_path) if args.resume else 0
+            done = batch.done_in(jsonl_path) if args.resume else None
+            out, close = jsonl_path.open("a" if args.resume else "w", encoding="utf-8"), True
         except ValueError as error:
             raise CliError(str(error)) from None
-        out, close = jsonl_path.open("a" if args.resume else "w", encoding="utf-8"), True
+        except OSError as error:
+            raise CliError(f"{jsonl_path}: cannot write ({error.strerror or error})") from None
     try:
-        summary = batch.run(items, out, workers=args.workers, skip=skip, scheduler=args.scheduler,
-                            progress=sys.stderr.isatty() and not args.quiet)
-    except ImportError as error:
-        raise CliError(str(error)) from None
+        return batch.run(items, out, workers=args.workers, done=done, scheduler=client,
+                         progress=sys.stderr.isatty() and not args.quiet,
+                         total=lambda: batch.count_articles(args.inputs))
+    except ClusterError as error:
+        raise CliError(f"{error}; the lines written so far are kept: run again with --resume") from None
     finally:
         if close:
             out.close()
-    if args.format == "parquet":
-        try:
-            batch.write_parquet(jsonl_path, Path(args.out))
-        except batch.InputError as error:
-            raise CliError(str(error)) from None
-    if not args.quiet:
-        print(summary.text(), file=sys.stderr)
-    return 1 if summary.errors else 0
+
+
+BATCH_DESCRIPTION = """\
+Extract every article of the inputs: files, directories (walked for *.txt, *.md,
+*.html, *.htm and *.jsonl, in sorted order), or - for stdin (JSONL when its first
+non-blank line is a JSON object, else one article). A JSONL input is read line by line,
+whatever its size; the 20 MB limit holds per article.
+
+Writes one JSON line per article, in input order, each as soon as it is done:
+  {"source": ..., "article": {...}}
+  {"source": ..., "article": {...}, "text": ...}   (HTML: "text" is the page's
+                                                   text, which the spans index)
+  {"source": ..., "error": {"type": ..., "message": ...}}
+An input that cannot be read is an error line (types below) and the run goes on. An
+empty or blank text is no error: it is an article with no facts, as extract gives.
+
+--resume continues an interrupted run: OUT keeps its complete lines, every input whose
+source already has a line there is skipped, and the others are appended in input order.
+The summary says how many were done already, and how many lines of OUT are for
+inputs not given this time.
+
+Exit code: 0 when OUT holds no error line for the inputs (those of an earlier run
+included, with --resume), 1 when it holds some, 2 on a usage error (bad option, missing
+input, Parquet without pyarrow, a scheduler that cannot be reached)."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -187,7 +243,8 @@ def build_parser() -> argparse.ArgumentParser:
     extract = commands.add_parser(
         "extract", help="print the facts of one article as JSON",
         description="Read one article (UTF-8 text) and print its Article record as JSON. "
-        "Every fact carries its span: character offsets into the input as given.",
+        "Every fact carries its span: character offsets into the input as given. An empty "
+        "or blank input is no error: it gives an Article with no facts.",
     )
     extract.add_argument("file", metavar="FILE", help="the article's text file, or - for stdin")
     extract.add_argument("--published", type=_iso_date, metavar="YYYY-MM-DD",
@@ -226,22 +283,20 @@ def build_parser() -> argparse.ArgumentParser:
                         help="indentation (default: 2)")
     schema.set_defaults(run=command_schema)
 
-    from .batch import PARQUET_SCHEMA_DOC, default_workers
+    from .batch import ERROR_TYPES, PARQUET_SCHEMA_DOC, default_workers
 
     batch = commands.add_parser(
         "batch", help="extract a whole corpus to JSONL (or Parquet), on all cores",
-        description="Extract every article of the inputs: files, directories (walked for *.txt, "
-        "*.md, *.html, *.htm, *.jsonl), or - for stdin (JSONL when its first line is a JSON "
-        "object, else one article). Writes one JSON line per article, in input order: "
-        '{"source": ..., "article": {...}} or {"source": ..., "error": {"type", "message"}}. '
-        "A bad input (binary, not UTF-8, empty, too large, unreadable, a broken link) is an "
-        "error line and the run goes on. Exit code 0 when every input succeeded, 1 when some "
-        "failed, 2 on a usage error.",
-        epilog="Examples:\n"
+        description=BATCH_DESCRIPTION,
+        epilog="Error types:\n"
+        + "".join(f"  {kind:<19}{meaning}\n" for kind, meaning in ERROR_TYPES.items())
+        + "\nExamples:\n"
         "  newsfacts batch corpus/ --out facts.jsonl\n"
-        "  newsfacts batch crawl.jsonl --text-key body --id-key url --date-key date --out facts.jsonl\n"
+        "  newsfacts batch crawl.jsonl --text-key body --id-key url --date-key date \\\n"
+        "                  --out facts.jsonl\n"
         "  newsfacts batch corpus/ --out facts.jsonl --resume     # after an interrupted run\n"
-        "  newsfacts batch corpus/ --format parquet --out facts.parquet\n\n"
+        "  newsfacts batch corpus/ --format parquet --out facts.parquet\n"
+        "  newsfacts batch corpus/ --out facts.jsonl --scheduler tcp://scheduler-host:8786\n\n"
         "Parquet columns:\n" + PARQUET_SCHEMA_DOC,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -252,12 +307,15 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--workers", type=int, default=default_workers(), metavar="N",
                        help=f"processes to use (default: all cores, here {default_workers()})")
     batch.add_argument("--resume", action="store_true",
-                       help="continue an interrupted run: keep OUT's complete lines, skip their inputs")
+                       help="continue an interrupted run: keep OUT's lines, skip the inputs they are for")
     batch.add_argument("--text-key", default="text", metavar="KEY", help="JSONL field with the text (default: text)")
     batch.add_argument("--id-key", metavar="KEY", help="JSONL field naming the article (default: file:line)")
-    batch.add_argument("--date-key", metavar="KEY", help="JSONL field with the article's date (YYYY-MM-DD)")
+    batch.add_argument("--date-key", metavar="KEY",
+                       help="JSONL field with the article's date: a string starting YYYY-MM-DD "
+                       "(a time may follow); null or absent: no date; anything else: a bad_date error")
     batch.add_argument("--scheduler", metavar="ADDRESS",
-                       help="run on an existing dask.distributed cluster (tcp://host:8786; needs the dask extra)")
+                       help="run on an existing dask.distributed cluster (tcp://host:8786; needs the "
+                       "dask extra); paths are sent absolute, so the workers must see the same files")
     batch.add_argument("--quiet", action="store_true", help="no progress bar and no summary on stderr")
     batch.set_defaults(run=command_batch)
 

@@ -10,6 +10,7 @@ without decimals ("Rp 45.000" is forty-five thousand). Loading a locale per coun
 seconds, so the table is built once and kept as data; ``data/currencies.jsonl`` holds the
 project's own markers and corrections on top of it (read by ``components/currencies.py``).
 
+    pip install "newsfacts[cldr]"              # Babel: needed to rebuild, not to run
     python -m newsfacts.currency_data          # rewrite data/currencies_cldr.jsonl
 
 tests/test_currency_data.py checks that the file is what the installed CLDR gives.
@@ -136,6 +137,11 @@ def render(rows: list[dict]) -> str:
 def main(argv: list[str] | None = None) -> int:
     """Write the table (or, with ``--check``, say whether the file is up to date)."""
     argv = sys.argv[1:] if argv is None else argv
+    try:
+        import babel  # noqa: F401
+    except ImportError:
+        print('rebuilding the currency table needs Babel: pip install "newsfacts[cldr]"', file=sys.stderr)
+        return 2
     text = render(build())
     if "--check" in argv:
         current = OUTPUT.read_text(encoding="utf-8") if OUTPUT.exists() else ""

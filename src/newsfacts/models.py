@@ -14,11 +14,14 @@ the span's start. ``Article.model_dump(mode="json")`` is the wire format; money 
 
 from __future__ import annotations
 
+import json
+import re
 from datetime import date
 from decimal import Decimal
-from typing import Annotated, Literal, Union
+from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, ValidationError
+from pydantic_core import PydanticSerializationError
 
 #: Bumped on any incompatible change of the records below.
 SCHEMA_VERSION = "1.0"
@@ -41,10 +44,53 @@ Amount = Annotated[
 ]
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def json_dumps(data: Any, indent: int | None = None, separators: tuple[str, str] | None = None) -> str:
+    """``json.dumps(data, ensure_ascii=False, ...)`` that never fails on a lone surrogate: a
+    Python str may hold one (from a JSON escape, ``surrogateescape``...) though UTF-8 cannot
+    encode it, so it is written as its ``\\uXXXX`` escape, as ``ensure_ascii`` would: the
+    text can always be written out, and ``json.loads`` gives back the very string.
+
+    >>> print(json_dumps({"text": "Rs 999 \\ud800 ₹"}))
+    {"text": "Rs 999 \\ud800 ₹"}
+    """
+    text = json.dumps(data, ensure_ascii=False, indent=indent, separators=separators)
+    if _SURROGATE.search(text):  # only ever inside a JSON string, where an escape is valid
+        text = _SURROGATE.sub(lambda char: f"\\u{ord(char.group(0)):04x}", text)
+    return text
+
+
 class Record(BaseModel):
-    """Base of all records: strict field names, no silent extras."""
+    """Base of all records: strict field names, no silent extras.
+
+    ``model_dump_json`` never raises on a lone surrogate in a string (see :func:`json_dumps`),
+    and ``model_validate_json`` reads such escapes back (pydantic's parser refuses them).
+    """
 
     model_config = ConfigDict(extra="forbid")
+
+    def model_dump_json(self, *, indent: int | None = None, **kwargs: Any) -> str:
+        try:
+            return super().model_dump_json(indent=indent, **kwargs)
+        except PydanticSerializationError as error:
+            if "surrogate" not in str(error):  # UTF-8 cannot encode a lone surrogate
+                raise
+            kwargs.pop("ensure_ascii", None)
+            compact = (",", ":") if indent is None else None  # as pydantic writes it
+            return json_dumps(self.model_dump(mode="json", **kwargs), indent, compact)
+
+    @classmethod
+    def model_validate_json(cls, json_data: str | bytes | bytearray, **kwargs: Any):
+        try:
+            return super().model_validate_json(json_data, **kwargs)
+        except ValidationError as error:
+            text = json_data if isinstance(json_data, str) else bytes(json_data).decode("utf-8", "replace")
+            if error.errors()[0]["type"] != "json_invalid" or not _SURROGATE_ESCAPE.search(text):
+                raise
+            return cls.model_validate(json.loads(text), **kwargs)
 
 
 class Span(Record):

@@ -39,6 +39,7 @@ from .models import (
     Spec,
     TimeSpan,
 )
+from .wording import counted
 
 #: Per fact list: the label shown, the highlight background and the underline colour.
 KINDS: dict[str, tuple[str, str, str]] = {
@@ -72,11 +73,17 @@ def _esc(value: object) -> str:
 # --- compact renderings of record values -------------------------------------------------
 
 
-def _amount(value: Decimal) -> str:
-    """A Decimal as plain digits: "16999", "1.5" (never an exponent)."""
+def _amount(value: Decimal | int) -> str:
+    """An amount or a count with thousands separators, never an exponent.
+
+    >>> _amount(Decimal("2.6E+11")), _amount(Decimal("16999.50")), _amount(120000)
+    ('260,000,000,000', '16,999.5', '120,000')
+    """
+    if isinstance(value, int):
+        return f"{value:,}"
     if value == value.to_integral_value():
-        return str(int(value))
-    return format(value.normalize(), "f")
+        return format(value.to_integral_value(), ",f")
+    return format(value.normalize(), ",f")
 
 
 def _bound(bound: str) -> str:
@@ -112,10 +119,10 @@ def describe(fact: Fact) -> str:
     >>> from newsfacts.models import Span
     >>> describe(Price(span=Span(start=0, end=9, text="Rs 16,999"), sentence=0,
     ...                amount=Decimal("16999"), currency="INR", product="Redmi Note 7 Pro"))
-    'price: 16999 INR · product Redmi Note 7 Pro'
+    'price: 16,999 INR · product Redmi Note 7 Pro'
     """
     if isinstance(fact, Sale):
-        return _joined(f"sale: {fact.units} {fact.metric}{_bound(fact.bound)}", item=fact.item,
+        return _joined(f"sale: {_amount(fact.units)} {fact.metric}{_bound(fact.bound)}", item=fact.item,
                        product=fact.product, company=fact.company, region=fact.region,
                        period=_period(fact.period))
     if isinstance(fact, Price):
@@ -268,7 +275,7 @@ def _section(field: str, count: int, content: str) -> str:
 
 
 def _sales_table(article: Article) -> str:
-    rows = [[_link("sales", i, s), _cell(s.units), _cell(s.bound), _cell(s.metric), _cell(s.item),
+    rows = [[_link("sales", i, s), _cell(_amount(s.units)), _cell(s.bound), _cell(s.metric), _cell(s.item),
              _cell(s.product), _cell(s.company), _cell(s.region), _cell(_period(s.period))]
             for i, s in enumerate(article.sales)]
     columns = ["text", "units", "bound", "metric", "item", "product", "company", "region", "period"]
@@ -321,11 +328,15 @@ def _time_spans_table(article: Article) -> str:
 # --- the page ----------------------------------------------------------------------------
 
 
+#: Per fact list, what one of its facts is called in a count ("1 quote", "3 money amounts").
+NOUNS = {"sales": "sale", "prices": "price", "money": "money amount", "specs": "spec",
+         "quotes": "quote", "time_spans": "time span"}
+
+
 def summary(article: Article) -> str:
-    """ "37 facts (2 sales, 5 prices, ...)" — the counts of every fact list."""
-    counts = ", ".join(f"{len(getattr(article, field))} {label}"
-                       for field, (label, _, _) in KINDS.items())
-    return f"{len(article.facts())} facts ({counts})"
+    """ "37 facts (2 sales, 5 prices, 1 money amount, ...)" — the counts of every fact list."""
+    counts = ", ".join(counted(len(getattr(article, field)), NOUNS[field]) for field in KINDS)
+    return f"{counted(len(article.facts()), 'fact')} ({counts})"
 
 
 def _header(article: Article) -> str:
@@ -335,7 +346,7 @@ def _header(article: Article) -> str:
     products = "".join(
         f"<li><span class=\"m\">{_esc(p.name)}</span>"
         f"{' · brand ' + _esc(p.brand) if p.brand else ''}"
-        f" · {len(p.mentions)} mention{'s' if len(p.mentions) != 1 else ''}</li>"
+        f" · {counted(len(p.mentions), 'mention')}</li>"
         for p in article.products
     ) or '<li class="none">none found</li>'
     return (f"<header><h1>{title}</h1>"
@@ -379,7 +390,7 @@ ul.legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .
 table { border-collapse: collapse; width: 100%; margin: .3em 0 1em; font-size: .93em; }
 th, td { border: 1px solid #ddd; padding: .25em .5em; text-align: left; vertical-align: top;
          overflow-wrap: anywhere; white-space: pre-wrap; }
-th { background: #f4f4f4; }
+th { background: #f4f4f4; white-space: nowrap; overflow-wrap: normal; }
 td.ref a { color: inherit; }
 """.replace("PRODUCT", PRODUCT_COLOUR)
 

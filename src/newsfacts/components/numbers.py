@@ -104,16 +104,31 @@ class ParsedNumber(NamedTuple):
     scale: Decimal | None = None  # what the magnitude words multiplied by: 100000 for "2.5 lakh"
 
 
+#: A value of 10**MAX_EXPONENT or more is no quantity a text gives ("9" written 5,000 times,
+#: "1 crore crore crore ..."): it is not read as a number, so no record holds an int that
+#: Python refuses to print (str(int) stops at 4,300 digits).
+MAX_EXPONENT = 100
+
+
 def parse_parts(phrase: str) -> ParsedNumber | None:
-    """Value of the longest well-formed prefix of a number phrase, and where it ends.
+    """Value of the longest well-formed prefix of a number phrase, and where it ends; None
+    when there is none, or when its value is absurdly large (see ``MAX_EXPONENT``).
 
     >>> parse_parts("twenty five")[:2]
     (Decimal('25'), 11)
     >>> parse_parts("five twenty")[:2]  # "twenty" cannot follow "five": stop after "five"
     (Decimal('5'), 4)
+    >>> parse_parts("9" * 5000) is None
+    True
     """
+    parsed = _parse_parts(phrase)
+    return None if parsed is None or parsed.value.adjusted() >= MAX_EXPONENT else parsed
+
+
+def _parse_parts(phrase: str) -> ParsedNumber | None:
+    """:func:`parse_parts` without the bound on the value."""
     if phrase.isascii() and phrase.isdigit():  # "2019", "18": the commonest case
-        return ParsedNumber(Decimal(int(phrase)), len(phrase), None, None, None)
+        return ParsedNumber(Decimal(phrase), len(phrase), None, None, None)
     first = PART.match(phrase)
     if first is not None and first.end() == len(phrase) and phrase[0].isdecimal():  # "16,999", "6.3"
         return ParsedNumber(integral(Decimal(phrase.replace(",", "").replace(" ", ""))), len(phrase), None, None, None)
@@ -196,6 +211,8 @@ def parse_parts(phrase: str) -> ParsedNumber | None:
         else:
             break
         value = total + (current if current is not None else Decimal(0))
+        if value.adjusted() >= MAX_EXPONENT:  # "1 lakh lakh lakh ...": stop before ints grow huge
+            return None
         best = ParsedNumber(integral(value), part.end(), magnitude, magnitude_start, last_scale)
     return best
 
