@@ -40,7 +40,7 @@ from .names import (
 )
 from .posts import channel, tweets
 from .speakers import Speakers, _clean, _parts, _unnamed_title, _without_adverbials
-from .words import AUX, _brands, _patterns
+from .words import AUX, _brands, _patterns, verbs
 
 MIN_WORDS = 5  # fewer words in marks, with no attribution, is a scare quote or a name
 INHERIT_PARAGRAPHS = 3  # an unattributed quote belongs to the last speaker this close
@@ -95,6 +95,8 @@ class QuoteFinder(Speakers):
         self.known_orgs: set[str] = set(makers) | self.entity_orgs
         self.entity_org_spans = [(s, e) for s, e, label in entities if label == "ORG"]
         self.last_source: tuple[int, dict] | None = None  # the last speaker of reported speech
+        self.folded_text = scan.folded(text)  # where the reporting verbs are looked for
+        self._org_keys: dict[str, str] = {}  # an organisation's name without its legal suffix -> as first counted
 
     def _is_product(self, offset: int) -> bool:
         i = bisect.bisect_right(self.product_spans, [offset, 10**12]) - 1
@@ -173,6 +175,8 @@ class QuoteFinder(Speakers):
         organisations += [(s, self.text[s:e]) for s, e in self.entity_org_spans if start <= s < end]
         for _, name in organisations:
             name = self._org_surface(name)
+            if name not in self.org_counts:
+                self._org_keys.setdefault(LEGAL_SUFFIX.sub("", name), name)
             self.org_counts[name] = self.org_counts.get(name, 0) + 1
         if organisations:
             self.last_org = self._org_surface(max(organisations)[1])
@@ -205,7 +209,7 @@ class QuoteFinder(Speakers):
         """(offset, person) of the speakers of reported speech in narration: "a Pune-based
         dealer said demand…", "…, said Meera Rao, head of sales at Orvio."."""
         text, found = self.text, []
-        for cue in self.patterns["verb"].finditer(text, start, end):
+        for cue in verbs(text, start, end, self.folded_text):
             sentence_from = max(start, cue.start() - 200)
             breaks = list(SENTENCE_END.finditer(text, sentence_from, cue.start()))
             left = text[breaks[-1].end() if breaks else sentence_from:cue.start()]
@@ -227,11 +231,7 @@ class QuoteFinder(Speakers):
     def _org_surface(self, name: str) -> str:
         """One name for an organisation however it is written: "Tarang Motors Pvt Ltd" is
         counted as the "Tarang Motors" named first."""
-        key = LEGAL_SUFFIX.sub("", name)
-        for known in self.org_counts:
-            if LEGAL_SUFFIX.sub("", known) == key:
-                return known
-        return name
+        return self._org_keys.get(LEGAL_SUFFIX.sub("", name), name)
 
     def _mention(self, name_start: int, name_end: int, floor: int, ceiling: int) -> dict | None:
         """A person named in narration, with the title and organisation around the name:
@@ -357,7 +357,7 @@ class QuoteFinder(Speakers):
             match = p[name].match(after)
             if match is not None:
                 candidates.append((match.group("who"), match.groupdict().get("cue")))
-        cue = p["verb"].search(after)
+        cue = next(iter(verbs(after)), None)
         if cue is not None and cue.start() < 240:
             who = after[:cue.start()]
             if not compiled(r"[.!?;“”\"]").search(ABBREVIATION_DOT.sub("", who)) and len(who.split()) <= 24 \
@@ -386,7 +386,7 @@ class QuoteFinder(Speakers):
                 person = self._resolve(who)
                 if person is not None:
                     return self._with_cue(person, "according to", before)
-        cues = list(p["verb"].finditer(before))
+        cues = verbs(before)
         for cue in reversed(cues):
             tail = before[cue.end():]
             direct = DIRECT_TAIL.fullmatch(tail) is not None

@@ -30,7 +30,7 @@ from .names import (
     unnamed_source,
 )
 from .posts import channel
-from .words import _brands, _patterns, _words
+from .words import _brands, _patterns, _words, verbs
 
 ADJUNCT_TAIL = regex.compile(
     r"\s+(?:in|on|at|to|during|via|through|from|while|after|before|over|for|when|without|with)\s+.*$|"
@@ -221,7 +221,7 @@ class Speakers:
         organization, strong = None, False  # strong: a brand or a name with a company suffix
         pieces = ([prefix] if prefix else []) + [p for p in rest if p]
         for piece in pieces:
-            cue = self.patterns["verb"].search(piece)
+            cue = next(iter(verbs(piece)), None)
             piece = (piece[:cue.start()] if cue else piece).strip(" ,")
             if compiled(r"(?:at the|which|who|had|has|have|is|was|were|will|would|did|does)\b").match(piece):
                 break  # the description has ended: "…, at the launch event", "…, who runs a store"

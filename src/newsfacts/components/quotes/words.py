@@ -66,6 +66,20 @@ def _patterns() -> dict[str, regex.Pattern]:
 
 
 @cache
+def verb_rule() -> scan.CaseBlindRule:
+    """The "verb" pattern run on lower-cased text (about 3x faster than case-blind ``re``), each
+    match re-read on the text itself."""
+    return scan.CaseBlindRule(_patterns()["verb"].pattern, regex.IGNORECASE)
+
+
+def verbs(text: str, start: int = 0, end: int | None = None, folded_text: str | None = None) -> list:
+    """``_patterns()["verb"].finditer(text, start, end)``'s matches, found on ``folded_text``
+    (``scan.folded(text)``, computed when not given)."""
+    end = len(text) if end is None else end
+    return verb_rule().finditer(text, scan.folded(text) if folded_text is None else folded_text, [(start, end)])
+
+
+@cache
 def _brands() -> scan.WordStart:
     return scan.WordStart(rf"(?:{alternation(lexicons.brand_names())})(?:\s+(?:India|Mobile|Mobility|Motors?|Electric|"
                           rf"Technologies|Electronics|Auto|Energy|Research|Group|Ltd|Limited))*(?![\w-])")

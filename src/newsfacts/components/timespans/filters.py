@@ -53,7 +53,7 @@ def _acceptable(text: str, name: str, match: regex.Match) -> bool:
     quantity = (groups.get("qty") or groups.get("q1") or "").lower()
     if quantity in VAGUE_QUANTITY:
         return False
-    if ANAPHORIC_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+    if _may_be_anaphoric(text, match.start()) and ANAPHORIC_BEFORE.search(text, max(0, match.start() - 40), match.start()):
         return False  # "the same month last year"
     unit = (groups.get("unit") or "").lower()
     if name in ("duration", "compound", "duration_range", "anchored", "first_unit"):
@@ -89,6 +89,16 @@ def _acceptable(text: str, name: str, match: regex.Match) -> bool:
         if DAY_BEFORE.search(before) or (not (groups.get("year") or groups.get("relyear")) and DATE_AROUND.match(after)):
             return False  # "October 5", "5 October 2019": a date
     return True
+
+
+def _may_be_anaphoric(text: str, start: int) -> bool:
+    """Can ANAPHORIC_BEFORE match before ``start``: a cheap test for its words first (on ASCII
+    text, where case-blind matching is plain lower-casing)."""
+    before = text[max(0, start - 40):start]
+    if not before.isascii():
+        return True
+    before = before.lower()
+    return "same" in before or "corresponding" in before
 
 
 def _listed_month(text: str, match: regex.Match) -> bool:

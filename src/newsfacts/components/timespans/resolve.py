@@ -36,6 +36,7 @@ class Resolver:
         self.anchor = anchor
         self.reference = anchor.day if anchor is not None else None
         self.fiscal_context = fiscal_context
+        self._ahead: dict[tuple[int, int], bool] = {}  # per sentence: several periods share one
 
     @property
     def knows_month(self) -> bool:
@@ -102,7 +103,10 @@ class Resolver:
 
     def looks_ahead(self, offset: int) -> bool:
         """Does the sentence around ``offset`` speak of the future?"""
-        return bool(FUTURE.search(self.text, *sentence_around(self.text, offset)))
+        sentence = sentence_around(self.text, offset)
+        if sentence not in self._ahead:
+            self._ahead[sentence] = FUTURE.search(self.text, *sentence) is not None
+        return self._ahead[sentence]
 
     def ending(self, month_name: str, year: str | None, count: int) -> dict:
         """``count`` months ending with the named month: the latest such period that has

@@ -58,7 +58,8 @@ def _vocabulary() -> dict[str, str]:
           r"|(?:the\s+)?(?P<fy_a2>(?:19|20)\d{2})\s*[-–/]\s*(?P<fy_b2>\d{2}(?:\d{2})?)\s+(?:financial|fiscal)(?:\s+year)?"
           r"|fiscal\s+(?:year\s+)?(?P<fy_c>(?:19|20)\d{2})(?!\s*[-–/]\s*\d))")
     # the full stop of an abbreviation ("Sept."), not a sentence's after "September."
-    abbreviation_dot = r"(?:(?<=\b(?i:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec))\.)?"
+    # (two fixed-width lookbehinds, which Python's re runs; the rules using it are case-blind)
+    abbreviation_dot = r"(?:(?:(?<=\b(?:jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec))|(?<=\bsept))\.)?"
     return {"quantity": quantity, "unit": unit, "unit_adjective": alternation(UNIT_ADJECTIVES),
             "months": months, "months_cased": months_cased,
             "events": events, "fy": fy, "dot": abbreviation_dot}
