@@ -130,8 +130,9 @@ class Trigger:
 
 class TriggerSet:
     """Many triggers run together. Their branches led by a digit ("\\d\\s?mah", "\\d\\s?hz",
-    "\\d\\s?[gt]b"...) are tried only at the digits one combined pass found one of them can
-    follow, instead of each branch visiting every digit of the text; the other branches run
+    "\\d\\s?[gt]b"...) are all tried in one pass over the text's digits: after a digit that
+    one of them can follow, one lookahead per branch records where that branch's match would
+    end, instead of each branch visiting every digit of the text. The other branches run
     one by one, each led by its literal (see :class:`Trigger`) — and only when one pass of
     all their leading literals, written as a trie, found that literal in the text (most
     of the 80 spec triggers' words are in no given article). ``spans`` gives, per trigger,
@@ -148,37 +149,70 @@ class TriggerSet:
         for trigger in triggers:
             trigger = Trigger(trigger) if isinstance(trigger, str) else trigger
             self.triggers[trigger.pattern] = trigger
-        rests = []
-        for trigger in self.triggers.values():
-            for branch in trigger.branches:
-                rest = _after_leading_digit(branch.pattern)
-                if rest is not None:
-                    rests.append(rest)
-        self.digit_starts = re.compile(f"[0-9](?={_after_space_first(rests)})") if rests else None
+        #: What may follow the leading digit of each digit-led branch, each once, in the
+        #: order of ``digit_starts``' lookahead groups.
+        self.rests = list(dict.fromkeys(rest for trigger in self.triggers.values() for branch in trigger.branches
+                                        if (rest := _after_leading_digit(branch.pattern)) is not None))
+        #: Which of ``digit_starts``' groups is each rest's lookahead (a rest's own groups follow it).
+        self.rest_groups = []
+        group = 0
+        for rest in self.rests:
+            self.rest_groups.append(group)
+            group += 1 + re.compile(rest).groups
+        # a digit that some branch can follow, then each branch's end as an optional lookahead
+        self.digit_starts = re.compile(f"[0-9](?={_after_space_first(self.rests)})"
+                                       + "".join(f"(?=({rest})|)" for rest in self.rests)) if self.rests else None
         # literals of one character stand in most texts: their branches are always scanned
         literals = {literal for trigger in self.triggers.values() for literal in trigger.literals if len(literal) > 1}
         self.literal_finder = re.compile(alternation(literals)) if literals else None
         #: Each literal -> itself and the literals it starts with ("ips" -> "ip"): the trie
         #: reports the longest literal standing at a place, and those are there too.
         self.implied = {literal: {shorter for shorter in literals if literal.startswith(shorter)} for literal in literals}
+        #: Per trigger, its branches as (branch, literal, None) or, led by a digit, (None, None, rest index).
+        rest_index = {rest: i for i, rest in enumerate(self.rests)}
+        self.plans = {
+            pattern: [(None, None, rest_index[rest]) if (rest := _after_leading_digit(branch.pattern)) is not None
+                      else (branch, literal if len(literal) > 1 else None, None)
+                      for branch, literal in zip(trigger.branches, trigger.literals)]
+            for pattern, trigger in self.triggers.items()}
 
     def spans(self, text: str) -> dict[str, list[tuple[int, int]]]:
         """The sorted (start, end) of each trigger's matches, by trigger pattern."""
-        candidates = [m.start() for m in self.digit_starts.finditer(text)] if self.digit_starts else []
+        digit_led = self._digit_led(text)
         present = self._literals_in(text)
         found = {}
-        for pattern, trigger in self.triggers.items():
+        for pattern, plan in self.plans.items():
             spans: list[tuple[int, int]] = []
-            for branch, literal in zip(trigger.branches, trigger.literals):
-                if _after_leading_digit(branch.pattern) is None:
-                    if len(literal) < 2 or literal in present:  # without its literal, no match
-                        spans += [match.span() for match in branch.finditer(text)]
-                else:
-                    spans += _matches_at(branch, text, candidates)
-            if len(trigger.branches) > 1:
+            for branch, literal, rest in plan:
+                if branch is None:
+                    spans += digit_led[rest]
+                elif literal is None or literal in present:  # without its literal, no match
+                    spans += [match.span() for match in branch.finditer(text)]
+            if len(plan) > 1:
                 spans.sort(key=_first)
             found[pattern] = spans
         return found
+
+    def _digit_led(self, text: str) -> list[list[tuple[int, int]]]:
+        """Per rest, the spans of its digit-led branch, read off one pass over the digits: at
+        each digit where its lookahead matched, skipping those inside its last match, as
+        ``finditer`` does."""
+        spans: list[list[tuple[int, int]]] = [[] for _ in self.rests]
+        if self.digit_starts is None:
+            return spans
+        last_ends = [0] * len(self.rests)
+        inner_groups = len(self.rests) < self.digit_starts.groups  # some rest has groups of its own
+        for match in self.digit_starts.finditer(text):
+            position = match.start()
+            captured = match.groups()
+            if inner_groups:
+                captured = [captured[group] for group in self.rest_groups]
+            for i, after in enumerate(captured):
+                if after is not None and position >= last_ends[i]:
+                    end = position + 1 + len(after)  # each lookahead starts right after the digit
+                    spans[i].append((position, end))
+                    last_ends[i] = max(end, position + 1)
+        return spans
 
     def _literals_in(self, text: str) -> set[str]:
         """The literals standing anywhere in ``text``: the trie is tried from every place one
@@ -218,11 +252,6 @@ def _after_leading_digit(branch: str) -> str | None:
     else:
         return None
     return None if rest[:1] in ("+", "*", "?", "{") else rest
-
-
-def _matches_at(branch: re.Pattern, text: str, candidates: list[int]) -> list[tuple[int, int]]:
-    """``branch.finditer(text)``'s spans, for a branch that can match only at ``candidates``."""
-    return [match.span() for match in matches_at(branch, text, candidates)]
 
 
 def matches_at(pattern, text: str, candidates: list[int]) -> list:

@@ -52,8 +52,8 @@ ITEM_SPLIT = scan.compile_pattern(r"\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|
 
 def colours(text: str, folded: str | None = None):
     """(start, end, records) of each colour list."""
-    yield from _capitalised_lists(text, folded)
     cue_starts = _cue_starts(text, folded)
+    yield from _capitalised_lists(text, folded, cue_starts)
     yield from _lists_after_openers(text, cue_starts)
     yield from _lists_before_nouns(text, folded)
 
@@ -63,16 +63,16 @@ def _cue_starts(text: str, folded: str | None) -> list[int]:
     return sorted({start for start, _ in COLOUR_CUE_STARTS.spans(target)})
 
 
-def _colour_triggers(text: str, folded: str | None) -> list:
+def _colour_triggers(text: str, folded: str | None, cue_starts: list[int]) -> list:
     """The matches of COLOUR_TRIGGER, tried only where one of its cues starts."""
     if folded is None or COLOUR_TRIGGER.folded is None:
         return list(COLOUR_TRIGGER.original.finditer(text))
-    return scan.matches_at(COLOUR_TRIGGER.folded, folded, _cue_starts(text, folded))
+    return scan.matches_at(COLOUR_TRIGGER.folded, folded, cue_starts)
 
 
-def _capitalised_lists(text: str, folded: str | None):
+def _capitalised_lists(text: str, folded: str | None, cue_starts: list[int]):
     """Capitalised colour names listed after "colours", "comes in", "available in"..."""
-    for trigger in _colour_triggers(text, folded):
+    for trigger in _colour_triggers(text, folded, cue_starts):
         position = trigger.end()
         items: list = []
         while True:

@@ -87,6 +87,8 @@ def rules() -> list[dict]:
         rule["trigger_regex"] = scan.Trigger(row["trigger"]) if row.get("trigger") else None
         rule["exclude_regex"] = scan.compile_pattern(row["exclude"], regex.IGNORECASE) if row.get("exclude") else None
         rule["header_regex"] = scan.compile_pattern(row["header"], regex.IGNORECASE) if row.get("header") else None
+        #: Has the rule other branches' value groups ("value2", "value3")?
+        rule["other_values"] = bool({"value2", "value3"} & set(rule["regex"].groupindex))
         compiled.append(rule)
     return sorted(compiled, key=lambda r: -r["priority"])
 
@@ -105,7 +107,7 @@ def _value_group(match: regex.Match) -> str:
 
 def _value(rule: dict, match: regex.Match) -> tuple[object, str | None] | None:
     """(value, unit) of a rule's match, normalised."""
-    raw = match.group(_value_group(match))
+    raw = match.group(_value_group(match) if rule["other_values"] else "value")
     if raw is None:
         return None
     unit = rule.get("unit") or (match.groupdict().get("unit"))
@@ -188,7 +190,10 @@ def find_specs(text: str, boilerplate: Boilerplate | None = None) -> list[dict]:
         if rule["trigger_regex"] is None or windows is None:
             matches = rule["regex"].finditer(text)
         else:  # looked for only around the rule's cheap trigger: most rules fire in few places
-            matches = rule["rule"].finditer(text, folded, windows[rule["trigger_regex"].pattern])
+            spans = windows.get(rule["trigger_regex"].pattern)
+            if not spans:
+                continue
+            matches = rule["rule"].finditer(text, folded, spans)
         for match in matches:
             start, end = match.span()
             if not _in_context(text, rule, start, end) or not _under_header(text, rule, start):
@@ -197,7 +202,7 @@ def find_specs(text: str, boilerplate: Boilerplate | None = None) -> list[dict]:
             if parsed is None:
                 continue
             value, unit = parsed
-            group = _value_group(match)
+            group = _value_group(match) if rule["other_values"] else "value"
             keep(start, end, rule["priority"],
                  [{"span": [start, end], "name": rule["name"], "value": value, "unit": unit,
                    "value_span": list(match.span(group))}])
@@ -231,8 +236,17 @@ def triggers() -> scan.TriggerSet:
 
 
 def _trigger_windows(folded: str) -> dict[str, list[tuple[int, int]]]:
-    """Per trigger pattern, the windows its rules are tried in."""
-    return {pattern: scan.windows(folded, spans, *TRIGGER_REACH) for pattern, spans in triggers().spans(folded).items()}
+    """Per trigger pattern that fired, the windows its rules are tried in. Triggers often
+    fire at the same places ("\\d\\s?gb", "\\d\\s?[gt]b"...): their windows are made once."""
+    windows: dict[str, list[tuple[int, int]]] = {}
+    made: dict[tuple, list[tuple[int, int]]] = {}
+    for pattern, spans in triggers().spans(folded).items():
+        if spans:
+            key = tuple(spans)
+            if key not in made:
+                made[key] = scan.windows(folded, spans, *TRIGGER_REACH)
+            windows[pattern] = made[key]
+    return windows
 
 
 SKIN = scan.compile_pattern(r"^(?:One\s?UI|OxygenOS|ColorOS|MIUI|HyperOS|Funtouch|Realme UI)", regex.IGNORECASE)
