@@ -100,9 +100,11 @@ LEAD_WORDS = 15  # the lead is the first paragraph at least this long
 
 @cache
 def _festival_day():
-    """"on Dhanteras", "on Singles' Day": festivals of one day (``data/sales_words.jsonl``)."""
+    """"on Dhanteras", "on Singles' Day": festivals of one day (``data/sales_words.jsonl``).
+    "on" is looked for first, its word boundary tested after it ("\\bon" made ``re`` try
+    every position of the text)."""
     days = alternation(_words()["one_day_festival"])
-    return scan.compile_pattern(rf"\b[Oo]n\s+(?:the\s+(?:day|occasion)\s+of\s+)?(?P<day>(?i:{days}))(?![\w'’])")
+    return scan.compile_pattern(rf"[Oo]n(?<!\w[Oo]n)\s+(?:the\s+(?:day|occasion)\s+of\s+)?(?P<day>(?i:{days}))(?![\w'’])")
 
 
 #: Before a festival that opens the sentence ("On Dhanteras, ...").
