@@ -157,7 +157,7 @@ class PeriodReader:
             if title and start == title[0]:
                 continue
             line = self.text[start:end]
-            if len(line.split()) > HEADING_WORDS or line.endswith((".", "?", "!", ":", ",", "”", '"')):
+            if line.endswith((".", "?", "!", ":", ",", "”", '"')) or len(line.split(None, HEADING_WORDS)) > HEADING_WORDS:
                 continue
             span = self._span_within(start, end, with_duration=True)
             if span is not None and span.get("start"):
