@@ -43,6 +43,10 @@ INDIA_NAMES = scan.compile_pattern(r"\b(?:India|Indian|Delhi|New Delhi|Mumbai|Be
 INDIA = scan.compile_pattern(r"\b(?:India|Indian|Delhi|Mumbai|Bengaluru|Bangalore|Chennai|Rs\.?|₹|INR|lakh|crore)\b")
 DOLLAR_AREA = scan.compile_pattern(r"\$|\bUS\b|\bdollars?\b|\bAmerica")
 EURO_AREA = scan.compile_pattern(r"€|\bEUR\b|\beuros?\b", regex.IGNORECASE)
+#: Every name SRI_LANKA, PAKISTAN and NEPAL match holds one of these: a text holding none
+#: names no rupee country but India, told by substring tests instead of three regex searches.
+OTHER_RUPEE_NAMES = ("Sri Lanka", "Colombo", "Kandy", "LKR", "Pakistan", "Karachi", "Lahore", "Islamabad", "PKR",
+                     "Nepal", "Kathmandu", "NPR")
 RUPEE_COUNTRIES = {"India": INDIA_NAMES, "Sri Lanka": SRI_LANKA, "Pakistan": PAKISTAN, "Nepal": NEPAL}
 RUPEE_CODES = {"Sri Lanka": "LKR", "Pakistan": "PKR", "Nepal": "NPR"}
 YEN_COUNTRIES = {"China": CHINA, "Japan": JAPAN}
@@ -221,6 +225,9 @@ FIRST_WORD = re.compile(r"[^\W\d_]+|\S")
 def _last_word(text: str) -> str:
     """The letters (and a full stop) or the one character a text ends with: "Rs." of "at Rs."
     (read backwards: a search anchored at the end would try every position)."""
+    word = text[text.rfind(" ") + 1:]
+    if word.isalpha():
+        return word  # the common case, a plain word after a space: found by C string methods
     end = letters_end = len(text)
     if letters_end and text[letters_end - 1] == ".":
         letters_end -= 1
@@ -232,6 +239,10 @@ def _last_word(text: str) -> str:
 
 def _first_word(text: str) -> str:
     """The letters or the one character a text starts with: "United" of "United States dollars"."""
+    space = text.find(" ")
+    word = text[:space] if space >= 0 else text
+    if word.isalpha():
+        return word  # the common case, a plain word before a space: no regex call
     match = FIRST_WORD.match(text)
     return match.group(0) if match else ""
 
@@ -254,19 +265,20 @@ def resolve(text: str, amounts: list[dict]) -> list[dict]:
             first_named[name] = min(firsts)[1] if firsts else None
         return first_named[name]
 
-    named: dict[str, bool] = {}  # does the text name this country at all? (asked once)
+    other_rupee_country: list[bool] = []  # does the text name a rupee country but India? (asked once)
 
-    def names(country: str, pattern: regex.Pattern) -> bool:
-        if country not in named:
-            named[country] = pattern.search(text) is not None
-        return named[country]
+    def names_other_rupee_country() -> bool:
+        if not other_rupee_country:
+            other_rupee_country.append(any(name in text for name in OTHER_RUPEE_NAMES) and any(
+                pattern.search(text) for pattern in (SRI_LANKA, PAKISTAN, NEPAL)))
+        return other_rupee_country[0]
 
     lexicon = currencies()
     kept = []
     for amount in amounts:
         kind = amount.get("ambiguous")
         if kind == "rupee":
-            if not (names("Sri Lanka", SRI_LANKA) or names("Pakistan", PAKISTAN) or names("Nepal", NEPAL)):
+            if not names_other_rupee_country():
                 amount["currency"] = "INR"  # no other rupee country in the text: nothing to weigh
             else:
                 country = (nearest_country(text, amount, RUPEE_COUNTRIES)

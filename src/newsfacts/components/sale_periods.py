@@ -100,9 +100,11 @@ LEAD_WORDS = 15  # the lead is the first paragraph at least this long
 
 @cache
 def _festival_day():
-    """"on Dhanteras", "on Singles' Day": festivals of one day (``data/sales_words.jsonl``)."""
+    """"on Dhanteras", "on Singles' Day": festivals of one day (``data/sales_words.jsonl``).
+    "on" is looked for first, its word boundary tested after it ("\\bon" made ``re`` try
+    every position of the text)."""
     days = alternation(_words()["one_day_festival"])
-    return scan.compile_pattern(rf"\b[Oo]n\s+(?:the\s+(?:day|occasion)\s+of\s+)?(?P<day>(?i:{days}))(?![\w'’])")
+    return scan.compile_pattern(rf"[Oo]n(?<!\w[Oo]n)\s+(?:the\s+(?:day|occasion)\s+of\s+)?(?P<day>(?i:{days}))(?![\w'’])")
 
 
 #: Before a festival that opens the sentence ("On Dhanteras, ...").
@@ -155,7 +157,7 @@ class PeriodReader:
             if title and start == title[0]:
                 continue
             line = self.text[start:end]
-            if len(line.split()) > HEADING_WORDS or line.endswith((".", "?", "!", ":", ",", "”", '"')):
+            if line.endswith((".", "?", "!", ":", ",", "”", '"')) or len(line.split(None, HEADING_WORDS)) > HEADING_WORDS:
                 continue
             span = self._span_within(start, end, with_duration=True)
             if span is not None and span.get("start"):

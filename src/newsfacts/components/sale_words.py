@@ -14,6 +14,7 @@ from functools import cache
 import regex
 
 from .. import lexicons, scan
+from ..lexicons import alternation
 
 
 @cache
@@ -29,7 +30,9 @@ def _patterns() -> dict[str, regex.Pattern]:
     words = _words()
 
     def alt(items) -> str:
-        return "|".join(regex.escape(w) for w in sorted(items, key=len, reverse=True))
+        # a trie, the longest word that fits winning as in a longest-first list: ``re`` follows
+        # it a character at a time instead of trying each of ~90 words at every position (3.5x)
+        return alternation(items)
 
     return {
         "verb": scan.compile_pattern(rf"(?<![\w-])(?:{alt(words['verb'])})(?![\w-])", regex.IGNORECASE),
