@@ -24,19 +24,21 @@ from ..lexicons import alternation
 from ..scan import compiled
 from .product_names import (
     LAUNCH_VERB,
-    LAUNCH_VERB_PREFIXES,
     NOT_A_MODEL_NAME,
     NOT_A_PRODUCT,
     _canonical_brand,
     _Catalogue,
     _lexicon,
+    launch_verb_prefixes,
 )
 
 #: A lower-case letter, capitals and a number: "the eZX100", "its eZX 100" (a shape no word
 #: has; "iOS 17" is a platform).
 LOWER_LED = regex.compile(r"(?i:the|its|an?|new)\s+(?P<name>(?P<letters>[a-z][A-Z][A-Za-z]{0,7})(?:\d{1,4}|\s\d{1,4})[a-z]?)"
                           r"(?![\w.,-]?\d|[\w-])")
-CAMEL = re.compile(r"[a-z][A-Z]")
+#: A capital right after a lower-case letter ("eZX"): led by the capital, which ``re`` skips
+#: to (a lower-case lead makes it stop at most letters); the pair starts one character before.
+CAMEL_CAPITAL = re.compile(r"[A-Z](?<=[a-z][A-Z])")
 PRICE = r"(?:Rs\.?|₹|\$|€|£)\s?\d[\d,.]*(?:[- ]?(?:lakh|crore|k|K))?"
 CURRENCY = re.compile(r"Rs|₹|\$|€|£")
 #: A name after its price or after "variants of the": "the Rs 1-lakh Zola", "the $299 Zola",
@@ -64,9 +66,12 @@ def _starts_before(text: str, anchors, before: regex.Pattern, reach: int) -> lis
     return sorted(starts)
 
 
-def launch_verbs(text: str) -> list[int]:
-    """Offsets of launch verbs ("launched", "unveils") at a word's start."""
-    return sorted(offset for prefix in LAUNCH_VERB_PREFIXES for offset in scan.find_all(text, prefix)
+def launch_verbs(text: str, prefixes: list[int] | None = None) -> list[int]:
+    """Offsets of launch verbs ("launched", "unveils") at a word's start. ``prefixes``: the
+    text's :func:`~.product_names.launch_verb_prefixes`, if known."""
+    if prefixes is None:
+        prefixes = launch_verb_prefixes(text)
+    return sorted(offset for offset in prefixes
                   if scan.WordStart.at_word_start(text, offset) and LAUNCH_VERB_AT.match(text, offset))
 
 
@@ -92,7 +97,7 @@ def _add_context_named(text: str, found: _Catalogue, verbs: list[int]) -> None:
     ``verbs``: the text's :func:`launch_verbs`."""
     brands, series, _ = _lexicon()
     names: dict[str, str] = {}  # name -> key
-    camels = [m.start() for m in CAMEL.finditer(text) if scan.WordStart.at_word_start(text, m.start())]
+    camels = [m.start() - 1 for m in CAMEL_CAPITAL.finditer(text) if scan.WordStart.at_word_start(text, m.start() - 1)]
     for match in scan.matches_at(LOWER_LED, text, _starts_before(text, camels, DETERMINER_BEFORE, 8)):
         if match.group("letters") not in NOT_A_PRODUCT and found.free(match.start("name"), match.end("name")):
             names.setdefault(match.group("name"), "".join(match.group("name").split()).casefold())

@@ -23,6 +23,8 @@ REVISED_TO = scan.compile_pattern(
     rf"(?:has\s+been\s+|have\s+been\s+|is\s+|was\s+|been\s+)?(?:raised|hiked|increased|revised|cut|reduced)\s+to)"
     rf"\s+{RUPEES}(?P<new>{PRICE})")
 PLAN_NOUNS = ("plan", "pack", "booster", "recharge")
+#: What PLAN_FROM_TO cannot match without: a text lacking it is not scanned.
+FROM_RUPEES = regex.compile(r"from\s+(?:Rs|₹)")
 #: "The entry-level unlimited plan goes from Rs 179 to Rs 199"
 PLAN_FROM_TO = regex.compile(
     rf"\b(?i:the|its|an?)\s+(?P<plan>(?:[a-z-]+\s+){{0,3}}(?:{'|'.join(PLAN_NOUNS)}))\b[^.\n]{{0,60}}?"
@@ -43,10 +45,18 @@ def _revision_phrases(text: str):
     """"goes from Rs 179 to Rs 199" and list lines "Rs 179 → Rs 199:", with their groups
     ``plan``, ``old`` and ``new``. Each pattern runs only on a text holding words it cannot
     match without (a substring test costs far less than its scan)."""
-    if "from" in text and any(noun in text for noun in PLAN_NOUNS):
+    if "from" in text and any(noun in text for noun in PLAN_NOUNS) and FROM_RUPEES.search(text):
         yield from PLAN_FROM_TO.finditer(text)
     if "Rs" in text or "₹" in text:
         yield from PLAN_LIST_LINE.finditer(text)
+
+
+def table_prices(text: str) -> list:
+    """``TABLE_PRICE.finditer(text)``, tried only at the rupee signs (its leading lookbehind
+    makes ``regex`` try every position)."""
+    if "|" not in text:
+        return []
+    return scan.matches_at(TABLE_PRICE, text, sorted(scan.find_all(text, "Rs") + scan.find_all(text, "₹")))
 
 
 def plan_revisions(text: str) -> dict[str, str]:
@@ -61,7 +71,7 @@ def plan_revisions(text: str) -> dict[str, str]:
         new = _revised_price(text, match.end())
         if new is not None:
             revisions[match.group("price").replace(",", "")] = new
-    for match in TABLE_PRICE.finditer(text):
+    for match in table_prices(text):
         header = scan.table_header(text, match.start())
         if header is None or not OLD_PRICE_COLUMN.search(header):
             continue
@@ -100,7 +110,7 @@ def _add_revised_plans(text: str, found: _Catalogue) -> None:
         noun = match.group("plan").split()[-1] if from_to else "plan"
         name = f"Rs {match.group('new')} {noun}"
         found.add(start, end, name, None, "plan " + match.group("new").replace(",", ""), alias=True)
-    for match in TABLE_PRICE.finditer(text):
+    for match in table_prices(text):
         start, end = match.span()
         if not found.free(start):
             continue

@@ -41,6 +41,7 @@ from .product_names import (
     _add_sizes,
     _Catalogue,
     _lexicon,
+    launch_verb_prefixes,
     mention_matches,
     noun_offsets,
     read_name,
@@ -91,12 +92,13 @@ def find_products(text: str, boilerplate: Boilerplate | None = None,
     _add_plans_at_price(text, found)
     _add_plan_groups(text, found)
     found.mentions.sort()
-    _add_introduced(text, found)
+    prefixes = launch_verb_prefixes(text)
+    _add_introduced(text, found, prefixes)
     _add_brand_named(text, found)
     _add_quoted(text, found)
     nouns = noun_offsets(text)
     _add_noun_named(text, found, nouns)
-    verbs = launch_verbs(text)
+    verbs = launch_verbs(text, prefixes)
     _add_context_named(text, found, verbs)
     found.mentions.sort()
     _add_siblings(text, found)
