@@ -113,7 +113,8 @@ def test_mentions_found_from_cheap_starts_equal_a_full_scan():
     from newsfacts.components.product_names import mention_matches, mention_pattern
 
     texts = corpus_texts()
-    texts += ["Launched Redmi Note 7 Pro and Galaxy S24+ with the Rs 399 plan; Zephyr 125 Pro Max 2"]
+    texts += ["Launched Redmi Note 7 Pro and Galaxy S24+ with the Rs 399 plan; Zephyr 125 Pro Max 2",
+              "Airtel Rs 99 data pack, Rs. 49 plan, ₹ 19 booster; Samsung's Galaxy S9, Xiaomi-12, Oppo\u00a0F9, Apple."]
     for text in texts:
         assert [m.span() for m in mention_matches(text)] == [m.span() for m in mention_pattern().finditer(text)]
 
@@ -165,15 +166,18 @@ def test_a_maker_and_a_common_word_is_no_model():
 def test_mention_starts_led_by_their_first_character_equal_a_lookbehind_led_pattern():
     import re
 
-    from newsfacts.components.product_names import _lexicon, mention_starts
+    from newsfacts.components.product_names import PLAN_PRICE_NAME, _lexicon, mention_starts
     from newsfacts.lexicons import alternation
 
     brands, series, words = _lexicon()
+    makers = [brand for brand in brands if brand not in series]
     plain = re.compile(  # mention_starts as first written: led by its word-start lookbehind
-        rf"(?<!\w)(?=Rs|₹)|(?<![\w-])(?=(?:{alternation(list(brands) + list(series))})"
+        rf"(?<!\w)(?=(?:Rs\.?[ \u00a0]?|₹[ \u00a0]?){PLAN_PRICE_NAME})"
+        rf"|(?<![\w-])(?=(?:{alternation(makers)})(?=[ \u00a0-])|(?:{alternation(series)})"
         rf"|[A-Z][a-z]{{2,}}(?:[ \u00a0](?:{alternation(words)}))*[ \u00a0](?:[A-Z]{{0,3}}|[a-z])\d)")
     texts = corpus_texts()
-    texts += ["iPhone 15, xiPhone, -Redmi, Rs 399, -Rs 49, ₹99, a₹9, Zephyr Pro 125, Zephyr i7, vivo\u00a0X100, R", "Rs"]
+    texts += ["iPhone 15, xiPhone, -Redmi, Rs 399, -Rs 49, ₹99, a₹9, Zephyr Pro 125, Zephyr i7, vivo\u00a0X100, R", "Rs",
+              "Rs 399 plan, -Rs. 49 data pack, ₹\u00a099 recharge, a₹9 plan, Samsung's Galaxy, Samsung-5, Oppo F9, Apple"]
     for text in texts:
         assert [m.start() for m in mention_starts().finditer(text)] == [m.start() for m in plain.finditer(text)]
 
@@ -627,3 +631,42 @@ def test_a_watch_named_without_its_series_word_is_one_entity():
 ])
 def test_products_given_as_examples_of_a_subject_are_not_compared(text, fact, product):
     assert spec_products(text)[fact] == product
+
+
+def test_brand_word_pairs_read_at_mention_starts_equal_pairs_read_in_every_capitalised_run():
+    import re
+
+    from newsfacts.components.product_names import (
+        CAPITALISED_RUN,
+        NOT_A_MODEL_NAME,
+        NOT_A_PRODUCT,
+        PRICED_AFTER,
+        TITLE_WORD,
+        _brand_word_pairs,
+        _lexicon,
+        _services,
+    )
+
+    def in_every_run(text):  # _brand_word_pairs as first written: every run of capitalised words read
+        brands, series, _ = _lexicon()
+        for run in CAPITALISED_RUN.finditer(text):
+            words = [(m.group(0), m.start()) for m in re.finditer(r"[^ \u00a0]+", run.group(0))]
+            for i in range(len(words) - 1):
+                for width in (2, 1):
+                    if i + width >= len(words):
+                        continue
+                    brand = " ".join(w for w, _ in words[i:i + width])
+                    name, offset = words[i + width]
+                    if (brand in brands or brand in series) and TITLE_WORD.fullmatch(name) and not name.endswith("est") \
+                            and name not in NOT_A_MODEL_NAME and name not in brands and name not in series \
+                            and not _services().match(f"{brand} {name}"):
+                        start, end = run.start() + words[i][1], run.start() + offset + len(name)
+                        if name not in NOT_A_PRODUCT or PRICED_AFTER.match(text, end):
+                            yield brand, name, (start, end)
+                        break
+
+    texts = corpus_texts()
+    texts += ["New Hyundai Arvo Costs More; Royal\u00a0Enfield Vela and Royal Enfield Tide, priced at Rs 2 lakh. "
+              "-Hyundai Arvo, x-Samsung Galaxy Vela, Galaxy Vela Prime Xeno, Rs Lakh Zeta, Samsung\u00a0Galaxy\u00a0Vela"]
+    for text in texts:
+        assert list(_brand_word_pairs(text)) == list(in_every_run(text))

@@ -52,6 +52,11 @@ def _lexicon() -> tuple[dict[str, dict], dict[str, dict], set[str]]:
 
 
 
+#: A plan's price and noun after its rupee sign: "399 plan", "98 data pack".
+PLAN_PRICE_NAME = (r"\d[\d,]*(?:[ \u00a0](?:annual|yearly|prepaid|postpaid|unlimited|data|monthly|quarterly|"
+                   r"entry-level|popular|data))?[ \u00a0](?:plan|pack|recharge|add-on|booster|top-up|voucher)")
+
+
 @cache
 def mention_pattern() -> re.Pattern:
     """Brand/series + model tokens, standalone models, plans, and model-shaped names. A brand
@@ -66,8 +71,7 @@ def mention_pattern() -> re.Pattern:
     return re.compile(
         rf"(?:(?<!\w)"  # "-Rs 98 recharge: ..." in a list
         rf"(?P<plan>(?:(?:{alternation(b for b, r in brands.items() if r['category'] == 'telecom')})[ \u00a0])?"
-        rf"(?:Rs\.?[ \u00a0]?|₹[ \u00a0]?)\d[\d,]*(?:[ \u00a0](?:annual|yearly|prepaid|postpaid|"
-        rf"unlimited|data|monthly|quarterly|entry-level|popular|data))?[ \u00a0](?:plan|pack|recharge|add-on|booster|top-up|voucher))"
+        rf"(?:Rs\.?[ \u00a0]?|₹[ \u00a0]?){PLAN_PRICE_NAME})"
         rf"|(?<![\w-])(?:(?:(?P<brand>{alternation(brands)})[ \u00a0])?(?P<series>{alternation(series)})"
         rf"(?:{new_word}?{tail}{{1,4}}|(?:[ \u00a0]{TRIM_TOKEN}(?![\w-])){{0,3}})"
         rf"|(?P<lone_brand>{alternation(brands)}){new_word}?{tail}{{1,4}}"
@@ -86,15 +90,31 @@ def mention_starts() -> re.Pattern:
     straight to those characters (a leading lookbehind makes it try every position), and a
     match is one character wide, so no start hides another. ``re`` tests the branches in turn
     at each of those characters: the lower-case ones ("iPhone", "vivo") come first, as "i" and
-    "r" stand all over a text, then the capitals, the most frequent first."""
+    "r" stand all over a text, then the capitals, the most frequent first. A price starts a
+    mention only as a plan's ("Rs 399 plan"), and a maker that is no series only before a
+    space or a hyphen (it leads a model name or a series): most prices and makers' names
+    in a text start none, and trying the full pattern there costs more. Every maker or
+    series that starts a pair of :func:`_brand_word_pairs` is a start too."""
     brands, series, words = _lexicon()
     generic = rf"[a-z]{{2,}}(?:[ \u00a0](?:{alternation(words)}))*[ \u00a0](?:[A-Z]{{0,3}}|[a-z])\d"
-    rests: dict[str, list[str]] = {}
-    for name in [*brands, *series]:
-        rests.setdefault(name[0], []).append(name[1:])
-    branches = {"R": [r"R(?<!\wR)(?=s)"], "₹": [r"₹(?<!\w₹)"]}  # a plan's price, after a list's dash too
-    for first in set(rests) | set(string.ascii_uppercase):
-        ahead = [alternation(rests[first])] if first in rests else []
+    maker_rests: dict[str, list[str]] = {}
+    for name in brands:
+        if name not in series:
+            maker_rests.setdefault(name[0], []).append(name[1:])
+    series_rests: dict[str, list[str]] = {}
+    for name in series:
+        series_rests.setdefault(name[0], []).append(name[1:])
+
+    def names(rests: list[str]) -> str:  # "Royal Enfield" written with a no-break space starts a pair too
+        return alternation(rests).replace(re.escape(" "), "[ \u00a0]")
+    branches = {"R": [rf"R(?<!\wR)(?=s\.?[ \u00a0]?{PLAN_PRICE_NAME})"],  # a plan's price, after a list's dash too
+                "₹": [rf"₹(?<!\w₹)(?=[ \u00a0]?{PLAN_PRICE_NAME})"]}
+    for first in set(maker_rests) | set(series_rests) | set(string.ascii_uppercase):
+        ahead = []
+        if first in maker_rests:
+            ahead.append(rf"(?:{names(maker_rests[first])})(?=[ \u00a0-])")
+        if first in series_rests:
+            ahead.append(names(series_rests[first]))
         if first in string.ascii_uppercase:
             ahead.append(generic)
         char = re.escape(first)
@@ -118,12 +138,18 @@ def _branch_order(first: str) -> tuple[int, int, str]:
 MENTION_LENGTH = 160  # no product name is longer
 
 
-def mention_matches(text: str):
-    """``mention_pattern().finditer(text)``, tried only where :func:`mention_starts` fires."""
+def mention_start_offsets(text: str) -> list[int]:
+    """Where :func:`mention_starts` fires: found once per text for :func:`mention_matches`
+    and :func:`_brand_word_pairs`."""
+    return [start.start() for start in mention_starts().finditer(text)]
+
+
+def mention_matches(text: str, starts: list[int] | None = None):
+    """``mention_pattern().finditer(text)``, tried only where :func:`mention_starts` fires
+    (``starts``: :func:`mention_start_offsets`, if known)."""
     pattern = mention_pattern()
     last_end = 0
-    for start in mention_starts().finditer(text):
-        position = start.start()
+    for position in mention_start_offsets(text) if starts is None else starts:
         if position < last_end:
             continue
         match = pattern.match(text, position, min(len(text), position + MENTION_LENGTH))
@@ -371,37 +397,43 @@ TITLE_WORD = re.compile(r"[A-Z][a-z]{2,}")
 
 @cache
 def _maker_first_words() -> frozenset[str]:
-    """The first words of the makers' and series' names: a run of capitals without one holds
-    no pair of :func:`_brand_word_pairs`."""
+    """The first words of the makers' and series' names."""
     brands, series, _ = _lexicon()
     return frozenset(name.split(" ")[0] for name in [*brands, *series])
 
 
-def _brand_word_pairs(text: str):
+#: A capitalised word and the one or two after it in a run of them (see CAPITALISED_RUN).
+RUN_FROM_HERE = re.compile(r"[A-Z][\w-]*(?:[ \u00a0][A-Z][\w-]*){1,2}")
+
+
+def _brand_word_pairs(text: str, starts: list[int] | None = None):
     """(maker, word, span) for each known maker or series followed by a Titlecase word the
-    lexicon does not know: "Hyundai Arvo" in "New Hyundai Arvo Costs More", "Galaxy Vela"."""
+    lexicon does not know: "Hyundai Arvo" in "New Hyundai Arvo Costs More", "Galaxy Vela";
+    both words of a run of capitalised words (CAPITALISED_RUN), each maker or series read
+    with the next one or two words of its run. Makers and series are looked for only at the
+    text's mention starts (``starts``: :func:`mention_start_offsets`, if known), which hold
+    every one of them followed by a space."""
     brands, series, _ = _lexicon()
     first_words = _maker_first_words()
-    for run in CAPITALISED_RUN.finditer(text):
-        written = run.group(0).replace("\u00a0", " ").split(" ")  # the run's words are one space apart
-        if first_words.isdisjoint(written[:-1]):
-            continue  # no maker or series starts a pair here
-        words, offset = [], 0
-        for word in written:
-            words.append((word, offset))
-            offset += len(word) + 1
-        for i in range(len(words) - 1):
-            for width in (2, 1):
-                if i + width >= len(words):
-                    continue
-                brand = " ".join(w for w, _ in words[i:i + width])
-                name, offset = words[i + width]
-                if (brand in brands or brand in series) and TITLE_WORD.fullmatch(name) and not name.endswith("est") and name not in NOT_A_MODEL_NAME \
-                        and name not in brands and name not in series and not _services().match(f"{brand} {name}"):
-                    start, end = run.start() + words[i][1], run.start() + offset + len(name)
-                    if name not in NOT_A_PRODUCT or PRICED_AFTER.match(text, end):  # "Lumio Wave, priced at"
-                        yield brand, name, (start, end)
-                    break
+    for start in mention_start_offsets(text) if starts is None else starts:
+        if not scan.WordStart.at_word_start(text, start):
+            continue  # a plan's price after a hyphen
+        run = RUN_FROM_HERE.match(text, start)
+        if run is None:
+            continue
+        words = run.group(0).replace("\u00a0", " ").split(" ")  # the run's words are one space apart
+        if words[0] not in first_words:
+            continue
+        for width in (2, 1):
+            if width >= len(words):
+                continue
+            brand, name = " ".join(words[:width]), words[width]
+            if (brand in brands or brand in series) and TITLE_WORD.fullmatch(name) and not name.endswith("est") and name not in NOT_A_MODEL_NAME \
+                    and name not in brands and name not in series and not _services().match(f"{brand} {name}"):
+                end = start + len(brand) + 1 + len(name)
+                if name not in NOT_A_PRODUCT or PRICED_AFTER.match(text, end):  # "Lumio Wave, priced at"
+                    yield brand, name, (start, end)
+                break
 
 
 #: "the Arvo is ...": a name in running text (a lower-case word or a mark after it), not in a
@@ -412,12 +444,13 @@ PRICED_AFTER = regex.compile(r",?\s+(?:is\s+|was\s+)?(?:priced|costs?|costing|re
                              r"|at\s+(?:Rs\.?|₹|\$|€|£|INR))")
 
 
-def _add_brand_named(text: str, found: _Catalogue) -> None:
+def _add_brand_named(text: str, found: _Catalogue, starts: list[int] | None = None) -> None:
     """A known maker (or series) and a word the lexicon does not know ("Hyundai Arvo"), named
     twice, or once and again as "the Arvo", or once with its price ("Lumio Tide, priced at
-    Rs 9,999"): a model; the word alone ("the Arvo") names it too."""
+    Rs 9,999"): a model; the word alone ("the Arvo") names it too. ``starts``: the text's
+    :func:`mention_start_offsets`, if known."""
     counts: dict[tuple[str, str], list[tuple[int, int]]] = {}
-    for brand, name, span in _brand_word_pairs(text):
+    for brand, name, span in _brand_word_pairs(text, starts):
         if found.free(span[0]):
             counts.setdefault((brand, name), []).append(span)
     for (brand, name), spans in counts.items():

@@ -43,6 +43,7 @@ from .product_names import (
     _lexicon,
     launch_verb_prefixes,
     mention_matches,
+    mention_start_offsets,
     noun_offsets,
     read_name,
 )
@@ -65,7 +66,8 @@ def find_products(text: str, boilerplate: Boilerplate | None = None,
     brands, series, words = _lexicon()
     found = _Catalogue(boilerplate)
     revisions: dict[str, str] | None = None  # found when the first plan is met
-    for match in mention_matches(text):
+    starts = mention_start_offsets(text)
+    for match in mention_matches(text, starts):
         start, end = match.span()
         if boilerplate is not None and boilerplate.contains(start):
             continue
@@ -94,7 +96,7 @@ def find_products(text: str, boilerplate: Boilerplate | None = None,
     found.mentions.sort()
     prefixes = launch_verb_prefixes(text)
     _add_introduced(text, found, prefixes)
-    _add_brand_named(text, found)
+    _add_brand_named(text, found, starts)
     _add_quoted(text, found)
     nouns = noun_offsets(text)
     _add_noun_named(text, found, nouns)
