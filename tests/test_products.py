@@ -171,13 +171,18 @@ def test_mention_starts_led_by_their_first_character_equal_a_lookbehind_led_patt
 
     brands, series, words = _lexicon()
     makers = [brand for brand in brands if brand not in series]
+
+    def names(written):  # a space in a name may be a no-break space
+        return alternation(written).replace(re.escape(" "), "[ \u00a0]")
+
     plain = re.compile(  # mention_starts as first written: led by its word-start lookbehind
         rf"(?<!\w)(?=(?:Rs\.?[ \u00a0]?|₹[ \u00a0]?){PLAN_PRICE_NAME})"
-        rf"|(?<![\w-])(?=(?:{alternation(makers)})(?=[ \u00a0-])|(?:{alternation(series)})"
+        rf"|(?<![\w-])(?=(?:{names(makers)})(?=[ \u00a0-])|(?:{names(series)})(?!\w)"
         rf"|[A-Z][a-z]{{2,}}(?:[ \u00a0](?:{alternation(words)}))*[ \u00a0](?:[A-Z]{{0,3}}|[a-z])\d)")
     texts = corpus_texts()
     texts += ["iPhone 15, xiPhone, -Redmi, Rs 399, -Rs 49, ₹99, a₹9, Zephyr Pro 125, Zephyr i7, vivo\u00a0X100, R", "Rs",
-              "Rs 399 plan, -Rs. 49 data pack, ₹\u00a099 recharge, a₹9 plan, Samsung's Galaxy, Samsung-5, Oppo F9, Apple"]
+              "Rs 399 plan, -Rs. 49 data pack, ₹\u00a099 recharge, a₹9 plan, Samsung's Galaxy, Samsung-5, Oppo F9, Apple",
+              "Hero Motors, Moto-5, Moto G, Motorola, Galaxy's, Galaxy_S, Galaxy"]
     for text in texts:
         assert [m.start() for m in mention_starts().finditer(text)] == [m.start() for m in plain.finditer(text)]
 
@@ -670,3 +675,52 @@ def test_brand_word_pairs_read_at_mention_starts_equal_pairs_read_in_every_capit
               "-Hyundai Arvo, x-Samsung Galaxy Vela, Galaxy Vela Prime Xeno, Rs Lakh Zeta, Samsung\u00a0Galaxy\u00a0Vela"]
     for text in texts:
         assert list(_brand_word_pairs(text)) == list(in_every_run(text))
+
+
+SHAPED_MODELS = ("The X7d and THE K90 Pro Max, the 17T Pro 5G; a-the X9, its\u00a0S24 FE, Cheaper A55 series, "
+                 "the  \n 5T and the 123TT, the AB12c. The 55-inch model, A  65-inch TV; its\n\n 43-inch set, "
+                 "a-the 50-inch model, the 100-inch variant, the 5-inch model")
+
+
+def test_siblings_and_sized_models_tried_before_their_tokens_equal_a_full_scan():
+    from newsfacts.components.product_names import SIBLING, SIZED, _shape, siblings, sized_models
+
+    texts = corpus_texts() + [SHAPED_MODELS]
+    for text in texts:
+        assert [m.span() for m in sized_models(text)] == [m.span() for m in SIZED.finditer(text)]
+        for shapes in ({"X"}, {"#T"}, {"K", "#T", "S", "A", "#TT", "AB"}):
+            assert [(m.span(), m.groupdict()) for m in siblings(text, shapes)] == \
+                [(m.span(), m.groupdict()) for m in SIBLING.finditer(text) if _shape(m.group("token")) in shapes]
+
+
+def test_series_alone_read_at_mention_starts_equal_a_full_scan():
+    from newsfacts.components.product_context import _add_series_alone
+    from newsfacts.components.product_names import _Catalogue, mention_start_offsets
+
+    texts = corpus_texts() + ["The 12-inch Lumibook and the new iPhone; Galaxy shipments grew, -Galaxy, Moto-X, xGalaxy"]
+    for text in texts:
+        at_starts, scanned = _Catalogue(), _Catalogue()
+        _add_series_alone(text, at_starts, mention_start_offsets(text))
+        _add_series_alone(text, scanned)
+        assert (at_starts.products, at_starts.mentions) == (scanned.products, scanned.mentions)
+
+
+def test_determiners_read_back_from_anchors_equal_a_search_in_reach():
+    from newsfacts.components.product_context import (
+        DETERMINER_BEFORE,
+        DETERMINER_LENGTHS,
+        VARIANTS_BEFORE,
+        VARIANTS_LENGTHS,
+        _starts_before,
+    )
+
+    def searched(text, anchors, before, reach):  # _starts_before as first written
+        found = (before.search(text, max(0, anchor - reach), anchor) for anchor in anchors)
+        return sorted({back.start() for back in found if back is not None})
+
+    texts = corpus_texts() + ["the Rs 5, An  $9, xthe €3, a-the £4,\nTHE\n\n₹5, new  Rs, variants of the, Trims  \x1c of the"]
+    for text in texts:
+        anchors = range(len(text) + 1)
+        assert _starts_before(text, anchors, DETERMINER_BEFORE, DETERMINER_LENGTHS, 8) == \
+            searched(text, anchors, DETERMINER_BEFORE, 8)
+        assert _starts_before(text, anchors, VARIANTS_BEFORE, VARIANTS_LENGTHS, 12) == searched(text, anchors, VARIANTS_BEFORE, 12)

@@ -40,7 +40,7 @@ LOWER_LED = regex.compile(r"(?i:the|its|an?|new)\s+(?P<name>(?P<letters>[a-z][A-
 #: to (a lower-case lead makes it stop at most letters); the pair starts one character before.
 CAMEL_CAPITAL = re.compile(r"[A-Z](?<=[a-z][A-Z])")
 PRICE = r"(?:Rs\.?|₹|\$|€|£)\s?\d[\d,.]*(?:[- ]?(?:lakh|crore|k|K))?"
-CURRENCY = re.compile(r"Rs|₹|\$|€|£")
+CURRENCY_SIGNS = ("Rs", "₹", "$", "€", "£")
 #: A name after its price or after "variants of the": "the Rs 1-lakh Zola", "the $299 Zola",
 #: "the three variants of the Zola".
 PRICED_NAME = regex.compile(
@@ -48,19 +48,31 @@ PRICED_NAME = regex.compile(
     r"(?P<name>[A-Z][a-z]{2,}(?:\s[A-Z][a-z]*\d*|\s\d+)?)(?![\w-])")
 #: Where PRICED_NAME and LOWER_LED can start, read back from their price, "of the" or name.
 DETERMINER_BEFORE = regex.compile(r"(?<![\w-])(?i:the|its|an?|new)\s+\Z")
+DETERMINER_LENGTHS = (1, 2, 3)  # "a", "an"; "the", "its", "new"
 VARIANTS_BEFORE = regex.compile(r"(?<![\w-])(?i:variants?|versions?|trims?)\s+\Z")
+VARIANTS_LENGTHS = (4, 5, 7, 8)  # "trim(s)", "variant(s)" and "version(s)"
 
 #: "Zola smartphone was launched": a name before its product noun, said to be launched.
 PASSIVE_BEFORE = regex.compile(r"\b(?:was|were|has\s+been|have\s+been|is\s+being|will\s+be)\s+(?:officially\s+|finally\s+)?\Z")
 LAUNCH_VERB_AT = regex.compile(rf"{LAUNCH_VERB}\b")
 
 
-def _starts_before(text: str, anchors, before: regex.Pattern, reach: int) -> list[int]:
-    """Where ``before`` (a pattern ending in ``\\Z``) starts, read back from each anchor: the
-    places a pattern led by it can match, found from its rarer middle part."""
+def _starts_before(text: str, anchors, before: regex.Pattern, lengths: tuple[int, ...], reach: int) -> list[int]:
+    """Where ``before`` (a word of one of the ``lengths``, then white space up to ``\\Z``)
+    starts, read back from each anchor no further than ``reach``: the places a pattern led by
+    it can match, found from its rarer middle part. The word ends where the white space
+    before the anchor begins: ``before`` is searched for from the longest word's start on,
+    not from ``reach`` back."""
     starts = set()
+    longest = max(lengths)
     for anchor in anchors:
-        back = before.search(text, max(0, anchor - reach), anchor)
+        floor = max(0, anchor - reach)
+        word_end = anchor
+        while word_end > floor and text[word_end - 1].isspace():
+            word_end -= 1
+        if word_end == anchor:
+            continue  # no white space before the anchor
+        back = before.search(text, max(floor, word_end - longest), anchor)
         if back is not None:
             starts.add(back.start())
     return sorted(starts)
@@ -98,11 +110,12 @@ def _add_context_named(text: str, found: _Catalogue, verbs: list[int]) -> None:
     brands, series, _ = _lexicon()
     names: dict[str, str] = {}  # name -> key
     camels = [m.start() - 1 for m in CAMEL_CAPITAL.finditer(text) if scan.WordStart.at_word_start(text, m.start() - 1)]
-    for match in scan.matches_at(LOWER_LED, text, _starts_before(text, camels, DETERMINER_BEFORE, 8)):
+    for match in scan.matches_at(LOWER_LED, text, _starts_before(text, camels, DETERMINER_BEFORE, DETERMINER_LENGTHS, 8)):
         if match.group("letters") not in NOT_A_PRODUCT and found.free(match.start("name"), match.end("name")):
             names.setdefault(match.group("name"), "".join(match.group("name").split()).casefold())
-    anchors = _starts_before(text, (m.start() for m in CURRENCY.finditer(text)), DETERMINER_BEFORE, 8)
-    anchors += _starts_before(text, scan.find_all(text, "of the"), VARIANTS_BEFORE, 12)
+    currencies = [offset for sign in CURRENCY_SIGNS for offset in scan.find_all(text, sign)]
+    anchors = _starts_before(text, currencies, DETERMINER_BEFORE, DETERMINER_LENGTHS, 8)
+    anchors += _starts_before(text, scan.find_all(text, "of the"), VARIANTS_BEFORE, VARIANTS_LENGTHS, 12)
     if anchors:
         for match in scan.matches_at(PRICED_NAME, text, sorted(anchors)):
             name = match.group("name")
@@ -136,21 +149,40 @@ SERIES_ALONE_AFTER = regex.compile(r"\s+(?:shipments|sales|deliveries|bookings|r
 
 
 @cache
-def _series_words() -> scan.WordStart:
+def _series_alone_names() -> list[str]:
     """Series that can stand for a product alone: not a maker's own name ("Xiaomi"), nor a
     part's ("Victus")."""
     _, series, _ = _lexicon()
-    names = [name for name, row in series.items() if row["brand"] != name and name not in NOT_A_PRODUCT]
-    return scan.WordStart(rf"(?:{alternation(names)})(?![\w-])")
+    return [name for name, row in series.items() if row["brand"] != name and name not in NOT_A_PRODUCT]
 
 
-def _add_series_alone(text: str, found: _Catalogue) -> None:
+@cache
+def _series_words() -> scan.WordStart:
+    """One of :func:`_series_alone_names` as a whole word."""
+    return scan.WordStart(rf"(?:{alternation(_series_alone_names())})(?![\w-])")
+
+
+@cache
+def _series_openings() -> frozenset[str]:
+    """The first two characters of each of :func:`_series_alone_names` (all are longer)."""
+    assert all(len(name) >= 2 for name in _series_alone_names())
+    return frozenset(name[:2] for name in _series_alone_names())
+
+
+def _add_series_alone(text: str, found: _Catalogue, starts: list[int] | None = None) -> None:
     """A series the text names alone ("the 12-inch Lumibook"), where no product it found
     belongs to the series, or whose figures are counted ("Lumibook shipments grew"): the
     series names the product. Not a maker's name that is also a
-    series ("Xiaomi"), nor a part's ("Victus")."""
+    series ("Xiaomi"), nor a part's ("Victus"). ``starts``: the text's
+    :func:`~.product_names.mention_start_offsets`, if known: every series there is one."""
     _, series, _ = _lexicon()
-    for match in _series_words().finditer(text):
+    series_words = _series_words()
+    if starts is None:
+        matches = series_words.finditer(text)
+    else:  # only where a series name opens
+        openings = _series_openings()
+        matches = scan.matches_at(series_words, text, [start for start in starts if text[start:start + 2] in openings])
+    for match in matches:
         word = match.group(0)
         if not found.free(match.start(), match.end()) or NAME_GOES_ON.match(text, match.end()):
             continue

@@ -92,9 +92,10 @@ def mention_starts() -> re.Pattern:
     at each of those characters: the lower-case ones ("iPhone", "vivo") come first, as "i" and
     "r" stand all over a text, then the capitals, the most frequent first. A price starts a
     mention only as a plan's ("Rs 399 plan"), and a maker that is no series only before a
-    space or a hyphen (it leads a model name or a series): most prices and makers' names
-    in a text start none, and trying the full pattern there costs more. Every maker or
-    series that starts a pair of :func:`_brand_word_pairs` is a start too."""
+    space or a hyphen (it leads a model name or a series), a series only as a whole word
+    ("Moto", not "Motors"): most prices and makers' names in a text start none, and trying
+    the full pattern there costs more. Every maker or series that starts a pair of
+    :func:`_brand_word_pairs` is a start too."""
     brands, series, words = _lexicon()
     generic = rf"[a-z]{{2,}}(?:[ \u00a0](?:{alternation(words)}))*[ \u00a0](?:[A-Z]{{0,3}}|[a-z])\d"
     maker_rests: dict[str, list[str]] = {}
@@ -114,7 +115,7 @@ def mention_starts() -> re.Pattern:
         if first in maker_rests:
             ahead.append(rf"(?:{names(maker_rests[first])})(?=[ \u00a0-])")
         if first in series_rests:
-            ahead.append(names(series_rests[first]))
+            ahead.append(rf"(?:{names(series_rests[first])})(?!\w)")
         if first in string.ascii_uppercase:
             ahead.append(generic)
         char = re.escape(first)
@@ -162,11 +163,12 @@ def _key(name: str, brand_text: str | None) -> str:
     """Mentions of one model share a key: brand prefix and network suffix dropped — but a
     maker's bare word ("Lumio TV") keeps its maker."""
     text = name[len(brand_text):] if brand_text and name.startswith(brand_text + " ") else name
-    text = compiled(r"(?<=[A-Za-z])-(?=\d)").sub(" ", text)  # "Zeta-5" is "Zeta 5"
+    if "-" in text:
+        text = compiled(r"(?<=[A-Za-z])-(?=\d)").sub(" ", text)  # "Zeta-5" is "Zeta 5"
     tokens = [t for t in text.casefold().replace("\u00a0", " ").split() if t not in NETWORK_TOKENS]
     if tokens and tokens[-1] == "tvs":  # "Lumio TVs": the maker's TV
         tokens[-1] = "tv"
-    if len(tokens) == 1 and not any(c.isdigit() for c in tokens[0]) and text != name \
+    if len(tokens) == 1 and not any(map(str.isdigit, tokens[0])) and text != name \
             and text.strip() not in _lexicon()[1]:
         return name.casefold()  # "Lumio TV" and "Zentra TV" are two products; "Suzuki Swift" is the "Swift"
     return " ".join(tokens)
@@ -221,9 +223,11 @@ def _has_model_token(tail: str, words: set[str], after_series: bool = False) -> 
     """A model name needs a token with a digit ("M37", "5G"), a model word ("Pro", "Neo"), a
     maker's "TV" ("Lumio TV"), or — after a series — a letter ("Galaxy S", "Moto G")."""
     tokens = tail.split()
-    if any(MAGNITUDE_TOKEN.fullmatch(t) or SENSOR_TOKEN.fullmatch(t) for t in tokens):
+    # a magnitude starts with a digit, a sensor ends with one
+    if any((t[:1].isdecimal() and MAGNITUDE_TOKEN.fullmatch(t)) or (t[-1:].isdecimal() and SENSOR_TOKEN.fullmatch(t))
+           for t in tokens):
         return False
-    return any(any(c.isdigit() for c in t) or (t in words and len(t) > 2) or t == "TV"
+    return any(any(map(str.isdigit, t)) or (t in words and len(t) > 2) or t == "TV"
                or (after_series and compiled(r"[A-Z]\+?").fullmatch(t)) for t in tokens)
 
 
@@ -268,7 +272,7 @@ def read_name(text: str, match: re.Match) -> tuple[str, str | None, str] | None:
         return None  # "Galaxy Launches 2 Phones", "Lumio Phase 2"
     if not _has_model_token(tail, words, series_name is not None) and not (series_name and _standalone(series_name)):
         return None
-    if not any(c.isdigit() for c in tail) and GENERIC_NOUN_AFTER.match(text, end):
+    if not any(map(str.isdigit, tail)) and GENERIC_NOUN_AFTER.match(text, end):
         return None
     brand = (brands[brand_text].get("brand") or brand_text) if brand_text else None
     if series_name and not brand:
@@ -322,7 +326,12 @@ def introductions(text: str, prefixes: list[int] | None = None) -> list:
         words_start = scan.words_back(text, comma.start(), 5)
         candidates.update(offset for word in ("its", "the", "a", "new")
                           for offset in scan.find_all(text, word, words_start, comma.start()))
+    # each branch opens with \b before a letter: not after a letter, digit or "_" (\w in any reading)
+    candidates = [offset for offset in candidates if offset == 0 or text[offset - 1] not in ASCII_WORD_CHARACTERS]
     return scan.matches_at(introduction_pattern(), text, sorted(candidates))
+
+
+ASCII_WORD_CHARACTERS = frozenset(string.ascii_letters + string.digits + "_")
 
 
 @cache
@@ -528,13 +537,18 @@ def _model_shaped(name: str) -> bool:
     return bool(compiled(r"\d|[\w]-[\w]|\+|[a-z][A-Z]").search(name))
 
 
+@cache
+def _companies() -> frozenset[str]:
+    return frozenset(lexicons.brand_names())
+
+
 def _add_noun_named(text: str, found: _Catalogue, nouns: list[int]) -> None:
     """Names the lexicon does not know, told by the product noun beside them: "the Zephyr One
     electric scooter", "crossover Zentra X-Line", "of Lumio Chromebook". A name counts when it
     is model-shaped or the text names it again; each time it does is a mention."""
     brands, series, _ = _lexicon()
     names: dict[str, str | None] = {}
-    companies = frozenset(lexicons.brand_names())
+    companies = _companies()
     for match in noun_named(text, nouns):
         group = next(g for g in ("name", "capitalised", "after") if match.group(g))
         name = match.group(group)

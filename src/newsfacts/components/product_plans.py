@@ -147,8 +147,9 @@ def _operator_before(text: str, start: int) -> str:
 #: A plan named by the price after it: "a pack of ₹296", "a recharge pack priced at Rs 199",
 #: "the prepaid plan starts at ₹327", "a 31 days validity plan at ₹337" — not "a pack of Rs 199
 #: and above" (a floor) nor a plural ("packs starting at Rs 199": several plans).
+PLAN_AT_PRICE_NOUNS = ("plan", "pack", "recharge", "voucher", "booster")
 PLAN_AT_PRICE = regex.compile(
-    rf"(?<![\w-])(?P<noun>plan|pack|recharge|voucher|booster)\s+(?:of|at|for|(?:is\s+)?priced\s+at|starts?\s+(?:at|from)"
+    rf"(?<![\w-])(?P<noun>{'|'.join(PLAN_AT_PRICE_NOUNS)})\s+(?:of|at|for|(?:is\s+)?priced\s+at|starts?\s+(?:at|from)"
     rf"|starting\s+(?:at|from)|costing|which\s+costs)\s+(?P<price>{RUPEES}(?P<digits>{PRICE}))(?![\d,]|\.\d)"
     rf"(?!\s*(?:and\s+above|or\s+(?:more|above)|onwards|crore|lakh|cr\b))")
 #: A plan's own name before its noun: "Jio Freedom plan of ₹296" (a maker and Titlecase words).
@@ -161,7 +162,8 @@ def _add_plans_at_price(text: str, found: _Catalogue) -> None:
     if not ("Rs" in text or "₹" in text) or not any(noun in text for noun in PLAN_NOUNS):
         return
     brands, _, _ = _lexicon()
-    for match in PLAN_AT_PRICE.finditer(text):
+    nouns = sorted(offset for noun in PLAN_AT_PRICE_NOUNS for offset in scan.find_all(text, noun))
+    for match in scan.matches_at(PLAN_AT_PRICE, text, nouns):  # a match starts with its noun
         start, end = match.start(), match.end()
         if not found.free(start, end):
             continue
@@ -184,12 +186,16 @@ PLAN_GROUP = regex.compile(
     r"(?P<noun>plans|packs))\b(?!\s+to\b)")
 
 
+#: How PLAN_GROUP ends: a text without it is not scanned.
+PLAN_GROUP_NOUN = regex.compile(r"(?:plans|packs)\b(?!\s+to\b)")
+
+
 def _add_plan_groups(text: str, found: _Catalogue) -> None:
     """A telecom operator's plans spoken of together ("Airtel has two prepaid plans with 30 days
     validity") are what that sentence's validity, data and prices are of: the operator's
     "prepaid plans"."""
-    if "plans" not in text and "packs" not in text:
-        return
+    if not any(PLAN_GROUP_NOUN.match(text, offset) for noun in ("plans", "packs") for offset in scan.find_all(text, noun)):
+        return  # no "plans" that PLAN_GROUP could end with ("plans to launch" cannot)
     for match in PLAN_GROUP.finditer(text):
         start, end = match.span("group")
         operator = operator_named_before(text, start)

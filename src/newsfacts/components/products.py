@@ -106,7 +106,7 @@ def find_products(text: str, boilerplate: Boilerplate | None = None,
     _add_siblings(text, found)
     _add_sizes(text, found)
     _add_maker_tvs(text, found)
-    _add_series_alone(text, found)
+    _add_series_alone(text, found, starts)
     _add_described(text, found, verbs, nouns)
     found.mentions.sort()
     _merge_shortened(found)
@@ -151,7 +151,7 @@ def _merge_shortened(found: _Catalogue) -> None:
     keys = [_numbered(p["key"].split()) for p in found.products]
     into: dict[int, int] = {}
     for i, key in enumerate(keys):
-        if len(key) < 2 or not any(c.isdigit() for c in key[-1]):
+        if len(key) < 2 or not any(map(str.isdigit, key[-1])):
             continue
         longer = [j for j, other in enumerate(keys) if len(other) > len(key) and other[-len(key):] == key]
         if len(longer) == 1:
@@ -221,9 +221,8 @@ def _sections(text: str, mentions: list[list[int]], layout: dict | None) -> list
     starts = [m[0] for m in mentions]
     sections = []
     for start, end in layout["paragraphs"]:
-        line = text[start:end]
-        if len(line.split()) > 12 or line.endswith((".", "?", "!", ":", ",", "”", '"')):
-            continue
+        if text.endswith((".", "?", "!", ":", ",", "”", '"'), start, end) or len(text[start:end].split(None, 12)) > 12:
+            continue  # a sentence, or more than 12 words
         i = bisect.bisect_left(starts, start)
         if i < len(mentions) and mentions[i][0] < end:
             sections.append([start, mentions[i][2]])
