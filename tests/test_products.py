@@ -708,8 +708,10 @@ def test_series_alone_read_at_mention_starts_equal_a_full_scan():
 def test_determiners_read_back_from_anchors_equal_a_search_in_reach():
     from newsfacts.components.product_context import (
         DETERMINER_BEFORE,
+        DETERMINER_ENDINGS,
         DETERMINER_LENGTHS,
         VARIANTS_BEFORE,
+        VARIANTS_ENDINGS,
         VARIANTS_LENGTHS,
         _starts_before,
     )
@@ -718,9 +720,10 @@ def test_determiners_read_back_from_anchors_equal_a_search_in_reach():
         found = (before.search(text, max(0, anchor - reach), anchor) for anchor in anchors)
         return sorted({back.start() for back in found if back is not None})
 
-    texts = corpus_texts() + ["the Rs 5, An  $9, xthe €3, a-the £4,\nTHE\n\n₹5, new  Rs, variants of the, Trims  \x1c of the"]
+    texts = corpus_texts() + ["the Rs 5, An  $9, xthe €3, a-the £4,\nTHE\n\n₹5, new  Rs, variants of the, Trims  \x1c of the, itſ Rs 4"]
     for text in texts:
         anchors = range(len(text) + 1)
-        assert _starts_before(text, anchors, DETERMINER_BEFORE, DETERMINER_LENGTHS, 8) == \
+        assert _starts_before(text, anchors, DETERMINER_BEFORE, DETERMINER_LENGTHS, DETERMINER_ENDINGS, 8) == \
             searched(text, anchors, DETERMINER_BEFORE, 8)
-        assert _starts_before(text, anchors, VARIANTS_BEFORE, VARIANTS_LENGTHS, 12) == searched(text, anchors, VARIANTS_BEFORE, 12)
+        assert _starts_before(text, anchors, VARIANTS_BEFORE, VARIANTS_LENGTHS, VARIANTS_ENDINGS, 12) == \
+            searched(text, anchors, VARIANTS_BEFORE, 12)

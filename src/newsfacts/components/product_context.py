@@ -52,17 +52,28 @@ DETERMINER_LENGTHS = (1, 2, 3)  # "a", "an"; "the", "its", "new"
 VARIANTS_BEFORE = regex.compile(r"(?<![\w-])(?i:variants?|versions?|trims?)\s+\Z")
 VARIANTS_LENGTHS = (4, 5, 7, 8)  # "trim(s)", "variant(s)" and "version(s)"
 
+
+def _case_blind(letters: str) -> frozenset[str]:
+    """What ``(?i:x)`` matches on ``regex`` for each ASCII letter x: its two cases, and "ſ"
+    for "s" (checked over every code point)."""
+    return frozenset(letters.lower() + letters.upper() + ("ſ" if "s" in letters.lower() else ""))
+
+
+DETERMINER_ENDINGS = _case_blind("esanw")  # the last letters of DETERMINER_BEFORE's words
+VARIANTS_ENDINGS = _case_blind("tsnm")
+
 #: "Zola smartphone was launched": a name before its product noun, said to be launched.
 PASSIVE_BEFORE = regex.compile(r"\b(?:was|were|has\s+been|have\s+been|is\s+being|will\s+be)\s+(?:officially\s+|finally\s+)?\Z")
 LAUNCH_VERB_AT = regex.compile(rf"{LAUNCH_VERB}\b")
 
 
-def _starts_before(text: str, anchors, before: regex.Pattern, lengths: tuple[int, ...], reach: int) -> list[int]:
-    """Where ``before`` (a word of one of the ``lengths``, then white space up to ``\\Z``)
-    starts, read back from each anchor no further than ``reach``: the places a pattern led by
-    it can match, found from its rarer middle part. The word ends where the white space
-    before the anchor begins: ``before`` is searched for from the longest word's start on,
-    not from ``reach`` back."""
+def _starts_before(text: str, anchors, before: regex.Pattern, lengths: tuple[int, ...], endings: frozenset[str],
+                   reach: int) -> list[int]:
+    """Where ``before`` (a word of one of the ``lengths`` ending in one of the ``endings``,
+    then white space up to ``\\Z``) starts, read back from each anchor no further than
+    ``reach``: the places a pattern led by it can match, found from its rarer middle part.
+    The word ends where the white space before the anchor begins: ``before`` is searched for
+    from the longest word's start on, not from ``reach`` back, and only after such a letter."""
     starts = set()
     longest = max(lengths)
     for anchor in anchors:
@@ -70,8 +81,8 @@ def _starts_before(text: str, anchors, before: regex.Pattern, lengths: tuple[int
         word_end = anchor
         while word_end > floor and text[word_end - 1].isspace():
             word_end -= 1
-        if word_end == anchor:
-            continue  # no white space before the anchor
+        if word_end == anchor or word_end == floor or text[word_end - 1] not in endings:
+            continue  # no white space before the anchor, or no word of before's that ends there
         back = before.search(text, max(floor, word_end - longest), anchor)
         if back is not None:
             starts.add(back.start())
@@ -110,12 +121,12 @@ def _add_context_named(text: str, found: _Catalogue, verbs: list[int]) -> None:
     brands, series, _ = _lexicon()
     names: dict[str, str] = {}  # name -> key
     camels = [m.start() - 1 for m in CAMEL_CAPITAL.finditer(text) if scan.WordStart.at_word_start(text, m.start() - 1)]
-    for match in scan.matches_at(LOWER_LED, text, _starts_before(text, camels, DETERMINER_BEFORE, DETERMINER_LENGTHS, 8)):
+    for match in scan.matches_at(LOWER_LED, text, _starts_before(text, camels, DETERMINER_BEFORE, DETERMINER_LENGTHS, DETERMINER_ENDINGS, 8)):
         if match.group("letters") not in NOT_A_PRODUCT and found.free(match.start("name"), match.end("name")):
             names.setdefault(match.group("name"), "".join(match.group("name").split()).casefold())
     currencies = [offset for sign in CURRENCY_SIGNS for offset in scan.find_all(text, sign)]
-    anchors = _starts_before(text, currencies, DETERMINER_BEFORE, DETERMINER_LENGTHS, 8)
-    anchors += _starts_before(text, scan.find_all(text, "of the"), VARIANTS_BEFORE, VARIANTS_LENGTHS, 12)
+    anchors = _starts_before(text, currencies, DETERMINER_BEFORE, DETERMINER_LENGTHS, DETERMINER_ENDINGS, 8)
+    anchors += _starts_before(text, scan.find_all(text, "of the"), VARIANTS_BEFORE, VARIANTS_LENGTHS, VARIANTS_ENDINGS, 12)
     if anchors:
         for match in scan.matches_at(PRICED_NAME, text, sorted(anchors)):
             name = match.group("name")
@@ -210,13 +221,43 @@ def _singular_nouns() -> str:
 
 
 @cache
+def _described_makers() -> list[str]:
+    """The makers of described products: no operators, retailers or other companies."""
+    brands, _, _ = _lexicon()
+    return [b for b, r in brands.items() if r["category"] not in ("telecom", "company")]
+
+
+@cache
+def _maker_last_words() -> frozenset[str]:
+    return frozenset(name.split(" ")[-1] for name in _described_makers())
+
+
+def _maker_may_be_before(text: str, start: int, reach: int) -> bool:
+    """Can "the <maker>" or "<maker>'s", an adjective at most between, end before ``start``
+    (the ``the_maker`` pattern of :func:`described_patterns`, searched for no further than
+    ``reach`` back)? The last word before it, or the one before that after an adjective,
+    must be a maker's last word or end in "'s": most nouns have neither before them."""
+    floor = max(0, start - reach)
+    if start == floor or not text[start - 1].isspace():
+        return False
+    words = text[floor:start].split()
+    last_words = _maker_last_words()
+
+    def maker_or_owner(word: str) -> bool:
+        return word in last_words or word.endswith(("’s", "'s"))
+
+    return bool(words) and (maker_or_owner(words[-1])
+                            or ("a" <= words[-1][0] <= "z" and len(words) > 1 and maker_or_owner(words[-2])))
+
+
+@cache
 def described_patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, regex.Pattern]:
     """(a launch verb and a sized product, the maker before that verb, "the <maker>" or
     "<maker>'s" before a noun, "the" or "<owner>'s" before a price): see :func:`_add_described`.
     Each is tried only at (or read back from) a launch verb, a product noun or a price."""
     brands, _, _ = _lexicon()
     nouns = _singular_nouns()
-    makers = alternation(b for b, r in brands.items() if r["category"] not in ("telecom", "company"))
+    makers = alternation(_described_makers())
     launched = regex.compile(
         rf"{LAUNCH_VERB}\s+(?:(?:its|a|an|the|new|first|latest|own)\s+)*"
         rf"(?P<description>(?P<size>{SIZE})(?:\s+[\w-]+){{0,3}}?\s+(?P<noun>{nouns}))(?![\w-]){NOT_A_KIND_AFTER}"
@@ -288,6 +329,8 @@ def _add_described(text: str, found: _Catalogue, verbs: list[int], nouns: list[i
                     found.add(alone.start(), alone.end(), f"{maker} {description}", maker, key, alias=True)
     nouns = _nouns_in(text, nouns)
     for noun in nouns:
+        if not _maker_may_be_before(text, noun.start(), 60):
+            continue
         match = the_maker.search(text, max(0, noun.start() - 60), noun.start())
         if match is None:
             continue

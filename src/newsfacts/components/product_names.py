@@ -256,6 +256,8 @@ def read_name(text: str, match: re.Match) -> tuple[str, str | None, str] | None:
     if series_name:  # "Lumio Zeta Production" in a heading: the trim words stop at a common word
         while name[match.end("series") - start:].strip() and name.split()[-1] in NOT_A_MODEL_NAME:
             name = name[:name.rindex(" ")].rstrip()
+    if series_name and end - match.end("series") == 0 and not _standalone(series_name):
+        return None  # a series named alone ("the Galaxy") that names no model
     generic = match.group("generic")
     if generic:
         if generic in NOT_A_PRODUCT or generic in brands or generic in series or COUNT_AFTER.match(text, end):
@@ -728,6 +730,7 @@ def _add_maker_tvs(text: str, found: _Catalogue) -> None:
             found.add(start, end, name, _canonical_brand(brand), _key(name, brand), alias=True)
 
 
+@cache
 def _standalone(series_name: str) -> bool:
     """Does the series name a product on its own ("Creta", "JioPhone")?"""
     brands, series, _ = _lexicon()
