@@ -727,3 +727,16 @@ def test_determiners_read_back_from_anchors_equal_a_search_in_reach():
             searched(text, anchors, DETERMINER_BEFORE, 8)
         assert _starts_before(text, anchors, VARIANTS_BEFORE, VARIANTS_LENGTHS, VARIANTS_ENDINGS, 12) == \
             searched(text, anchors, VARIANTS_BEFORE, 12)
+
+
+def test_plan_list_lines_and_plans_at_a_price_tried_at_their_anchors_equal_a_full_scan():
+    from newsfacts.components.product_plans import PLAN_AT_PRICE, PLAN_AT_PRICE_NOUNS, PLAN_LIST_LINE, list_lines
+    from newsfacts.scan import find_all, matches_at
+
+    texts = corpus_texts() + ["Rs 179 → Rs 199: 2GB\n- Rs 719 -> Rs 859: 3GB\n*\n\n₹ 99 to ₹ 129 | 1GB\n•Rs. 5 => Rs. 9 – x\n"
+                              "a pack of ₹296, the recharge priced at Rs 199, plans starting at Rs 9, -plan for Rs 5"]
+    for text in texts:
+        assert [(m.span(), m.groupdict()) for m in list_lines(text)] == \
+            [(m.span(), m.groupdict()) for m in PLAN_LIST_LINE.finditer(text)]
+        nouns = sorted(offset for noun in PLAN_AT_PRICE_NOUNS for offset in find_all(text, noun))
+        assert [m.span() for m in matches_at(PLAN_AT_PRICE, text, nouns)] == [m.span() for m in PLAN_AT_PRICE.finditer(text)]

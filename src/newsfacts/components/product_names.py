@@ -578,9 +578,11 @@ QUOTED_LEAD = regex.compile(r"\b(?:[A-Z][\w-]+|(?i:the|its|a|new))\s+\Z")
 
 def quoted_names(text: str) -> list:
     """``QUOTED.finditer(text)``, tried only at the word before a quote mark that opens on a
-    capital."""
+    capital and follows white space (QUOTED_LEAD ends in it)."""
     candidates = set()
     for mark in QUOTE_BEFORE_NAME.finditer(text):
+        if mark.start() == 0 or not text[mark.start() - 1].isspace():
+            continue
         for lead in QUOTED_LEAD.finditer(text, scan.words_back(text, mark.start(), 1), mark.start()):
             candidates.add(lead.start())
     return scan.matches_at(QUOTED, text, sorted(candidates))

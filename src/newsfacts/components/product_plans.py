@@ -48,7 +48,23 @@ def _revision_phrases(text: str):
     if "from" in text and any(noun in text for noun in PLAN_NOUNS) and FROM_RUPEES.search(text):
         yield from PLAN_FROM_TO.finditer(text)
     if "Rs" in text or "₹" in text:
-        yield from PLAN_LIST_LINE.finditer(text)
+        yield from list_lines(text)
+
+
+def list_lines(text: str) -> list:
+    """``PLAN_LIST_LINE.finditer(text)``, tried only where a line opens on a rupee sign, or
+    on a bullet and white space before one (its ``^`` makes ``re`` try every position)."""
+    starts = set()
+    for sign in scan.find_all(text, "Rs") + scan.find_all(text, "₹"):
+        if sign == 0 or text[sign - 1] == "\n":
+            starts.add(sign)
+        bullet = sign
+        while bullet > 0 and text[bullet - 1].isspace():
+            bullet -= 1
+        bullet -= 1  # the bullet's place, before the white space
+        if bullet >= 0 and text[bullet] in "-*•" and (bullet == 0 or text[bullet - 1] == "\n"):
+            starts.add(bullet)
+    return scan.matches_at(PLAN_LIST_LINE, text, sorted(starts))
 
 
 def table_prices(text: str) -> list:
