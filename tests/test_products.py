@@ -166,7 +166,11 @@ def test_a_maker_and_a_common_word_is_no_model():
 def test_mention_starts_led_by_their_first_character_equal_a_lookbehind_led_pattern():
     import re
 
-    from newsfacts.components.product_names import PLAN_PRICE_NAME, _lexicon, mention_starts
+    from newsfacts.components.product_names import (
+        PLAN_PRICE_NAME,
+        _lexicon,
+        mention_starts,
+    )
     from newsfacts.lexicons import alternation
 
     brands, series, words = _lexicon()
@@ -671,8 +675,8 @@ def test_brand_word_pairs_read_at_mention_starts_equal_pairs_read_in_every_capit
                         break
 
     texts = corpus_texts()
-    texts += ["New Hyundai Arvo Costs More; Royal\u00a0Enfield Vela and Royal Enfield Tide, priced at Rs 2 lakh. "
-              "-Hyundai Arvo, x-Samsung Galaxy Vela, Galaxy Vela Prime Xeno, Rs Lakh Zeta, Samsung\u00a0Galaxy\u00a0Vela"]
+    texts += [("New Hyundai Arvo Costs More; Royal\u00a0Enfield Vela and Royal Enfield Tide, priced at Rs 2 lakh. "
+               "-Hyundai Arvo, x-Samsung Galaxy Vela, Galaxy Vela Prime Xeno, Rs Lakh Zeta, Samsung\u00a0Galaxy\u00a0Vela")]
     for text in texts:
         assert list(_brand_word_pairs(text)) == list(in_every_run(text))
 
@@ -683,7 +687,13 @@ SHAPED_MODELS = ("The X7d and THE K90 Pro Max, the 17T Pro 5G; a-the X9, its\u00
 
 
 def test_siblings_and_sized_models_tried_before_their_tokens_equal_a_full_scan():
-    from newsfacts.components.product_names import SIBLING, SIZED, _shape, siblings, sized_models
+    from newsfacts.components.product_names import (
+        SIBLING,
+        SIZED,
+        _shape,
+        siblings,
+        sized_models,
+    )
 
     texts = corpus_texts() + [SHAPED_MODELS]
     for text in texts:
@@ -730,11 +740,16 @@ def test_determiners_read_back_from_anchors_equal_a_search_in_reach():
 
 
 def test_plan_list_lines_and_plans_at_a_price_tried_at_their_anchors_equal_a_full_scan():
-    from newsfacts.components.product_plans import PLAN_AT_PRICE, PLAN_AT_PRICE_NOUNS, PLAN_LIST_LINE, list_lines
+    from newsfacts.components.product_plans import (
+        PLAN_AT_PRICE,
+        PLAN_AT_PRICE_NOUNS,
+        PLAN_LIST_LINE,
+        list_lines,
+    )
     from newsfacts.scan import find_all, matches_at
 
-    texts = corpus_texts() + ["Rs 179 → Rs 199: 2GB\n- Rs 719 -> Rs 859: 3GB\n*\n\n₹ 99 to ₹ 129 | 1GB\n•Rs. 5 => Rs. 9 – x\n"
-                              "a pack of ₹296, the recharge priced at Rs 199, plans starting at Rs 9, -plan for Rs 5"]
+    texts = corpus_texts() + [("Rs 179 → Rs 199: 2GB\n- Rs 719 -> Rs 859: 3GB\n*\n\n₹ 99 to ₹ 129 | 1GB\n•Rs. 5 => Rs. 9 – x\n"
+                               "a pack of ₹296, the recharge priced at Rs 199, plans starting at Rs 9, -plan for Rs 5")]
     for text in texts:
         assert [(m.span(), m.groupdict()) for m in list_lines(text)] == \
             [(m.span(), m.groupdict()) for m in PLAN_LIST_LINE.finditer(text)]

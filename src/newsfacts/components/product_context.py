@@ -255,7 +255,6 @@ def described_patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, r
     """(a launch verb and a sized product, the maker before that verb, "the <maker>" or
     "<maker>'s" before a noun, "the" or "<owner>'s" before a price): see :func:`_add_described`.
     Each is tried only at (or read back from) a launch verb, a product noun or a price."""
-    brands, _, _ = _lexicon()
     nouns = _singular_nouns()
     makers = alternation(_described_makers())
     launched = regex.compile(
