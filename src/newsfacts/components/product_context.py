@@ -190,9 +190,10 @@ def _add_series_alone(text: str, found: _Catalogue, starts: list[int] | None = N
     series_words = _series_words()
     if starts is None:
         matches = series_words.finditer(text)
-    else:  # only where a series name opens
-        openings = _series_openings()
-        matches = scan.matches_at(series_words, text, [start for start in starts if text[start:start + 2] in openings])
+    else:  # only where a series name opens, at a word's start (as WordStart.match tests)
+        openings, at_word_start = _series_openings(), scan.WordStart.at_word_start
+        opening = [start for start in starts if text[start:start + 2] in openings and at_word_start(text, start)]
+        matches = scan.matches_at(series_words.inner, text, opening)
     for match in matches:
         word = match.group(0)
         if not found.free(match.start(), match.end()) or NAME_GOES_ON.match(text, match.end()):

@@ -413,6 +413,13 @@ def _maker_first_words() -> frozenset[str]:
     return frozenset(name.split(" ")[0] for name in [*brands, *series])
 
 
+@cache
+def _maker_openings() -> frozenset[str]:
+    """The first two characters of :func:`_maker_first_words` (none is shorter)."""
+    assert all(len(word) >= 2 for word in _maker_first_words())
+    return frozenset(word[:2] for word in _maker_first_words())
+
+
 #: A capitalised word and the one or two after it in a run of them (see CAPITALISED_RUN).
 RUN_FROM_HERE = re.compile(r"[A-Z][\w-]*(?:[ \u00a0][A-Z][\w-]*){1,2}")
 
@@ -425,10 +432,10 @@ def _brand_word_pairs(text: str, starts: list[int] | None = None):
     text's mention starts (``starts``: :func:`mention_start_offsets`, if known), which hold
     every one of them followed by a space."""
     brands, series, _ = _lexicon()
-    first_words = _maker_first_words()
+    first_words, openings = _maker_first_words(), _maker_openings()
     for start in mention_start_offsets(text) if starts is None else starts:
-        if not scan.WordStart.at_word_start(text, start):
-            continue  # a plan's price after a hyphen
+        if text[start:start + 2] not in openings or not scan.WordStart.at_word_start(text, start):
+            continue  # no maker or series opens here, or a plan's price after a hyphen
         run = RUN_FROM_HERE.match(text, start)
         if run is None:
             continue
