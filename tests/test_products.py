@@ -113,7 +113,8 @@ def test_mentions_found_from_cheap_starts_equal_a_full_scan():
     from newsfacts.components.product_names import mention_matches, mention_pattern
 
     texts = corpus_texts()
-    texts += ["Launched Redmi Note 7 Pro and Galaxy S24+ with the Rs 399 plan; Zephyr 125 Pro Max 2"]
+    texts += ["Launched Redmi Note 7 Pro and Galaxy S24+ with the Rs 399 plan; Zephyr 125 Pro Max 2",
+              "Airtel Rs 99 data pack, Rs. 49 plan, ₹ 19 booster; Samsung's Galaxy S9, Xiaomi-12, Oppo\u00a0F9, Apple."]
     for text in texts:
         assert [m.span() for m in mention_matches(text)] == [m.span() for m in mention_pattern().finditer(text)]
 
@@ -165,15 +166,27 @@ def test_a_maker_and_a_common_word_is_no_model():
 def test_mention_starts_led_by_their_first_character_equal_a_lookbehind_led_pattern():
     import re
 
-    from newsfacts.components.product_names import _lexicon, mention_starts
+    from newsfacts.components.product_names import (
+        PLAN_PRICE_NAME,
+        _lexicon,
+        mention_starts,
+    )
     from newsfacts.lexicons import alternation
 
     brands, series, words = _lexicon()
+    makers = [brand for brand in brands if brand not in series]
+
+    def names(written):  # a space in a name may be a no-break space
+        return alternation(written).replace(re.escape(" "), "[ \u00a0]")
+
     plain = re.compile(  # mention_starts as first written: led by its word-start lookbehind
-        rf"(?<!\w)(?=Rs|₹)|(?<![\w-])(?=(?:{alternation(list(brands) + list(series))})"
+        rf"(?<!\w)(?=(?:Rs\.?[ \u00a0]?|₹[ \u00a0]?){PLAN_PRICE_NAME})"
+        rf"|(?<![\w-])(?=(?:{names(makers)})(?=[ \u00a0-])|(?:{names(series)})(?!\w)"
         rf"|[A-Z][a-z]{{2,}}(?:[ \u00a0](?:{alternation(words)}))*[ \u00a0](?:[A-Z]{{0,3}}|[a-z])\d)")
     texts = corpus_texts()
-    texts += ["iPhone 15, xiPhone, -Redmi, Rs 399, -Rs 49, ₹99, a₹9, Zephyr Pro 125, Zephyr i7, vivo\u00a0X100, R", "Rs"]
+    texts += ["iPhone 15, xiPhone, -Redmi, Rs 399, -Rs 49, ₹99, a₹9, Zephyr Pro 125, Zephyr i7, vivo\u00a0X100, R", "Rs",
+              "Rs 399 plan, -Rs. 49 data pack, ₹\u00a099 recharge, a₹9 plan, Samsung's Galaxy, Samsung-5, Oppo F9, Apple",
+              "Hero Motors, Moto-5, Moto G, Motorola, Galaxy's, Galaxy_S, Galaxy"]
     for text in texts:
         assert [m.start() for m in mention_starts().finditer(text)] == [m.start() for m in plain.finditer(text)]
 
@@ -627,3 +640,118 @@ def test_a_watch_named_without_its_series_word_is_one_entity():
 ])
 def test_products_given_as_examples_of_a_subject_are_not_compared(text, fact, product):
     assert spec_products(text)[fact] == product
+
+
+def test_brand_word_pairs_read_at_mention_starts_equal_pairs_read_in_every_capitalised_run():
+    import re
+
+    from newsfacts.components.product_names import (
+        CAPITALISED_RUN,
+        NOT_A_MODEL_NAME,
+        NOT_A_PRODUCT,
+        PRICED_AFTER,
+        TITLE_WORD,
+        _brand_word_pairs,
+        _lexicon,
+        _services,
+    )
+
+    def in_every_run(text):  # _brand_word_pairs as first written: every run of capitalised words read
+        brands, series, _ = _lexicon()
+        for run in CAPITALISED_RUN.finditer(text):
+            words = [(m.group(0), m.start()) for m in re.finditer(r"[^ \u00a0]+", run.group(0))]
+            for i in range(len(words) - 1):
+                for width in (2, 1):
+                    if i + width >= len(words):
+                        continue
+                    brand = " ".join(w for w, _ in words[i:i + width])
+                    name, offset = words[i + width]
+                    if (brand in brands or brand in series) and TITLE_WORD.fullmatch(name) and not name.endswith("est") \
+                            and name not in NOT_A_MODEL_NAME and name not in brands and name not in series \
+                            and not _services().match(f"{brand} {name}"):
+                        start, end = run.start() + words[i][1], run.start() + offset + len(name)
+                        if name not in NOT_A_PRODUCT or PRICED_AFTER.match(text, end):
+                            yield brand, name, (start, end)
+                        break
+
+    texts = corpus_texts()
+    texts += [("New Hyundai Arvo Costs More; Royal\u00a0Enfield Vela and Royal Enfield Tide, priced at Rs 2 lakh. "
+               "-Hyundai Arvo, x-Samsung Galaxy Vela, Galaxy Vela Prime Xeno, Rs Lakh Zeta, Samsung\u00a0Galaxy\u00a0Vela")]
+    for text in texts:
+        assert list(_brand_word_pairs(text)) == list(in_every_run(text))
+
+
+SHAPED_MODELS = ("The X7d and THE K90 Pro Max, the 17T Pro 5G; a-the X9, its\u00a0S24 FE, Cheaper A55 series, "
+                 "the  \n 5T and the 123TT, the AB12c. The 55-inch model, A  65-inch TV; its\n\n 43-inch set, "
+                 "a-the 50-inch model, the 100-inch variant, the 5-inch model")
+
+
+def test_siblings_and_sized_models_tried_before_their_tokens_equal_a_full_scan():
+    from newsfacts.components.product_names import (
+        SIBLING,
+        SIZED,
+        _shape,
+        siblings,
+        sized_models,
+    )
+
+    texts = corpus_texts() + [SHAPED_MODELS]
+    for text in texts:
+        assert [m.span() for m in sized_models(text)] == [m.span() for m in SIZED.finditer(text)]
+        for shapes in ({"X"}, {"#T"}, {"K", "#T", "S", "A", "#TT", "AB"}):
+            assert [(m.span(), m.groupdict()) for m in siblings(text, shapes)] == \
+                [(m.span(), m.groupdict()) for m in SIBLING.finditer(text) if _shape(m.group("token")) in shapes]
+
+
+def test_series_alone_read_at_mention_starts_equal_a_full_scan():
+    from newsfacts.components.product_context import _add_series_alone
+    from newsfacts.components.product_names import _Catalogue, mention_start_offsets
+
+    texts = corpus_texts() + ["The 12-inch Lumibook and the new iPhone; Galaxy shipments grew, -Galaxy, Moto-X, xGalaxy"]
+    for text in texts:
+        at_starts, scanned = _Catalogue(), _Catalogue()
+        _add_series_alone(text, at_starts, mention_start_offsets(text))
+        _add_series_alone(text, scanned)
+        assert (at_starts.products, at_starts.mentions) == (scanned.products, scanned.mentions)
+
+
+def test_determiners_read_back_from_anchors_equal_a_search_in_reach():
+    from newsfacts.components.product_context import (
+        DETERMINER_BEFORE,
+        DETERMINER_ENDINGS,
+        DETERMINER_LENGTHS,
+        VARIANTS_BEFORE,
+        VARIANTS_ENDINGS,
+        VARIANTS_LENGTHS,
+        _starts_before,
+    )
+
+    def searched(text, anchors, before, reach):  # _starts_before as first written
+        found = (before.search(text, max(0, anchor - reach), anchor) for anchor in anchors)
+        return sorted({back.start() for back in found if back is not None})
+
+    texts = corpus_texts() + ["the Rs 5, An  $9, xthe €3, a-the £4,\nTHE\n\n₹5, new  Rs, variants of the, Trims  \x1c of the, itſ Rs 4"]
+    for text in texts:
+        anchors = range(len(text) + 1)
+        assert _starts_before(text, anchors, DETERMINER_BEFORE, DETERMINER_LENGTHS, DETERMINER_ENDINGS, 8) == \
+            searched(text, anchors, DETERMINER_BEFORE, 8)
+        assert _starts_before(text, anchors, VARIANTS_BEFORE, VARIANTS_LENGTHS, VARIANTS_ENDINGS, 12) == \
+            searched(text, anchors, VARIANTS_BEFORE, 12)
+
+
+def test_plan_list_lines_and_plans_at_a_price_tried_at_their_anchors_equal_a_full_scan():
+    from newsfacts.components.product_plans import (
+        PLAN_AT_PRICE,
+        PLAN_AT_PRICE_NOUNS,
+        PLAN_LIST_LINE,
+        list_lines,
+    )
+    from newsfacts.scan import find_all, matches_at
+
+    texts = corpus_texts() + [("Rs 179 → Rs 199: 2GB\n- Rs 719 -> Rs 859: 3GB\n*\n\n₹ 99 to ₹ 129 | 1GB\n•Rs. 5 => Rs. 9 – x\n"
+                               "a pack of ₹296, the recharge priced at Rs 199, plans starting at Rs 9, -plan for Rs 5")]
+    for text in texts:
+        assert [(m.span(), m.groupdict()) for m in list_lines(text)] == \
+            [(m.span(), m.groupdict()) for m in PLAN_LIST_LINE.finditer(text)]
+        nouns = sorted(offset for noun in PLAN_AT_PRICE_NOUNS for offset in find_all(text, noun))
+        assert [m.span() for m in matches_at(PLAN_AT_PRICE, text, nouns)] == [m.span() for m in PLAN_AT_PRICE.finditer(text)]

@@ -151,3 +151,26 @@ def test_a_trigger_skips_only_branches_whose_literal_is_absent():
             every_branch = sorted((m.span() for branch in trigger.branches for m in branch.finditer(text)),
                                   key=lambda span: span[0])
             assert trigger.spans(text) == every_branch, pattern
+
+
+def test_words_back_equals_a_walk_back_over_each_character():
+    import random
+
+    from newsfacts.scan import words_back
+
+    def walked(text, offset, count, floor):  # words_back as first written
+        position = offset
+        for _ in range(count):
+            while position > floor and text[position - 1].isspace():
+                position -= 1
+            while position > floor and not text[position - 1].isspace():
+                position -= 1
+        return position
+
+    pieces = ["a", "bc", " ", "\n", "\u00a0", "\x1c", "\u2003", "x" * 90, " " * 100, "é"]
+    rnd = random.Random(7)
+    for _ in range(20000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 30)))
+        offset = rnd.randint(0, len(text))
+        floor, count = rnd.randint(0, offset), rnd.randint(0, 7)
+        assert words_back(text, offset, count, floor) == walked(text, offset, count, floor)

@@ -497,6 +497,9 @@ def find_all(text: str, word: str, start: int = 0, end: int | None = None) -> li
     return found
 
 
+WORDS_BACK_WINDOW = 40  # characters read per word by words_back before it walks back one by one
+
+
 def words_back(text: str, offset: int, count: int, floor: int = 0) -> int:
     """Where the ``count``-th white-space separated word before ``offset`` starts (a word cut
     by ``offset`` counts), or ``floor`` if that is further back.
@@ -505,6 +508,14 @@ def words_back(text: str, offset: int, count: int, floor: int = 0) -> int:
     >>> text[words_back(text, len(text), 2):]
     'three four'
     """
+    # str.rsplit in a window before offset, in C, instead of a loop over its characters
+    start = max(floor, offset - WORDS_BACK_WINDOW * (count + 1))
+    window = text[start:offset]
+    words = window.rsplit(None, count)
+    if len(words) > count:  # the count-th word back starts after the white space after words[0]
+        return offset - len(window[len(words[0]):].lstrip())
+    if start == floor:  # the window holds count words at most: the first, or floor
+        return floor + len(window) - len(window.lstrip()) if len(words) == count else floor
     position = offset
     for _ in range(count):
         while position > floor and text[position - 1].isspace():

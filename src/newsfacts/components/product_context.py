@@ -24,21 +24,23 @@ from ..lexicons import alternation
 from ..scan import compiled
 from .product_names import (
     LAUNCH_VERB,
-    LAUNCH_VERB_PREFIXES,
     NOT_A_MODEL_NAME,
     NOT_A_PRODUCT,
     _canonical_brand,
     _Catalogue,
     _lexicon,
+    launch_verb_prefixes,
 )
 
 #: A lower-case letter, capitals and a number: "the eZX100", "its eZX 100" (a shape no word
 #: has; "iOS 17" is a platform).
 LOWER_LED = regex.compile(r"(?i:the|its|an?|new)\s+(?P<name>(?P<letters>[a-z][A-Z][A-Za-z]{0,7})(?:\d{1,4}|\s\d{1,4})[a-z]?)"
                           r"(?![\w.,-]?\d|[\w-])")
-CAMEL = re.compile(r"[a-z][A-Z]")
+#: A capital right after a lower-case letter ("eZX"): led by the capital, which ``re`` skips
+#: to (a lower-case lead makes it stop at most letters); the pair starts one character before.
+CAMEL_CAPITAL = re.compile(r"[A-Z](?<=[a-z][A-Z])")
 PRICE = r"(?:Rs\.?|₹|\$|€|£)\s?\d[\d,.]*(?:[- ]?(?:lakh|crore|k|K))?"
-CURRENCY = re.compile(r"Rs|₹|\$|€|£")
+CURRENCY_SIGNS = ("Rs", "₹", "$", "€", "£")
 #: A name after its price or after "variants of the": "the Rs 1-lakh Zola", "the $299 Zola",
 #: "the three variants of the Zola".
 PRICED_NAME = regex.compile(
@@ -46,27 +48,53 @@ PRICED_NAME = regex.compile(
     r"(?P<name>[A-Z][a-z]{2,}(?:\s[A-Z][a-z]*\d*|\s\d+)?)(?![\w-])")
 #: Where PRICED_NAME and LOWER_LED can start, read back from their price, "of the" or name.
 DETERMINER_BEFORE = regex.compile(r"(?<![\w-])(?i:the|its|an?|new)\s+\Z")
+DETERMINER_LENGTHS = (1, 2, 3)  # "a", "an"; "the", "its", "new"
 VARIANTS_BEFORE = regex.compile(r"(?<![\w-])(?i:variants?|versions?|trims?)\s+\Z")
+VARIANTS_LENGTHS = (4, 5, 7, 8)  # "trim(s)", "variant(s)" and "version(s)"
+
+
+def _case_blind(letters: str) -> frozenset[str]:
+    """What ``(?i:x)`` matches on ``regex`` for each ASCII letter x: its two cases, and "ſ"
+    for "s" (checked over every code point)."""
+    return frozenset(letters.lower() + letters.upper() + ("ſ" if "s" in letters.lower() else ""))
+
+
+DETERMINER_ENDINGS = _case_blind("esanw")  # the last letters of DETERMINER_BEFORE's words
+VARIANTS_ENDINGS = _case_blind("tsnm")
 
 #: "Zola smartphone was launched": a name before its product noun, said to be launched.
 PASSIVE_BEFORE = regex.compile(r"\b(?:was|were|has\s+been|have\s+been|is\s+being|will\s+be)\s+(?:officially\s+|finally\s+)?\Z")
 LAUNCH_VERB_AT = regex.compile(rf"{LAUNCH_VERB}\b")
 
 
-def _starts_before(text: str, anchors, before: regex.Pattern, reach: int) -> list[int]:
-    """Where ``before`` (a pattern ending in ``\\Z``) starts, read back from each anchor: the
-    places a pattern led by it can match, found from its rarer middle part."""
+def _starts_before(text: str, anchors, before: regex.Pattern, lengths: tuple[int, ...], endings: frozenset[str],
+                   reach: int) -> list[int]:
+    """Where ``before`` (a word of one of the ``lengths`` ending in one of the ``endings``,
+    then white space up to ``\\Z``) starts, read back from each anchor no further than
+    ``reach``: the places a pattern led by it can match, found from its rarer middle part.
+    The word ends where the white space before the anchor begins: ``before`` is searched for
+    from the longest word's start on, not from ``reach`` back, and only after such a letter."""
     starts = set()
+    longest = max(lengths)
     for anchor in anchors:
-        back = before.search(text, max(0, anchor - reach), anchor)
+        floor = max(0, anchor - reach)
+        word_end = anchor
+        while word_end > floor and text[word_end - 1].isspace():
+            word_end -= 1
+        if word_end == anchor or word_end == floor or text[word_end - 1] not in endings:
+            continue  # no white space before the anchor, or no word of before's that ends there
+        back = before.search(text, max(floor, word_end - longest), anchor)
         if back is not None:
             starts.add(back.start())
     return sorted(starts)
 
 
-def launch_verbs(text: str) -> list[int]:
-    """Offsets of launch verbs ("launched", "unveils") at a word's start."""
-    return sorted(offset for prefix in LAUNCH_VERB_PREFIXES for offset in scan.find_all(text, prefix)
+def launch_verbs(text: str, prefixes: list[int] | None = None) -> list[int]:
+    """Offsets of launch verbs ("launched", "unveils") at a word's start. ``prefixes``: the
+    text's :func:`~.product_names.launch_verb_prefixes`, if known."""
+    if prefixes is None:
+        prefixes = launch_verb_prefixes(text)
+    return sorted(offset for offset in prefixes
                   if scan.WordStart.at_word_start(text, offset) and LAUNCH_VERB_AT.match(text, offset))
 
 
@@ -92,12 +120,13 @@ def _add_context_named(text: str, found: _Catalogue, verbs: list[int]) -> None:
     ``verbs``: the text's :func:`launch_verbs`."""
     brands, series, _ = _lexicon()
     names: dict[str, str] = {}  # name -> key
-    camels = [m.start() for m in CAMEL.finditer(text) if scan.WordStart.at_word_start(text, m.start())]
-    for match in scan.matches_at(LOWER_LED, text, _starts_before(text, camels, DETERMINER_BEFORE, 8)):
+    camels = [m.start() - 1 for m in CAMEL_CAPITAL.finditer(text) if scan.WordStart.at_word_start(text, m.start() - 1)]
+    for match in scan.matches_at(LOWER_LED, text, _starts_before(text, camels, DETERMINER_BEFORE, DETERMINER_LENGTHS, DETERMINER_ENDINGS, 8)):
         if match.group("letters") not in NOT_A_PRODUCT and found.free(match.start("name"), match.end("name")):
             names.setdefault(match.group("name"), "".join(match.group("name").split()).casefold())
-    anchors = _starts_before(text, (m.start() for m in CURRENCY.finditer(text)), DETERMINER_BEFORE, 8)
-    anchors += _starts_before(text, scan.find_all(text, "of the"), VARIANTS_BEFORE, 12)
+    currencies = [offset for sign in CURRENCY_SIGNS for offset in scan.find_all(text, sign)]
+    anchors = _starts_before(text, currencies, DETERMINER_BEFORE, DETERMINER_LENGTHS, DETERMINER_ENDINGS, 8)
+    anchors += _starts_before(text, scan.find_all(text, "of the"), VARIANTS_BEFORE, VARIANTS_LENGTHS, VARIANTS_ENDINGS, 12)
     if anchors:
         for match in scan.matches_at(PRICED_NAME, text, sorted(anchors)):
             name = match.group("name")
@@ -131,21 +160,41 @@ SERIES_ALONE_AFTER = regex.compile(r"\s+(?:shipments|sales|deliveries|bookings|r
 
 
 @cache
-def _series_words() -> scan.WordStart:
+def _series_alone_names() -> list[str]:
     """Series that can stand for a product alone: not a maker's own name ("Xiaomi"), nor a
     part's ("Victus")."""
     _, series, _ = _lexicon()
-    names = [name for name, row in series.items() if row["brand"] != name and name not in NOT_A_PRODUCT]
-    return scan.WordStart(rf"(?:{alternation(names)})(?![\w-])")
+    return [name for name, row in series.items() if row["brand"] != name and name not in NOT_A_PRODUCT]
 
 
-def _add_series_alone(text: str, found: _Catalogue) -> None:
+@cache
+def _series_words() -> scan.WordStart:
+    """One of :func:`_series_alone_names` as a whole word."""
+    return scan.WordStart(rf"(?:{alternation(_series_alone_names())})(?![\w-])")
+
+
+@cache
+def _series_openings() -> frozenset[str]:
+    """The first two characters of each of :func:`_series_alone_names` (all are longer)."""
+    assert all(len(name) >= 2 for name in _series_alone_names())
+    return frozenset(name[:2] for name in _series_alone_names())
+
+
+def _add_series_alone(text: str, found: _Catalogue, starts: list[int] | None = None) -> None:
     """A series the text names alone ("the 12-inch Lumibook"), where no product it found
     belongs to the series, or whose figures are counted ("Lumibook shipments grew"): the
     series names the product. Not a maker's name that is also a
-    series ("Xiaomi"), nor a part's ("Victus")."""
+    series ("Xiaomi"), nor a part's ("Victus"). ``starts``: the text's
+    :func:`~.product_names.mention_start_offsets`, if known: every series there is one."""
     _, series, _ = _lexicon()
-    for match in _series_words().finditer(text):
+    series_words = _series_words()
+    if starts is None:
+        matches = series_words.finditer(text)
+    else:  # only where a series name opens, at a word's start (as WordStart.match tests)
+        openings, at_word_start = _series_openings(), scan.WordStart.at_word_start
+        opening = [start for start in starts if text[start:start + 2] in openings and at_word_start(text, start)]
+        matches = scan.matches_at(series_words.inner, text, opening)
+    for match in matches:
         word = match.group(0)
         if not found.free(match.start(), match.end()) or NAME_GOES_ON.match(text, match.end()):
             continue
@@ -173,13 +222,42 @@ def _singular_nouns() -> str:
 
 
 @cache
+def _described_makers() -> list[str]:
+    """The makers of described products: no operators, retailers or other companies."""
+    brands, _, _ = _lexicon()
+    return [b for b, r in brands.items() if r["category"] not in ("telecom", "company")]
+
+
+@cache
+def _maker_last_words() -> frozenset[str]:
+    return frozenset(name.split(" ")[-1] for name in _described_makers())
+
+
+def _maker_may_be_before(text: str, start: int, reach: int) -> bool:
+    """Can "the <maker>" or "<maker>'s", an adjective at most between, end before ``start``
+    (the ``the_maker`` pattern of :func:`described_patterns`, searched for no further than
+    ``reach`` back)? The last word before it, or the one before that after an adjective,
+    must be a maker's last word or end in "'s": most nouns have neither before them."""
+    floor = max(0, start - reach)
+    if start == floor or not text[start - 1].isspace():
+        return False
+    words = text[floor:start].split()
+    last_words = _maker_last_words()
+
+    def maker_or_owner(word: str) -> bool:
+        return word in last_words or word.endswith(("’s", "'s"))
+
+    return bool(words) and (maker_or_owner(words[-1])
+                            or ("a" <= words[-1][0] <= "z" and len(words) > 1 and maker_or_owner(words[-2])))
+
+
+@cache
 def described_patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, regex.Pattern]:
     """(a launch verb and a sized product, the maker before that verb, "the <maker>" or
     "<maker>'s" before a noun, "the" or "<owner>'s" before a price): see :func:`_add_described`.
     Each is tried only at (or read back from) a launch verb, a product noun or a price."""
-    brands, _, _ = _lexicon()
     nouns = _singular_nouns()
-    makers = alternation(b for b, r in brands.items() if r["category"] not in ("telecom", "company"))
+    makers = alternation(_described_makers())
     launched = regex.compile(
         rf"{LAUNCH_VERB}\s+(?:(?:its|a|an|the|new|first|latest|own)\s+)*"
         rf"(?P<description>(?P<size>{SIZE})(?:\s+[\w-]+){{0,3}}?\s+(?P<noun>{nouns}))(?![\w-]){NOT_A_KIND_AFTER}"
@@ -251,6 +329,8 @@ def _add_described(text: str, found: _Catalogue, verbs: list[int], nouns: list[i
                     found.add(alone.start(), alone.end(), f"{maker} {description}", maker, key, alias=True)
     nouns = _nouns_in(text, nouns)
     for noun in nouns:
+        if not _maker_may_be_before(text, noun.start(), 60):
+            continue
         match = the_maker.search(text, max(0, noun.start() - 60), noun.start())
         if match is None:
             continue

@@ -52,6 +52,11 @@ def _lexicon() -> tuple[dict[str, dict], dict[str, dict], set[str]]:
 
 
 
+#: A plan's price and noun after its rupee sign: "399 plan", "98 data pack".
+PLAN_PRICE_NAME = (r"\d[\d,]*(?:[ \u00a0](?:annual|yearly|prepaid|postpaid|unlimited|data|monthly|quarterly|"
+                   r"entry-level|popular|data))?[ \u00a0](?:plan|pack|recharge|add-on|booster|top-up|voucher)")
+
+
 @cache
 def mention_pattern() -> re.Pattern:
     """Brand/series + model tokens, standalone models, plans, and model-shaped names. A brand
@@ -66,8 +71,7 @@ def mention_pattern() -> re.Pattern:
     return re.compile(
         rf"(?:(?<!\w)"  # "-Rs 98 recharge: ..." in a list
         rf"(?P<plan>(?:(?:{alternation(b for b, r in brands.items() if r['category'] == 'telecom')})[ \u00a0])?"
-        rf"(?:Rs\.?[ \u00a0]?|₹[ \u00a0]?)\d[\d,]*(?:[ \u00a0](?:annual|yearly|prepaid|postpaid|"
-        rf"unlimited|data|monthly|quarterly|entry-level|popular|data))?[ \u00a0](?:plan|pack|recharge|add-on|booster|top-up|voucher))"
+        rf"(?:Rs\.?[ \u00a0]?|₹[ \u00a0]?){PLAN_PRICE_NAME})"
         rf"|(?<![\w-])(?:(?:(?P<brand>{alternation(brands)})[ \u00a0])?(?P<series>{alternation(series)})"
         rf"(?:{new_word}?{tail}{{1,4}}|(?:[ \u00a0]{TRIM_TOKEN}(?![\w-])){{0,3}})"
         rf"|(?P<lone_brand>{alternation(brands)}){new_word}?{tail}{{1,4}}"
@@ -84,31 +88,69 @@ def mention_starts() -> re.Pattern:
     the full one), written as one branch per first character — that character, the
     word-start test behind it, then what may follow it as a lookahead — so that ``re`` skips
     straight to those characters (a leading lookbehind makes it try every position), and a
-    match is one character wide, so no start hides another."""
+    match is one character wide, so no start hides another. ``re`` tests the branches in turn
+    at each of those characters: the lower-case ones ("iPhone", "vivo") come first, as "i" and
+    "r" stand all over a text, then the capitals, the most frequent first. A price starts a
+    mention only as a plan's ("Rs 399 plan"), and a maker that is no series only before a
+    space or a hyphen (it leads a model name or a series), a series only as a whole word
+    ("Moto", not "Motors"): most prices and makers' names in a text start none, and trying
+    the full pattern there costs more. Every maker or series that starts a pair of
+    :func:`_brand_word_pairs` is a start too."""
     brands, series, words = _lexicon()
     generic = rf"[a-z]{{2,}}(?:[ \u00a0](?:{alternation(words)}))*[ \u00a0](?:[A-Z]{{0,3}}|[a-z])\d"
-    rests: dict[str, list[str]] = {}
-    for name in [*brands, *series]:
-        rests.setdefault(name[0], []).append(name[1:])
-    branches = [r"R(?<!\wR)(?=s)", r"₹(?<!\w₹)"]  # a plan's price, after a list's dash too
-    for first in sorted(set(rests) | set(string.ascii_uppercase)):
-        ahead = [alternation(rests[first])] if first in rests else []
+    maker_rests: dict[str, list[str]] = {}
+    for name in brands:
+        if name not in series:
+            maker_rests.setdefault(name[0], []).append(name[1:])
+    series_rests: dict[str, list[str]] = {}
+    for name in series:
+        series_rests.setdefault(name[0], []).append(name[1:])
+
+    def names(rests: list[str]) -> str:  # "Royal Enfield" written with a no-break space starts a pair too
+        return alternation(rests).replace(re.escape(" "), "[ \u00a0]")
+    branches = {"R": [rf"R(?<!\wR)(?=s\.?[ \u00a0]?{PLAN_PRICE_NAME})"],  # a plan's price, after a list's dash too
+                "₹": [rf"₹(?<!\w₹)(?=[ \u00a0]?{PLAN_PRICE_NAME})"]}
+    for first in set(maker_rests) | set(series_rests) | set(string.ascii_uppercase):
+        ahead = []
+        if first in maker_rests:
+            ahead.append(rf"(?:{names(maker_rests[first])})(?=[ \u00a0-])")
+        if first in series_rests:
+            ahead.append(rf"(?:{names(series_rests[first])})(?!\w)")
         if first in string.ascii_uppercase:
             ahead.append(generic)
         char = re.escape(first)
-        branches.append(rf"{char}(?<![\w-]{char})(?={'|'.join(ahead)})")
-    return re.compile("|".join(branches))
+        branches.setdefault(first, []).append(rf"{char}(?<![\w-]{char})(?={'|'.join(ahead)})")
+    return re.compile("|".join(branch for first in sorted(branches, key=_branch_order) for branch in branches[first]))
+
+
+#: Capitals by how often they start a word of news copy.
+CAPITALS_BY_FREQUENCY = "RTSAMPBGICDONFHEVWLUXJKYQZ"
+
+
+def _branch_order(first: str) -> tuple[int, int, str]:
+    """Lower-case letters first, then capitals by frequency, then the rest."""
+    if first.islower():
+        return (0, 0, first)
+    if first in CAPITALS_BY_FREQUENCY:
+        return (1, CAPITALS_BY_FREQUENCY.index(first), first)
+    return (2, 0, first)
 
 
 MENTION_LENGTH = 160  # no product name is longer
 
 
-def mention_matches(text: str):
-    """``mention_pattern().finditer(text)``, tried only where :func:`mention_starts` fires."""
+def mention_start_offsets(text: str) -> list[int]:
+    """Where :func:`mention_starts` fires: found once per text for :func:`mention_matches`
+    and :func:`_brand_word_pairs`."""
+    return [start.start() for start in mention_starts().finditer(text)]
+
+
+def mention_matches(text: str, starts: list[int] | None = None):
+    """``mention_pattern().finditer(text)``, tried only where :func:`mention_starts` fires
+    (``starts``: :func:`mention_start_offsets`, if known)."""
     pattern = mention_pattern()
     last_end = 0
-    for start in mention_starts().finditer(text):
-        position = start.start()
+    for position in mention_start_offsets(text) if starts is None else starts:
         if position < last_end:
             continue
         match = pattern.match(text, position, min(len(text), position + MENTION_LENGTH))
@@ -121,11 +163,12 @@ def _key(name: str, brand_text: str | None) -> str:
     """Mentions of one model share a key: brand prefix and network suffix dropped — but a
     maker's bare word ("Lumio TV") keeps its maker."""
     text = name[len(brand_text):] if brand_text and name.startswith(brand_text + " ") else name
-    text = compiled(r"(?<=[A-Za-z])-(?=\d)").sub(" ", text)  # "Zeta-5" is "Zeta 5"
+    if "-" in text:
+        text = compiled(r"(?<=[A-Za-z])-(?=\d)").sub(" ", text)  # "Zeta-5" is "Zeta 5"
     tokens = [t for t in text.casefold().replace("\u00a0", " ").split() if t not in NETWORK_TOKENS]
     if tokens and tokens[-1] == "tvs":  # "Lumio TVs": the maker's TV
         tokens[-1] = "tv"
-    if len(tokens) == 1 and not any(c.isdigit() for c in tokens[0]) and text != name \
+    if len(tokens) == 1 and not any(map(str.isdigit, tokens[0])) and text != name \
             and text.strip() not in _lexicon()[1]:
         return name.casefold()  # "Lumio TV" and "Zentra TV" are two products; "Suzuki Swift" is the "Swift"
     return " ".join(tokens)
@@ -180,9 +223,11 @@ def _has_model_token(tail: str, words: set[str], after_series: bool = False) -> 
     """A model name needs a token with a digit ("M37", "5G"), a model word ("Pro", "Neo"), a
     maker's "TV" ("Lumio TV"), or — after a series — a letter ("Galaxy S", "Moto G")."""
     tokens = tail.split()
-    if any(MAGNITUDE_TOKEN.fullmatch(t) or SENSOR_TOKEN.fullmatch(t) for t in tokens):
+    # a magnitude starts with a digit, a sensor ends with one
+    if any((t[:1].isdecimal() and MAGNITUDE_TOKEN.fullmatch(t)) or (t[-1:].isdecimal() and SENSOR_TOKEN.fullmatch(t))
+           for t in tokens):
         return False
-    return any(any(c.isdigit() for c in t) or (t in words and len(t) > 2) or t == "TV"
+    return any(any(map(str.isdigit, t)) or (t in words and len(t) > 2) or t == "TV"
                or (after_series and compiled(r"[A-Z]\+?").fullmatch(t)) for t in tokens)
 
 
@@ -211,6 +256,8 @@ def read_name(text: str, match: re.Match) -> tuple[str, str | None, str] | None:
     if series_name:  # "Lumio Zeta Production" in a heading: the trim words stop at a common word
         while name[match.end("series") - start:].strip() and name.split()[-1] in NOT_A_MODEL_NAME:
             name = name[:name.rindex(" ")].rstrip()
+    if series_name and end - match.end("series") == 0 and not _standalone(series_name):
+        return None  # a series named alone ("the Galaxy") that names no model
     generic = match.group("generic")
     if generic:
         if generic in NOT_A_PRODUCT or generic in brands or generic in series or COUNT_AFTER.match(text, end):
@@ -227,7 +274,7 @@ def read_name(text: str, match: re.Match) -> tuple[str, str | None, str] | None:
         return None  # "Galaxy Launches 2 Phones", "Lumio Phase 2"
     if not _has_model_token(tail, words, series_name is not None) and not (series_name and _standalone(series_name)):
         return None
-    if not any(c.isdigit() for c in tail) and GENERIC_NOUN_AFTER.match(text, end):
+    if not any(map(str.isdigit, tail)) and GENERIC_NOUN_AFTER.match(text, end):
         return None
     brand = (brands[brand_text].get("brand") or brand_text) if brand_text else None
     if series_name and not brand:
@@ -254,23 +301,39 @@ MAKER_SUFFIX = regex.compile(r"(?P<brand>[A-Z][A-Za-z]+)\s+(?:Motors?|Mobility|T
 @cache
 def _noun_before_comma() -> re.Pattern:
     """A comma right after a product noun ("its new scooter, the Vardhan Eon,"): led by the
-    comma, the nouns tested behind it, so ``re`` skips from comma to comma."""
-    nouns = lexicons.values("product_nouns", "word")
-    return re.compile(",(?:" + "|".join(f"(?<={re.escape(noun)},)" for noun in sorted(nouns)) + ")")
+    comma, the nouns tested behind it, so ``re`` skips from comma to comma; one lookbehind per
+    length of noun (a trie of the nouns that long), not one per noun."""
+    by_length: dict[int, list[str]] = {}
+    for noun in sorted(set(lexicons.values("product_nouns", "word"))):
+        by_length.setdefault(len(noun), []).append(noun)
+    return re.compile(",(?:" + "|".join(f"(?<=(?:{alternation(nouns)}),)" for _, nouns in sorted(by_length.items())) + ")")
 
 
-def introductions(text: str) -> list:
+def launch_verb_prefixes(text: str) -> list[int]:
+    """Every offset where one of LAUNCH_VERB_PREFIXES stands, inside a word or not: found once
+    per text for :func:`introductions` and :func:`~.product_context.launch_verbs`."""
+    return [offset for prefix in LAUNCH_VERB_PREFIXES for offset in scan.find_all(text, prefix)]
+
+
+def introductions(text: str, prefixes: list[int] | None = None) -> list:
     """``introduction_pattern().finditer(text)``, tried only where one of its branches can
     start: at a launch verb or "its", or at "its", "the", "a" or "new" in the five words
     before a product noun and its comma (the noun's two words at most, two modifiers, the
     determiner). Most of the text holds no such place, and the pattern, led by ``\\b`` and
-    an alternation, makes ``regex`` try every position."""
-    candidates = {offset for word in (*LAUNCH_VERB_PREFIXES, *NAMING_VERBS, "its") for offset in scan.find_all(text, word)}
+    an alternation, makes ``regex`` try every position. ``prefixes``: the text's
+    :func:`launch_verb_prefixes`, if known."""
+    candidates = set(launch_verb_prefixes(text) if prefixes is None else prefixes)
+    candidates.update(offset for word in (*NAMING_VERBS, "its") for offset in scan.find_all(text, word))
     for comma in _noun_before_comma().finditer(text):
         words_start = scan.words_back(text, comma.start(), 5)
         candidates.update(offset for word in ("its", "the", "a", "new")
                           for offset in scan.find_all(text, word, words_start, comma.start()))
+    # each branch opens with \b before a letter: not after a letter, digit or "_" (\w in any reading)
+    candidates = [offset for offset in candidates if offset == 0 or text[offset - 1] not in ASCII_WORD_CHARACTERS]
     return scan.matches_at(introduction_pattern(), text, sorted(candidates))
+
+
+ASCII_WORD_CHARACTERS = frozenset(string.ascii_letters + string.digits + "_")
 
 
 @cache
@@ -298,12 +361,13 @@ def _capitalised_model_words() -> str:
 ABBREVIATION = re.compile(r"[A-Z]{2,5}s?")
 
 
-def _add_introduced(text: str, found: _Catalogue) -> None:
+def _add_introduced(text: str, found: _Catalogue, prefixes: list[int] | None = None) -> None:
     """Products the lexicon does not know, named where they are introduced (see
-    :func:`introduction_pattern`), then found wherever the text names them again."""
+    :func:`introduction_pattern`), then found wherever the text names them again.
+    ``prefixes``: the text's :func:`launch_verb_prefixes`, if known."""
     brands, series, words = _lexicon()
     names: dict[str, str | None] = {}
-    for match in introductions(text):
+    for match in introductions(text, prefixes):
         start, end = match.span("name")
         name = match.group("name")
         first = name.split()[0]
@@ -342,24 +406,52 @@ CAPITALISED_RUN = re.compile(r"[A-Z](?<![\w-][A-Z])[\w-]*(?:[ \u00a0][A-Z][\w-]*
 TITLE_WORD = re.compile(r"[A-Z][a-z]{2,}")
 
 
-def _brand_word_pairs(text: str):
-    """(maker, word, span) for each known maker or series followed by a Titlecase word the
-    lexicon does not know: "Hyundai Arvo" in "New Hyundai Arvo Costs More", "Galaxy Vela"."""
+@cache
+def _maker_first_words() -> frozenset[str]:
+    """The first words of the makers' and series' names."""
     brands, series, _ = _lexicon()
-    for run in CAPITALISED_RUN.finditer(text):
-        words = [(m.group(0), m.start()) for m in compiled(r"[^ \u00a0]+").finditer(run.group(0))]
-        for i in range(len(words) - 1):
-            for width in (2, 1):
-                if i + width >= len(words):
-                    continue
-                brand = " ".join(w for w, _ in words[i:i + width])
-                name, offset = words[i + width]
-                if (brand in brands or brand in series) and TITLE_WORD.fullmatch(name) and not name.endswith("est") and name not in NOT_A_MODEL_NAME \
-                        and name not in brands and name not in series and not _services().match(f"{brand} {name}"):
-                    start, end = run.start() + words[i][1], run.start() + offset + len(name)
-                    if name not in NOT_A_PRODUCT or PRICED_AFTER.match(text, end):  # "Lumio Wave, priced at"
-                        yield brand, name, (start, end)
-                    break
+    return frozenset(name.split(" ")[0] for name in [*brands, *series])
+
+
+@cache
+def _maker_openings() -> frozenset[str]:
+    """The first two characters of :func:`_maker_first_words` (none is shorter)."""
+    assert all(len(word) >= 2 for word in _maker_first_words())
+    return frozenset(word[:2] for word in _maker_first_words())
+
+
+#: A capitalised word and the one or two after it in a run of them (see CAPITALISED_RUN).
+RUN_FROM_HERE = re.compile(r"[A-Z][\w-]*(?:[ \u00a0][A-Z][\w-]*){1,2}")
+
+
+def _brand_word_pairs(text: str, starts: list[int] | None = None):
+    """(maker, word, span) for each known maker or series followed by a Titlecase word the
+    lexicon does not know: "Hyundai Arvo" in "New Hyundai Arvo Costs More", "Galaxy Vela";
+    both words of a run of capitalised words (CAPITALISED_RUN), each maker or series read
+    with the next one or two words of its run. Makers and series are looked for only at the
+    text's mention starts (``starts``: :func:`mention_start_offsets`, if known), which hold
+    every one of them followed by a space."""
+    brands, series, _ = _lexicon()
+    first_words, openings = _maker_first_words(), _maker_openings()
+    for start in mention_start_offsets(text) if starts is None else starts:
+        if text[start:start + 2] not in openings or not scan.WordStart.at_word_start(text, start):
+            continue  # no maker or series opens here, or a plan's price after a hyphen
+        run = RUN_FROM_HERE.match(text, start)
+        if run is None:
+            continue
+        words = run.group(0).replace("\u00a0", " ").split(" ")  # the run's words are one space apart
+        if words[0] not in first_words:
+            continue
+        for width in (2, 1):
+            if width >= len(words):
+                continue
+            brand, name = " ".join(words[:width]), words[width]
+            if (brand in brands or brand in series) and TITLE_WORD.fullmatch(name) and not name.endswith("est") and name not in NOT_A_MODEL_NAME \
+                    and name not in brands and name not in series and not _services().match(f"{brand} {name}"):
+                end = start + len(brand) + 1 + len(name)
+                if name not in NOT_A_PRODUCT or PRICED_AFTER.match(text, end):  # "Lumio Wave, priced at"
+                    yield brand, name, (start, end)
+                break
 
 
 #: "the Arvo is ...": a name in running text (a lower-case word or a mark after it), not in a
@@ -370,12 +462,13 @@ PRICED_AFTER = regex.compile(r",?\s+(?:is\s+|was\s+)?(?:priced|costs?|costing|re
                              r"|at\s+(?:Rs\.?|₹|\$|€|£|INR))")
 
 
-def _add_brand_named(text: str, found: _Catalogue) -> None:
+def _add_brand_named(text: str, found: _Catalogue, starts: list[int] | None = None) -> None:
     """A known maker (or series) and a word the lexicon does not know ("Hyundai Arvo"), named
     twice, or once and again as "the Arvo", or once with its price ("Lumio Tide, priced at
-    Rs 9,999"): a model; the word alone ("the Arvo") names it too."""
+    Rs 9,999"): a model; the word alone ("the Arvo") names it too. ``starts``: the text's
+    :func:`mention_start_offsets`, if known."""
     counts: dict[tuple[str, str], list[tuple[int, int]]] = {}
-    for brand, name, span in _brand_word_pairs(text):
+    for brand, name, span in _brand_word_pairs(text, starts):
         if found.free(span[0]):
             counts.setdefault((brand, name), []).append(span)
     for (brand, name), spans in counts.items():
@@ -423,16 +516,18 @@ def _noun_first_words() -> tuple[str, ...]:
     return tuple(sorted({row["word"].split()[0] for row in lexicons.load("product_nouns")}))
 
 
+@cache
+def _noun_first_word_finder() -> scan.WordStart:
+    """A product noun's first word as a whole word. Those words are letters and hyphens, so
+    two whole-word matches never overlap: one pass finds them all."""
+    assert all(re.fullmatch(r"[A-Za-z-]+", word) for word in _noun_first_words())
+    return scan.WordStart(rf"(?:{alternation(_noun_first_words())})(?![\w-])")
+
+
 def noun_offsets(text: str) -> list[int]:
-    """Where a product noun's first word stands in the text as a whole word: a ``str.find``
-    per word, far cheaper than a regex of them all."""
-    offsets = set()
-    for word in _noun_first_words():
-        for offset in scan.find_all(text, word):
-            end = offset + len(word)
-            if scan.WordStart.at_word_start(text, offset) and not (end < len(text) and (text[end].isalnum() or text[end] in "_-")):
-                offsets.add(offset)
-    return sorted(offsets)
+    """Where a product noun's first word stands in the text as a whole word: one pass of a
+    trie of them all, led by their first letters (1.7x faster than a ``str.find`` per word)."""
+    return [match.start() for match in _noun_first_word_finder().finditer(text)]
 
 
 def noun_named(text: str, nouns: list[int]) -> list:
@@ -451,13 +546,18 @@ def _model_shaped(name: str) -> bool:
     return bool(compiled(r"\d|[\w]-[\w]|\+|[a-z][A-Z]").search(name))
 
 
+@cache
+def _companies() -> frozenset[str]:
+    return frozenset(lexicons.brand_names())
+
+
 def _add_noun_named(text: str, found: _Catalogue, nouns: list[int]) -> None:
     """Names the lexicon does not know, told by the product noun beside them: "the Zephyr One
     electric scooter", "crossover Zentra X-Line", "of Lumio Chromebook". A name counts when it
     is model-shaped or the text names it again; each time it does is a mention."""
     brands, series, _ = _lexicon()
     names: dict[str, str | None] = {}
-    companies = frozenset(lexicons.brand_names())
+    companies = _companies()
     for match in noun_named(text, nouns):
         group = next(g for g in ("name", "capitalised", "after") if match.group(g))
         name = match.group(group)
@@ -485,9 +585,11 @@ QUOTED_LEAD = regex.compile(r"\b(?:[A-Z][\w-]+|(?i:the|its|a|new))\s+\Z")
 
 def quoted_names(text: str) -> list:
     """``QUOTED.finditer(text)``, tried only at the word before a quote mark that opens on a
-    capital."""
+    capital and follows white space (QUOTED_LEAD ends in it)."""
     candidates = set()
     for mark in QUOTE_BEFORE_NAME.finditer(text):
+        if mark.start() == 0 or not text[mark.start() - 1].isspace():
+            continue
         for lead in QUOTED_LEAD.finditer(text, scan.words_back(text, mark.start(), 1), mark.start()):
             candidates.add(lead.start())
     return scan.matches_at(QUOTED, text, sorted(candidates))
@@ -511,8 +613,9 @@ def _add_quoted(text: str, found: _Catalogue) -> None:
 
 
 SIBLING_WORDS = r"(?:Pro|Max|Plus|Ultra|Lite|Mini|Neo|Prime|FE|Edge|Air|5G|4G|series)"
+SIBLING_LEADS = ("the", "its", "a", "new", "cheaper", "costlier", "pricier", "bigger", "smaller")
 #: "the X7d", "the 17T Pro" (on ``re``, 1.4x faster than on ``regex``: same matches on the corpus)
-SIBLING = re.compile(r"(?<![\w-])(?i:the|its|a|new|cheaper|costlier|pricier|bigger|smaller)\s+"
+SIBLING = re.compile(rf"(?<![\w-])(?i:{'|'.join(SIBLING_LEADS)})\s+"
                         rf"(?P<model>(?P<token>[A-Z]{{1,3}}\d{{1,4}}[a-z]?|\d{{1,3}}[A-Z]{{1,2}})"
                         rf"(?:\s+(?P<words>{SIBLING_WORDS}(?:\s+{SIBLING_WORDS})*))?)(?![\w-])")
 MODEL_SHAPE = scan.compile_pattern(r"(?P<letters>[A-Z]{1,3})\d{1,4}[a-z]?|\d{1,3}(?P<suffix>[A-Z]{1,2})")
@@ -524,6 +627,39 @@ def _shape(token: str) -> str | None:
     if match is None or token.casefold() in NETWORK_TOKENS:
         return None
     return match.group("letters") or "#" + match.group("suffix")
+
+
+SIBLING_LEAD_LENGTHS = sorted({len(word) for word in SIBLING_LEADS})
+
+
+def siblings(text: str, shapes) -> list[re.Match]:
+    """The matches of ``SIBLING.finditer(text)`` whose model token has one of the ``shapes``
+    (see :func:`_shape`), tried only where such a token stands after white space: at its
+    capitals ("X" of "X7d"), or one to three digits before its suffix ("T" of "17T"). The
+    determiner's lookbehind lead makes ``re`` try every position. A match is a determiner,
+    white space and a model token or model words, none of which can start another: matches
+    never overlap, so each one is found on its own."""
+    tokens = set()
+    for shape in shapes:
+        if shape.startswith("#"):  # "#T": 1-3 digits, then the suffix
+            tokens.update(offset - digits for offset in scan.find_all(text, shape[1:]) for digits in (1, 2, 3)
+                          if offset - digits > 0 and text[offset - digits - 1].isspace())
+        else:
+            tokens.update(offset for offset in scan.find_all(text, shape) if offset > 0 and text[offset - 1].isspace())
+    candidates = _leads_before(text, tokens, SIBLING_LEAD_LENGTHS)
+    return [match for match in scan.matches_at(SIBLING, text, candidates) if _shape(match.group("token")) in shapes]
+
+
+def _leads_before(text: str, tokens, lengths) -> list[int]:
+    """Where a word of one of the ``lengths`` would start if it ended where the white space
+    before each of the ``tokens`` (offsets) begins: the starts of "<determiner>\\s+<token>"."""
+    candidates = set()
+    for token in tokens:
+        lead_end = token
+        while lead_end > 0 and text[lead_end - 1].isspace():
+            lead_end -= 1
+        candidates.update(lead_end - length for length in lengths if lead_end >= length)
+    return sorted(candidates)
 
 
 def _add_siblings(text: str, found: _Catalogue) -> None:
@@ -540,10 +676,10 @@ def _add_siblings(text: str, found: _Catalogue) -> None:
                 break
     if not prefixes:
         return
-    for match in SIBLING.finditer(text):
+    for match in siblings(text, prefixes):
         start, end = match.span("model")
         shape = _shape(match.group("token"))
-        if shape not in prefixes or not found.free(start):
+        if not found.free(start):
             continue
         name = f"{prefixes[shape]} {match.group('model')}"
         found.add(start, end, name, found.brand_of(prefixes[shape]), _key(name, None), alias=True)
@@ -552,12 +688,21 @@ def _add_siblings(text: str, found: _Catalogue) -> None:
 SIZED = regex.compile(r"(?<![\w-])(?i:the|a|its)\s+(?P<model>(?P<size>\d{2,3})-inch\s+(?:model|version|variant|TV|set))\b")
 
 
+def sized_models(text: str) -> list:
+    """``SIZED.finditer(text)``, tried only before its "-inch": the determiner ending where
+    the white space before the size's two or three digits begins (a match holds no start of
+    another, so each is found on its own)."""
+    sizes = (offset - digits for offset in scan.find_all(text, "-inch") for digits in (2, 3)
+             if offset - digits > 0 and text[offset - digits - 1].isspace())
+    return scan.matches_at(SIZED, text, _leads_before(text, sizes, (1, 3)))
+
+
 def _add_sizes(text: str, found: _Catalogue) -> None:
     """"the 65-inch model" beside "the Vu Vibe Pro 55 is a 55-inch TV": TVs named by their
     size, so the 65-inch one is the "Vu Vibe Pro 65"."""
     if "-inch" not in text:
         return  # SIZED cannot match
-    sized = [m for m in SIZED.finditer(text) if found.free(m.start("model"))]
+    sized = [m for m in sized_models(text) if found.free(m.start("model"))]
     if not sized:
         return
     sizes = {m.group(1) for m in compiled(r"(?<![\w.])(\d{2,3})-inch\b").finditer(text)}
@@ -594,6 +739,7 @@ def _add_maker_tvs(text: str, found: _Catalogue) -> None:
             found.add(start, end, name, _canonical_brand(brand), _key(name, brand), alias=True)
 
 
+@cache
 def _standalone(series_name: str) -> bool:
     """Does the series name a product on its own ("Creta", "JioPhone")?"""
     brands, series, _ = _lexicon()

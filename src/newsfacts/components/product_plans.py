@@ -23,6 +23,8 @@ REVISED_TO = scan.compile_pattern(
     rf"(?:has\s+been\s+|have\s+been\s+|is\s+|was\s+|been\s+)?(?:raised|hiked|increased|revised|cut|reduced)\s+to)"
     rf"\s+{RUPEES}(?P<new>{PRICE})")
 PLAN_NOUNS = ("plan", "pack", "booster", "recharge")
+#: What PLAN_FROM_TO cannot match without: a text lacking it is not scanned.
+FROM_RUPEES = regex.compile(r"from\s+(?:Rs|₹)")
 #: "The entry-level unlimited plan goes from Rs 179 to Rs 199"
 PLAN_FROM_TO = regex.compile(
     rf"\b(?i:the|its|an?)\s+(?P<plan>(?:[a-z-]+\s+){{0,3}}(?:{'|'.join(PLAN_NOUNS)}))\b[^.\n]{{0,60}}?"
@@ -43,10 +45,34 @@ def _revision_phrases(text: str):
     """"goes from Rs 179 to Rs 199" and list lines "Rs 179 → Rs 199:", with their groups
     ``plan``, ``old`` and ``new``. Each pattern runs only on a text holding words it cannot
     match without (a substring test costs far less than its scan)."""
-    if "from" in text and any(noun in text for noun in PLAN_NOUNS):
+    if "from" in text and any(noun in text for noun in PLAN_NOUNS) and FROM_RUPEES.search(text):
         yield from PLAN_FROM_TO.finditer(text)
     if "Rs" in text or "₹" in text:
-        yield from PLAN_LIST_LINE.finditer(text)
+        yield from list_lines(text)
+
+
+def list_lines(text: str) -> list:
+    """``PLAN_LIST_LINE.finditer(text)``, tried only where a line opens on a rupee sign, or
+    on a bullet and white space before one (its ``^`` makes ``re`` try every position)."""
+    starts = set()
+    for sign in scan.find_all(text, "Rs") + scan.find_all(text, "₹"):
+        if sign == 0 or text[sign - 1] == "\n":
+            starts.add(sign)
+        bullet = sign
+        while bullet > 0 and text[bullet - 1].isspace():
+            bullet -= 1
+        bullet -= 1  # the bullet's place, before the white space
+        if bullet >= 0 and text[bullet] in "-*•" and (bullet == 0 or text[bullet - 1] == "\n"):
+            starts.add(bullet)
+    return scan.matches_at(PLAN_LIST_LINE, text, sorted(starts))
+
+
+def table_prices(text: str) -> list:
+    """``TABLE_PRICE.finditer(text)``, tried only at the rupee signs (its leading lookbehind
+    makes ``regex`` try every position)."""
+    if "|" not in text:
+        return []
+    return scan.matches_at(TABLE_PRICE, text, sorted(scan.find_all(text, "Rs") + scan.find_all(text, "₹")))
 
 
 def plan_revisions(text: str) -> dict[str, str]:
@@ -61,7 +87,7 @@ def plan_revisions(text: str) -> dict[str, str]:
         new = _revised_price(text, match.end())
         if new is not None:
             revisions[match.group("price").replace(",", "")] = new
-    for match in TABLE_PRICE.finditer(text):
+    for match in table_prices(text):
         header = scan.table_header(text, match.start())
         if header is None or not OLD_PRICE_COLUMN.search(header):
             continue
@@ -100,7 +126,7 @@ def _add_revised_plans(text: str, found: _Catalogue) -> None:
         noun = match.group("plan").split()[-1] if from_to else "plan"
         name = f"Rs {match.group('new')} {noun}"
         found.add(start, end, name, None, "plan " + match.group("new").replace(",", ""), alias=True)
-    for match in TABLE_PRICE.finditer(text):
+    for match in table_prices(text):
         start, end = match.span()
         if not found.free(start):
             continue
@@ -137,8 +163,9 @@ def _operator_before(text: str, start: int) -> str:
 #: A plan named by the price after it: "a pack of ₹296", "a recharge pack priced at Rs 199",
 #: "the prepaid plan starts at ₹327", "a 31 days validity plan at ₹337" — not "a pack of Rs 199
 #: and above" (a floor) nor a plural ("packs starting at Rs 199": several plans).
+PLAN_AT_PRICE_NOUNS = ("plan", "pack", "recharge", "voucher", "booster")
 PLAN_AT_PRICE = regex.compile(
-    rf"(?<![\w-])(?P<noun>plan|pack|recharge|voucher|booster)\s+(?:of|at|for|(?:is\s+)?priced\s+at|starts?\s+(?:at|from)"
+    rf"(?<![\w-])(?P<noun>{'|'.join(PLAN_AT_PRICE_NOUNS)})\s+(?:of|at|for|(?:is\s+)?priced\s+at|starts?\s+(?:at|from)"
     rf"|starting\s+(?:at|from)|costing|which\s+costs)\s+(?P<price>{RUPEES}(?P<digits>{PRICE}))(?![\d,]|\.\d)"
     rf"(?!\s*(?:and\s+above|or\s+(?:more|above)|onwards|crore|lakh|cr\b))")
 #: A plan's own name before its noun: "Jio Freedom plan of ₹296" (a maker and Titlecase words).
@@ -151,7 +178,8 @@ def _add_plans_at_price(text: str, found: _Catalogue) -> None:
     if not ("Rs" in text or "₹" in text) or not any(noun in text for noun in PLAN_NOUNS):
         return
     brands, _, _ = _lexicon()
-    for match in PLAN_AT_PRICE.finditer(text):
+    nouns = sorted(offset for noun in PLAN_AT_PRICE_NOUNS for offset in scan.find_all(text, noun))
+    for match in scan.matches_at(PLAN_AT_PRICE, text, nouns):  # a match starts with its noun
         start, end = match.start(), match.end()
         if not found.free(start, end):
             continue
@@ -174,12 +202,16 @@ PLAN_GROUP = regex.compile(
     r"(?P<noun>plans|packs))\b(?!\s+to\b)")
 
 
+#: How PLAN_GROUP ends: a text without it is not scanned.
+PLAN_GROUP_NOUN = regex.compile(r"(?:plans|packs)\b(?!\s+to\b)")
+
+
 def _add_plan_groups(text: str, found: _Catalogue) -> None:
     """A telecom operator's plans spoken of together ("Airtel has two prepaid plans with 30 days
     validity") are what that sentence's validity, data and prices are of: the operator's
     "prepaid plans"."""
-    if "plans" not in text and "packs" not in text:
-        return
+    if not any(PLAN_GROUP_NOUN.match(text, offset) for noun in ("plans", "packs") for offset in scan.find_all(text, noun)):
+        return  # no "plans" that PLAN_GROUP could end with ("plans to launch" cannot)
     for match in PLAN_GROUP.finditer(text):
         start, end = match.span("group")
         operator = operator_named_before(text, start)

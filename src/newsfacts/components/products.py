@@ -41,7 +41,9 @@ from .product_names import (
     _add_sizes,
     _Catalogue,
     _lexicon,
+    launch_verb_prefixes,
     mention_matches,
+    mention_start_offsets,
     noun_offsets,
     read_name,
 )
@@ -64,7 +66,8 @@ def find_products(text: str, boilerplate: Boilerplate | None = None,
     brands, series, words = _lexicon()
     found = _Catalogue(boilerplate)
     revisions: dict[str, str] | None = None  # found when the first plan is met
-    for match in mention_matches(text):
+    starts = mention_start_offsets(text)
+    for match in mention_matches(text, starts):
         start, end = match.span()
         if boilerplate is not None and boilerplate.contains(start):
             continue
@@ -91,18 +94,19 @@ def find_products(text: str, boilerplate: Boilerplate | None = None,
     _add_plans_at_price(text, found)
     _add_plan_groups(text, found)
     found.mentions.sort()
-    _add_introduced(text, found)
-    _add_brand_named(text, found)
+    prefixes = launch_verb_prefixes(text)
+    _add_introduced(text, found, prefixes)
+    _add_brand_named(text, found, starts)
     _add_quoted(text, found)
     nouns = noun_offsets(text)
     _add_noun_named(text, found, nouns)
-    verbs = launch_verbs(text)
+    verbs = launch_verbs(text, prefixes)
     _add_context_named(text, found, verbs)
     found.mentions.sort()
     _add_siblings(text, found)
     _add_sizes(text, found)
     _add_maker_tvs(text, found)
-    _add_series_alone(text, found)
+    _add_series_alone(text, found, starts)
     _add_described(text, found, verbs, nouns)
     found.mentions.sort()
     _merge_shortened(found)
@@ -147,7 +151,7 @@ def _merge_shortened(found: _Catalogue) -> None:
     keys = [_numbered(p["key"].split()) for p in found.products]
     into: dict[int, int] = {}
     for i, key in enumerate(keys):
-        if len(key) < 2 or not any(c.isdigit() for c in key[-1]):
+        if len(key) < 2 or not any(map(str.isdigit, key[-1])):
             continue
         longer = [j for j, other in enumerate(keys) if len(other) > len(key) and other[-len(key):] == key]
         if len(longer) == 1:
@@ -217,9 +221,8 @@ def _sections(text: str, mentions: list[list[int]], layout: dict | None) -> list
     starts = [m[0] for m in mentions]
     sections = []
     for start, end in layout["paragraphs"]:
-        line = text[start:end]
-        if len(line.split()) > 12 or line.endswith((".", "?", "!", ":", ",", "”", '"')):
-            continue
+        if text.endswith((".", "?", "!", ":", ",", "”", '"'), start, end) or len(text[start:end].split(None, 12)) > 12:
+            continue  # a sentence, or more than 12 words
         i = bisect.bisect_left(starts, start)
         if i < len(mentions) and mentions[i][0] < end:
             sections.append([start, mentions[i][2]])
