@@ -378,7 +378,6 @@ class QuoteFinder(Speakers):
         return None
 
     def _from_before(self, before: str) -> dict | None:
-        p = self.patterns
         according = before.lower().rfind("according to")
         if according >= 0:
             who = before[according + len("according to"):]
