@@ -157,6 +157,27 @@ class Currencies:
             return self.suffixes
         return _usable(_first_word(after), self.suffix_first_words, self.suffixes)
 
+    def may_touch(self, before: str, after: str) -> bool:
+        """Can a prefix marker end ``before`` or a suffix marker start ``after``? The look-ups
+        :meth:`prefix` and :meth:`suffix` make first, in one call: most numbers have no
+        marker, and are told so by two set look-ups."""
+        if not self.filtered:
+            return True
+        before = before.rstrip(" \u00a0")
+        if not before:
+            return True
+        word = _last_word(before)
+        exact, folded = self.prefix_last_words
+        if word in exact or word.casefold() in folded:
+            return True
+        after = after.lstrip(" \u00a0")
+        after = after[1:] if after[:1] == "-" else after
+        if not after:
+            return True
+        word = _first_word(after)
+        exact, folded = self.suffix_first_words
+        return word in exact or word.casefold() in folded
+
     def may_end_glued(self, before: str) -> bool:
         """Can a marker of two characters or more end ``before``, glued to the digits after it
         ("AUD4.50", "HKD139.90")? Letters glued to digits are mostly names ("S24")."""

@@ -53,6 +53,7 @@ RANGE_GAP = 40  # "Rs 10,000 and 15,000": the words between two ends of a range,
 BIG_AMOUNT = Decimal(10_000_000)  # one crore: larger amounts without a cue are money
 #: Magnitudes money writes that plain numbers do not: "Rs 12.5 L", "$5m", "$1.2B".
 EXTRA_MAGNITUDE = scan.compile_pattern(r"(?:[ \u00a0]?(?P<lakh>L|Lakh|Lac)|(?P<million>m|M|mln)|(?P<billion>B|b))(?![\w])")
+EXTRA_MAGNITUDE_FIRST = frozenset(" \u00a0LmMBb")  # what EXTRA_MAGNITUDE can start with
 EXTRA_FACTORS = {"lakh": 100_000, "million": 1_000_000, "billion": 1_000_000_000}
 RANGE_JOIN = scan.compile_pattern(r"\A\s*(?:-|–|—|to|till|upto|→|->)\s*\Z", regex.IGNORECASE)
 BETWEEN_JOIN = scan.compile_pattern(r"\A\s*(?:and|&)\s*\Z", regex.IGNORECASE)
@@ -139,8 +140,19 @@ def find_amounts(text: str, numbers: list[dict] | None = None,
     amounts: list[dict] = []
     bare: list[dict] = []  # numbers without a marker, candidates for ranges and tables
     consumed_until = -1  # a suffix marker taken by one amount is no prefix of the next
+    lexicon = currencies()
     for i, number in enumerate(numbers):
-        if boilerplate is not None and boilerplate.contains(number["start"]):
+        start, end = number["start"], number["end"]
+        if boilerplate is not None and boilerplate.contains(start):
+            continue
+        # the cheap look-ups first: most numbers have no marker beside them
+        suffix_from = end
+        if number["magnitude"] is None and text[end:end + 1] in EXTRA_MAGNITUDE_FIRST:
+            extra = EXTRA_MAGNITUDE.match(text, end, end + 8)
+            suffix_from = extra.end() if extra else end
+        if not lexicon.may_touch(text[max(0, start - MARKER_REACH, consumed_until):start],
+                                 text[suffix_from:suffix_from + MARKER_REACH]):
+            bare.append(number)
             continue
         following = numbers[i + 1] if i + 1 < len(numbers) else None
         amount = _amount_at(text, number, following, consumed_until)
