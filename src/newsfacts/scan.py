@@ -159,8 +159,10 @@ class TriggerSet:
         for rest in self.rests:
             self.rest_groups.append(group)
             group += 1 + re.compile(rest).groups
-        # a digit that some branch can follow, then each branch's end as an optional lookahead
-        self.digit_starts = re.compile(f"[0-9](?={_after_space_first(self.rests)})"
+        # a digit that some branch can follow, then each branch's end as an optional lookahead;
+        # where no branch goes on with a digit, only a number's last digit is tried
+        last_digit = "" if any(_may_start_with_digit(rest) for rest in self.rests) else "(?![0-9])"
+        self.digit_starts = re.compile(f"[0-9]{last_digit}(?={_after_space_first(self.rests)})"
                                        + "".join(f"(?=({rest})|)" for rest in self.rests)) if self.rests else None
         # literals of one character stand in most texts: their branches are always scanned
         literals = {literal for trigger in self.triggers.values() for literal in trigger.literals if len(literal) > 1}
@@ -238,6 +240,88 @@ def _after_space_first(rests: list[str]) -> str:
     others = [rest for rest in dict.fromkeys(rests) if not rest.startswith(r"\s?")]
     branches = [rf"\s?(?:{'|'.join(f'(?:{rest})' for rest in spaced)})"] if spaced else []
     return "|".join(branches + [f"(?:{rest})" for rest in others])
+
+
+def _may_start_with_digit(pattern: str) -> bool:
+    """Can a match of ``pattern`` start with an ASCII digit? Read off its parsed form: True
+    where unsure.
+
+    >>> _may_start_with_digit(r"\\s?(?:-|–)?\\s?inch"), _may_start_with_digit(r"(?<=0)\\s?(?:to|\\d)")
+    (False, True)
+    """
+    return _first_may_be_digit(list(re._parser.parse(pattern)))
+
+
+_DIGITS = frozenset(map(ord, "0123456789"))
+
+
+def _first_may_be_digit(items: list) -> bool:
+    """Can the sequence of parsed ``items`` (of ``re._parser``) start with a digit?"""
+    constants = re._constants
+    for op, argument in items:
+        if op is constants.LITERAL:
+            return argument in _DIGITS
+        if op is constants.NOT_LITERAL:
+            return True
+        if op is constants.IN:
+            return any(not (kind is constants.LITERAL and value not in _DIGITS
+                            or kind is constants.CATEGORY and value in (constants.CATEGORY_SPACE, constants.CATEGORY_NOT_DIGIT)
+                            and not _negated(argument)
+                            or kind is constants.RANGE and (value[1] < ord("0") or value[0] > ord("9")))
+                       for kind, value in argument)
+        if op is constants.SUBPATTERN:
+            items_inside = list(argument[-1])
+            if _first_may_be_digit(items_inside):
+                return True
+            if not _may_be_empty(items_inside):
+                return False
+            continue
+        if op is constants.BRANCH:
+            alternatives = [list(alternative) for alternative in argument[1]]
+            if any(_first_may_be_digit(alternative) for alternative in alternatives):
+                return True
+            if not any(_may_be_empty(alternative) for alternative in alternatives):
+                return False
+            continue
+        if op in (constants.MAX_REPEAT, constants.MIN_REPEAT, constants.POSSESSIVE_REPEAT):
+            low, _, item = argument
+            if _first_may_be_digit(list(item)):
+                return True
+            if low > 0 and not _may_be_empty(list(item)):
+                return False
+            continue
+        if op in (constants.ASSERT, constants.ASSERT_NOT, constants.AT):
+            continue  # zero width
+        return True  # anything else: unsure
+    return False  # empty
+
+
+def _negated(argument) -> bool:
+    return any(kind is re._constants.NEGATE for kind, _ in argument)
+
+
+def _may_be_empty(items: list) -> bool:
+    """Can the parsed ``items`` match the empty string? True where unsure."""
+    constants = re._constants
+    for op, argument in items:
+        if op in (constants.ASSERT, constants.ASSERT_NOT, constants.AT):
+            continue
+        if op in (constants.MAX_REPEAT, constants.MIN_REPEAT, constants.POSSESSIVE_REPEAT):
+            if argument[0] == 0 or _may_be_empty(list(argument[2])):
+                continue
+            return False
+        if op is constants.SUBPATTERN:
+            if _may_be_empty(list(argument[-1])):
+                continue
+            return False
+        if op is constants.BRANCH:
+            if any(_may_be_empty(list(alternative)) for alternative in argument[1]):
+                continue
+            return False
+        if op in (constants.LITERAL, constants.NOT_LITERAL, constants.IN, constants.ANY):
+            return False
+        return True
+    return True
 
 
 @lru_cache(maxsize=None)

@@ -42,9 +42,10 @@ def find_anchored(text: str, reference: date | Anchor | None,
     fiscal_context = _fiscal_context(text, folded)
     matches = list(_matches(text, folded, boilerplate))
     anchor = Anchor(reference) if isinstance(reference, date) else reference
+    ahead: dict[tuple[int, int], bool] = {}  # the sentences' look-ahead tests, shared by both resolvers
     if anchor is None:
-        anchor = infer_anchor(_evidence(text, matches, fiscal_context, boilerplate), dateline_without_year(text))
-    records = _resolve(text, matches, Resolver(text, anchor, fiscal_context))
+        anchor = infer_anchor(_evidence(text, matches, fiscal_context, boilerplate, ahead), dateline_without_year(text))
+    records = _resolve(text, matches, Resolver(text, anchor, fiscal_context, ahead))
     _resolve_in_focus(text, records, anchor)
     for record in records:
         for key in [key for key in record if key.startswith("_")]:
@@ -115,13 +116,14 @@ YEAR_ON_YEAR = regex.compile(r"\b(?:year[- ](?:on|over)[- ]year|y-?o-?y|annual(?
                              regex.IGNORECASE)
 
 
-def _evidence(text: str, matches: list, fiscal_context: bool, boilerplate: Boilerplate | None) -> list[Evidence]:
+def _evidence(text: str, matches: list, fiscal_context: bool, boilerplate: Boilerplate | None,
+              ahead: dict[tuple[int, int], bool] | None = None) -> list[Evidence]:
     """What the text's own dates and periods say of when it was written: every period named
     with its year outside a sentence that looks ahead (a year-ago base counts a year on),
     a relative period restated with its year ("this year (2015)"), every full date."""
     found = []
     calendar = [match for match in matches if match[3] not in LENGTH_RULES]  # lengths date nothing
-    records = _resolve(text, calendar, Resolver(text, None, fiscal_context))
+    records = _resolve(text, calendar, Resolver(text, None, fiscal_context, ahead))
     for record in records:
         start, end = record["span"]
         if record.get("_within"):

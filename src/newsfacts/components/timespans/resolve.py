@@ -31,12 +31,15 @@ from .vocabulary import (
 class Resolver:
     """Turns rule matches into records, relative to the article's anchor (or None)."""
 
-    def __init__(self, text: str, anchor: Anchor | None, fiscal_context: bool):
+    def __init__(self, text: str, anchor: Anchor | None, fiscal_context: bool,
+                 ahead: dict[tuple[int, int], bool] | None = None):
         self.text = text
         self.anchor = anchor
         self.reference = anchor.day if anchor is not None else None
         self.fiscal_context = fiscal_context
-        self._ahead: dict[tuple[int, int], bool] = {}  # per sentence: several periods share one
+        #: Per sentence, does it look ahead: several periods share one, and so do the text's
+        #: resolvers (``ahead`` passed from one to the next).
+        self._ahead: dict[tuple[int, int], bool] = {} if ahead is None else ahead
 
     @property
     def knows_month(self) -> bool:

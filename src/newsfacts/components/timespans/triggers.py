@@ -58,8 +58,9 @@ def rule_triggers() -> dict[str, scan.Trigger]:
         "quantity_unit": scan.whole_words(_units()),
         "month": scan.whole_words(_month_names()),
         "year": r"19\d\d(?<![\w-]....)(?!\w)|20\d\d(?<![\w-]....)(?!\w)",
-        # "[1-4](?<!\w[1-4])q": "\b[1-4]q" tested after the digit, so re skips to the digits
-        "period": r"quarter|\bq[1-4]|[1-4](?<!\w[1-4])q\s?'?\d\d|\bh[12]\b|\bfy|\bcy\s?'?\d\d|fiscal|financial|\bhalf\b",
+        # "1q(?<!\w1q)": "\b1q" led by its literal; "h1", "h2" likewise (not every "h")
+        "period": "quarter|\\bq[1-4]|" + "|".join(rf"{n}q(?<!\w{n}q)\s?'?\d\d" for n in "1234")
+                  + r"|\bh1\b|\bh2\b|\bfy|\bcy\s?'?\d\d|fiscal|financial|\bhalf\b",
         "first": rf"\bfirst\s+{unit}",
         "whole": "|".join(rf"\b{word}[ -](?:day|week|month|year)" for word in ("all", "full", "whole", "entire")),
         "relative": "|".join(rf"\b{word}\s+(?:month|year|quarter|week|fortnight|decade|financial|fiscal)"
