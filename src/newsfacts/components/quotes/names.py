@@ -161,7 +161,11 @@ def is_honorific(token: str) -> bool:
 def _tokens(fragment: str) -> list[tuple[int, int, str]]:
     """(start, end, word) of every word; a full stop stays on an initial or an honorific
     ("K.", "Mr.") and leaves other words ("Cook." at a sentence's end)."""
-    found = [(match.start(), match.end(), match.group(0)) for match in TOKEN.finditer(fragment)]
+    found, position = [], 0
+    for word in TOKEN.findall(fragment):  # words cover every non-space: each is found at once
+        start = fragment.find(word, position)
+        position = start + len(word)
+        found.append((start, position, word))
     if "." not in fragment:
         return found
     honorifics = name_words()["honorific"]
