@@ -246,14 +246,19 @@ class QuoteFinder(Speakers):
         return None if person is None or person.get("_org") else person
 
     def _known_words(self, start: int, end: int) -> list[tuple[int, str]]:
-        """(offset, word) of the words of known names in the text between ``start`` and ``end``."""
-        parts = self.people.name_parts()
-        if not parts:
-            return []
-        found = []
-        for match in TITLECASE_WORD.finditer(self.text, start, end):
-            if match.group(0) in parts:
-                found.append((match.start(), match.group(0)))
+        """(offset, word) of the words of known names in the text between ``start`` and ``end``
+        (``TITLECASE_WORD`` matches): each word found with ``str.find``, then its match checked."""
+        text, found = self.text, []
+        for part in self.people.name_parts():
+            if not TITLECASE_WORD.fullmatch(part):
+                continue
+            offset = text.find(part, start, end)
+            while offset >= 0:
+                match = TITLECASE_WORD.match(text, offset, end)
+                if match is not None and match.end() == offset + len(part):
+                    found.append((offset, part))
+                offset = text.find(part, offset + 1, end)
+        found.sort()
         return found
 
     @property

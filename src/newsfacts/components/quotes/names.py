@@ -135,7 +135,8 @@ UNDOTTED_INITIALS = regex.compile(r"\p{Lu}{1,2}")
 TOKEN = regex.compile(r"(?<![\p{L}\p{N}])(?:(?:\p{Lu}\.-?)+|[\p{L}\p{M}][\p{L}\p{M}'’-]*\.?)|\S")
 MAX_NAME_WORDS = 5
 #: "the Kestrel Nova", "a Lumio Pro": a thing's name, not a person's.
-ARTICLE_BEFORE = regex.compile(r"(?:^|\s)(?:the|a|an|its|their|our|The|A|An|Its|Their|Our)\s+\Z")
+#: Matched backwards (``REVERSE``) from the name's start, not tried at every position before it.
+ARTICLE_BEFORE = regex.compile(r"(?:^|\s)(?:the|a|an|its|their|our|The|A|An|Its|Their|Our)\s+\Z", regex.REVERSE)
 
 
 @lru_cache(maxsize=8192)
@@ -160,13 +161,29 @@ def is_honorific(token: str) -> bool:
 def _tokens(fragment: str) -> list[tuple[int, int, str]]:
     """(start, end, word) of every word; a full stop stays on an initial or an honorific
     ("K.", "Mr.") and leaves other words ("Cook." at a sentence's end)."""
-    found = []
-    for match in TOKEN.finditer(fragment):
-        word, start, end = match.group(0), match.start(), match.end()
-        if word.endswith(".") and len(word) > 1 and not DOTTED_INITIALS.fullmatch(word) and word not in name_words()["honorific"]:
-            word, end = word[:-1], end - 1
-        found.append((start, end, word))
+    found, position = [], 0
+    for word in TOKEN.findall(fragment):  # words cover every non-space: each is found at once
+        start = fragment.find(word, position)
+        position = start + len(word)
+        found.append((start, position, word))
+    if "." not in fragment:
+        return found
+    honorifics = name_words()["honorific"]
+    for index, (start, end, word) in enumerate(found):
+        if word[-1] == "." and len(word) > 1 and not DOTTED_INITIALS.fullmatch(word) and word not in honorifics:
+            found[index] = (start, end - 1, word[:-1])
     return found
+
+
+def _may_start_name(word: str) -> bool:
+    """Whether a word starts with a capital (``\\p{Lu}``), as every name word, initial and
+    honorific does: a cheap test before the others. ``str.isupper`` knows most such capitals;
+    the rest, in newer Unicode than Python's, are asked of ``regex``."""
+    first = word[0]
+    return first.isupper() or (first >= "\u1c89" and CAPITAL.match(first) is not None)
+
+
+CAPITAL = regex.compile(r"\p{Lu}")
 
 
 def person_names(fragment: str, honorifics: bool = False) -> list[tuple[int, int]]:
@@ -178,6 +195,9 @@ def person_names(fragment: str, honorifics: bool = False) -> list[tuple[int, int
     index = 0
     while index < len(tokens):
         start, end, word = tokens[index]
+        if not _may_start_name(word):
+            index += 1  # no honorific, name word or initial: no name starts here
+            continue
         lead = None
         if is_honorific(word) and index + 1 < len(tokens) and fragment[end:tokens[index + 1][0]].strip() == "":
             lead = start
