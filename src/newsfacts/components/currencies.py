@@ -264,6 +264,9 @@ def _first_word(text: str) -> str:
     word = text[:space] if space >= 0 else text
     if word.isalpha():
         return word  # the common case, a plain word before a space: no regex call
+    first = text[:1]
+    if first and not first.isalnum() and not first.isspace():
+        return first  # punctuation (",", "%", ")"): FIRST_WORD's ``\S`` alone matches it
     match = FIRST_WORD.match(text)
     return match.group(0) if match else ""
 

@@ -53,7 +53,7 @@ RANGE_GAP = 40  # "Rs 10,000 and 15,000": the words between two ends of a range,
 BIG_AMOUNT = Decimal(10_000_000)  # one crore: larger amounts without a cue are money
 #: Magnitudes money writes that plain numbers do not: "Rs 12.5 L", "$5m", "$1.2B".
 EXTRA_MAGNITUDE = scan.compile_pattern(r"(?:[ \u00a0]?(?P<lakh>L|Lakh|Lac)|(?P<million>m|M|mln)|(?P<billion>B|b))(?![\w])")
-EXTRA_MAGNITUDE_FIRST = frozenset(" \u00a0LmMBb")  # what EXTRA_MAGNITUDE can start with
+EXTRA_MAGNITUDE_FIRST = frozenset("LmMBb")  # what EXTRA_MAGNITUDE can start with, but a space before "L"
 EXTRA_FACTORS = {"lakh": 100_000, "million": 1_000_000, "billion": 1_000_000_000}
 RANGE_JOIN = scan.compile_pattern(r"\A\s*(?:-|–|—|to|till|upto|→|->)\s*\Z", regex.IGNORECASE)
 BETWEEN_JOIN = scan.compile_pattern(r"\A\s*(?:and|&)\s*\Z", regex.IGNORECASE)
@@ -172,8 +172,8 @@ def find_amounts(text: str, numbers: list[dict] | None = None,
             continue
         # the cheap look-ups first: most numbers have no marker beside them
         suffix_from = end
-        if number["magnitude"] is None and text[end:end + 1] in EXTRA_MAGNITUDE_FIRST:
-            extra = EXTRA_MAGNITUDE.match(text, end, end + 8)
+        if number["magnitude"] is None:
+            extra = _extra_magnitude(text, end)
             suffix_from = extra.end() if extra else end
         if not lexicon.may_touch(text[max(0, start - MARKER_REACH, consumed_until):start],
                                  text[suffix_from:suffix_from + MARKER_REACH]):
@@ -209,7 +209,7 @@ def _amount_at(text: str, number: dict, following: dict | None, consumed_until: 
     start, end = number["start"], number["end"]
     left = text[max(0, start - MARKER_REACH, consumed_until):start]
     prefix = lexicon.prefix(left)
-    extra = EXTRA_MAGNITUDE.match(text, end, end + 8) if number["magnitude"] is None else None
+    extra = _extra_magnitude(text, end) if number["magnitude"] is None else None
     suffix_from = extra.end() if extra else end
     after = text[suffix_from:suffix_from + MARKER_REACH]
     suffix = lexicon.suffix(after)
@@ -250,6 +250,17 @@ def _amount_at(text: str, number: dict, following: dict | None, consumed_until: 
         "magnitude": magnitude, "scale": scale, "bound": "exact", "number": [start, end],
         "suffixed": suffix is not None,
     }
+
+
+def _extra_magnitude(text: str, end: int):
+    """``EXTRA_MAGNITUDE`` matched at ``end``, tried only where its first letter stands."""
+    first = text[end:end + 1]
+    if first == " " or first == "\u00a0":
+        if text[end + 1:end + 2] != "L":
+            return None
+    elif first not in EXTRA_MAGNITUDE_FIRST:
+        return None
+    return EXTRA_MAGNITUDE.match(text, end, end + 8)
 
 
 _clean = decimal_text
@@ -419,10 +430,13 @@ def _table_amounts(text: str, bare: list[dict], amounts: list[dict],
                    boilerplate: Boilerplate | None) -> list[dict]:
     """Bare numbers in a table column whose header names a currency: "On-road price (Rs)"."""
     found: list[dict] = []
+    headers = _table_currency_headers(text)
+    if not headers:
+        return found
     taken = {a["number"][0] for a in amounts}
     bare_at = {number["start"]: number for number in bare}
     table_end = -1  # rows already read belong to the table above them
-    for header in _table_currency_headers(text):
+    for header in headers:
         if header.start() < table_end:
             continue
         line_start = scan.line_start(text, header.start())

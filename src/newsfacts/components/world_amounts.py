@@ -57,13 +57,15 @@ def world_amounts(text: str, numbers: list[dict],
     vetoed: list[tuple[int, int]] = []
     for match in GROUPED.finditer(text):
         start, end = match.span()
-        token = match.group()
         if read_until.get(start, -1) >= end:
-            if not ("." in token and DOT_THREE.search(token)) and not (
+            if not (text.find(".", start, end) >= 0 and DOT_THREE.search(text, start, end)) and not (
                     text[start - 1:start].isalpha() and _glued_to_a_word(text, start, lexicon)):
                 continue  # the number layer read these digits (and perhaps a magnitude after them)
-        elif not (WORLD_SEPARATOR.search(token) or _marker_may_touch(text, start, end, lexicon)):
-            continue  # digits in a name ("S24", "X9d"), a date, a time: no marker beside them
+            token = match.group()
+        else:
+            token = match.group()
+            if not (WORLD_SEPARATOR.search(token) or _marker_may_touch(text, start, end, lexicon)):
+                continue  # digits in a name ("S24", "X9d"), a date, a time: no marker beside them
         if boilerplate is not None and boilerplate.contains(start):
             continue
         reading = _read_marked(text, token, start, end, lexicon)
