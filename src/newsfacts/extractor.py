@@ -49,11 +49,21 @@ def _processable(text: str) -> str:
     (Python will not even print an int of over 4,300 digits). Every offset still indexes
     the caller's string, and spans are cut from that string.
     """
-    if _SURROGATE.search(text):
+    if _has_surrogate(text):
         text = _SURROGATE.sub("\ufffd", text)
     if max(map(len, text.split()), default=0) >= LONG_RUN:  # as _LONG_RUN.search, 1.6x faster
         text = _LONG_RUN.sub(lambda run: _no_prose(run.group(0)), text)
     return text
+
+
+def _has_surrogate(text: str) -> bool:
+    """Whether ``text`` holds a lone surrogate, the one thing UTF-8 cannot encode (the C
+    encoder answers 8x faster than ``_SURROGATE.search``)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def _no_prose(run: str) -> str:

@@ -166,11 +166,21 @@ def _dateline_date(text: str, paragraphs: list[list[int]]) -> tuple[str | None, 
     return None, None
 
 
+#: Every date holds a year "19xx" or "20xx", a numeric one after its separator: lines
+#: without one (most) are not searched for dates (the two patterns try every position).
+YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
+NUMERIC_YEAR = re.compile(r"[-/.](?:19|20)\d\d")
+
+
 def _line_dates(text: str, start: int, end: int):
     """Written dates of one line, else its numeric ones ("28-06-2024")."""
+    if not YEAR_DIGITS.search(text, start, end):
+        return
     written = list(dates.find_dates(text, start, end))
     if written:
         yield from written
+        return
+    if not NUMERIC_YEAR.search(text, start, end):
         return
     for match in NUMERIC_DATE.finditer(text, start, end):
         try:
