@@ -27,6 +27,11 @@ COMPARED = regex.compile(rf"\b{COMPARE_WORDS}\s+(?:the\s+|its\s+|a\s+)?(?:(?!(?:
                          r"|\b(?:than|unlike|from|versus|vs\.?|compared\s+(?:to|with)|twice|half|double|thrice)\s+(?:the\s+|its\s+|a\s+)?"
                          r"(?:[^\s.,;:!?]+\s+){1,3}(?:on|in|of|inside)\s+(?:the\s+|its\s+)?\Z",
                          regex.IGNORECASE)
+#: A word every COMPARED match holds, in the same engine and case-blindness: where none is in
+#: the window, COMPARED's costly search (each position tried) cannot match.
+COMPARED_HINT = regex.compile(r"than|like|over|vs|versus|compar|predecessor|successor|rival|replac|from|between|against|"
+                              r"such|version|compet|alternative|sibling|twice|half|same|similar|identical|slot|sit|"
+                              r"placed|positioned|double|thrice", regex.IGNORECASE)
 #: A fact in a relative clause of the product before it is that product's, compared or not:
 #: "rivals the Zeta 9, which packs 8GB of RAM".
 RELATIVE_CLAUSE = scan.compile_pattern(r",?\s+(?:which|that|with)\s[^,;.!?]*\Z")
@@ -131,6 +136,7 @@ class ProductIndex:
         self.section_starts = [s for s, _ in data["sections"]]
         self.section_products = [p for _, p in data["sections"]]
         self._compared_at: dict[tuple[int, int], bool] = {}  # (mention start, depth) -> _compared
+        self._anaphor_by: dict[int, int] = {}  # sentence start -> an ANAPHOR's end after it (see _anaphor)
 
     @cached_property
     def main(self) -> int | None:
@@ -161,26 +167,31 @@ class ProductIndex:
         lo = bisect.bisect_left(self.starts, max(start, before - MENTION_REACH))
         hi = bisect.bisect_left(self.starts, min(end, before + MENTION_REACH))
         split = bisect.bisect_left(self.starts, before, lo, hi)
-        for mention in reversed(self.mentions[lo:split]):  # nearest before first
+        mentions = self.mentions
+        for i in range(split - 1, lo - 1, -1):  # nearest before first
+            mention = mentions[i]
             if mention[1] <= before and (not self._compared(mention)
                                          or RELATIVE_CLAUSE.match(self.text, mention[1], before) is not None):
                 return mention
-        for mention in self.mentions[split:hi]:
-            if not self._compared(mention):
-                return mention
+        for i in range(split, hi):
+            if not self._compared(mentions[i]):
+                return mentions[i]
         return None
 
     def _compared(self, mention: list[int], depth: int = 0) -> bool:
         """Is the mention named only to compare ("unlike the Redmi Note 13")? Each facts'
         search asks again about the same few mentions: the answers are kept."""
         key = (mention[0], depth)
-        if key not in self._compared_at:
-            self._compared_at[key] = self._read_compared(mention, depth)
-        return self._compared_at[key]
+        compared = self._compared_at.get(key)
+        if compared is None:
+            compared = self._compared_at[key] = self._read_compared(mention, depth)
+        return compared
 
     def _read_compared(self, mention: list[int], depth: int) -> bool:
         line_start = scan.line_start(self.text, mention[0])
-        compared = COMPARED.search(self.text, max(line_start, mention[0] - 60), mention[0])
+        window = max(line_start, mention[0] - 60)
+        compared = None if COMPARED_HINT.search(self.text, window, mention[0]) is None \
+            else COMPARED.search(self.text, window, mention[0])
         if compared is not None:
             # "few phones like the Zeta 5 offer it": examples of a subject, unless the phones are rivals
             examples = EXAMPLES.search(self.text, max(line_start, mention[0] - 40), mention[0])
@@ -297,16 +308,37 @@ class ProductIndex:
         """The mention a fact modifies, in one noun phrase with it: "the 12-inch Lumibook", "a
         5G-ready Zeta 5" (a determiner before the fact, the name at most a word after it), "the
         2.6kWh battery capacity of the Zeta 5", "2.2kWh on the Kavo Q"."""
-        of = OF_A_PRODUCT.match(self.text, offset, min(len(self.text), offset + 60))
+        text = self.text
+        of = OF_A_PRODUCT.match(text, offset, min(len(text), offset + 60))
         if of is not None:  # "the 2.6kWh battery capacity of the Zeta 5"
-            named = self.mentions_between(of.end(), of.end() + 1)
-            if named:
-                return named[0]
-        if MODIFIER_DETERMINER.search(self.text, max(0, offset - 8), offset) is None:
+            named = self._mention_from(of.end(), of.end() + 1)
+            if named is not None:
+                return named
+        # the determiner's pattern ends in whitespace right before the fact
+        if offset == 0 or not text[offset - 1].isspace() \
+                or MODIFIER_DETERMINER.search(text, max(0, offset - 8), offset) is None:
             return None
-        phrase = PHRASE_AFTER.match(self.text, offset, min(len(self.text), offset + 60))
-        named = self.mentions_between(offset, phrase.end() + 1) if phrase is not None else None
-        return named[0] if named else None
+        phrase = PHRASE_AFTER.match(text, offset, min(len(text), offset + 60))
+        return self._mention_from(offset, phrase.end() + 1) if phrase is not None else None
+
+    def _mention_from(self, start: int, end: int) -> list[int] | None:
+        """The first mention that starts within [start, end), else None."""
+        i = bisect.bisect_left(self.starts, start)
+        return self.mentions[i] if i < len(self.starts) and self.starts[i] < end else None
+
+    def _anaphor(self, start: int, end: int) -> bool:
+        """Is there an ANAPHOR in [start, end)? A match found ending two or more characters
+        before its window's end read no character the window cut off, so any window from
+        ``start`` reaching its end holds one too: each sentence is searched once, mostly."""
+        known_end = self._anaphor_by.get(start)
+        if known_end is not None and known_end <= end:
+            return True
+        match = ANAPHOR.search(self.text, start, end)
+        if match is None:
+            return False
+        if match.end() <= end - 2 and (known_end is None or match.end() < known_end):
+            self._anaphor_by[start] = match.end()
+        return True
 
     def _product_of_brand(self, word: str, paragraph_start: int, before: int, anywhere: bool = True) -> int | None:
         _, series, _ = _lexicon()
@@ -396,7 +428,7 @@ class ProductIndex:
         if around is not None:  # "the 43-inch model": the fact lies in the name
             return around
         mention = self.modified(offset) or self.mention_in(sentence[0], offset, offset)
-        if mention is None and ANAPHOR.search(self.text, sentence[0], offset):
+        if mention is None and self._anaphor(sentence[0], offset):
             focus = self.in_focus(sentence[0])  # "It has ...", "The scooter gets ...": not a rival named after
             if focus is not None:
                 return focus
