@@ -98,6 +98,7 @@ FOCUS_OPENER = regex.compile(r"\s*(?:It|This|The\s+(?:phone|device|handset|car|s
 FACT_WORD = r"(?:[^\s;,.:!?()]|\.(?=\d))*"  # "12-inch", "2.6kWh"
 OF_A_PRODUCT = scan.compile_pattern(rf"{FACT_WORD}(?:\s+(?!(?:that|which|who|is|was|are)\b)[a-z][\w-]*){{0,2}}"
                                     r"\s+(?:of|on)\s+(?:the\s+|its\s+)?")
+OF_HINT = scan.compile_pattern(r"\s(?:of|on)\s")  # in every OF_A_PRODUCT match: a cheaper search first
 MODIFIER_DETERMINER = scan.compile_pattern(r"(?<![\w-])(?:the|an?|its|their)\s+\Z", regex.IGNORECASE)
 #: A fact's word and at most one more before the name it modifies: "12-inch", "6.1-inch OLED".
 PHRASE_AFTER = scan.compile_pattern(rf"{FACT_WORD}(?:\s+[A-Z0-9]{FACT_WORD})?\s+")
@@ -167,12 +168,21 @@ class ProductIndex:
         lo = bisect.bisect_left(self.starts, max(start, before - MENTION_REACH))
         hi = bisect.bisect_left(self.starts, min(end, before + MENTION_REACH))
         split = bisect.bisect_left(self.starts, before, lo, hi)
+        return self._nearest_before(lo, split, before) or self._first_after(split, hi)
+
+    def _nearest_before(self, lo: int, split: int, before: int) -> list[int] | None:
+        """mention_in's answer before ``before``, of mentions[lo:split]."""
         mentions = self.mentions
-        for i in range(split - 1, lo - 1, -1):  # nearest before first
+        for i in range(split - 1, lo - 1, -1):
             mention = mentions[i]
             if mention[1] <= before and (not self._compared(mention)
                                          or RELATIVE_CLAUSE.match(self.text, mention[1], before) is not None):
                 return mention
+        return None
+
+    def _first_after(self, split: int, hi: int) -> list[int] | None:
+        """mention_in's answer after, of mentions[split:hi]: the first not named to compare."""
+        mentions = self.mentions
         for i in range(split, hi):
             if not self._compared(mentions[i]):
                 return mentions[i]
@@ -309,7 +319,8 @@ class ProductIndex:
         5G-ready Zeta 5" (a determiner before the fact, the name at most a word after it), "the
         2.6kWh battery capacity of the Zeta 5", "2.2kWh on the Kavo Q"."""
         text = self.text
-        of = OF_A_PRODUCT.match(text, offset, min(len(text), offset + 60))
+        of = OF_A_PRODUCT.match(text, offset, min(len(text), offset + 60)) \
+            if OF_HINT.search(text, offset, min(len(text), offset + 60)) is not None else None
         if of is not None:  # "the 2.6kWh battery capacity of the Zeta 5"
             named = self._mention_from(of.end(), of.end() + 1)
             if named is not None:
@@ -424,16 +435,20 @@ class ProductIndex:
         read no further than MENTION_REACH either side of ``offset``: a megabyte without a full
         stop must not make every fact scan all of it."""
         sentence = (max(sentence[0], offset - MENTION_REACH), min(sentence[1], offset + MENTION_REACH))
-        around = self.mention_around(offset, offset + 1)
-        if around is not None:  # "the 43-inch model": the fact lies in the name
-            return around
-        mention = self.modified(offset) or self.mention_in(sentence[0], offset, offset)
+        starts = self.starts
+        i = bisect.bisect_right(starts, offset) - 1
+        if i >= 0 and self.mentions[i][1] >= offset + 1:  # "the 43-inch model": the fact lies in the name
+            return self.mention_name(self.mentions[i])
+        # mention_in(sentence[0], offset, offset) and mention_in(offset, sentence[1], offset), sharing bisects
+        split = bisect.bisect_left(starts, offset)
+        mention = self.modified(offset) or self._nearest_before(bisect.bisect_left(starts, sentence[0], 0, split),
+                                                                split, offset)
         if mention is None and self._anaphor(sentence[0], offset):
             focus = self.in_focus(sentence[0])  # "It has ...", "The scooter gets ...": not a rival named after
             if focus is not None:
                 return focus
         if mention is None:
-            after = self.mention_in(offset, sentence[1], offset)
+            after = self._first_after(split, bisect.bisect_left(starts, sentence[1], split))
             # a maker named before ("Lumio launched ... at Rs 9,999, making the Zeta 5 ...") stands
             # for its product only where the paragraph or article is about one, if a product follows
             by_brand = self.brand_product(sentence[0], offset, offset, anywhere=after is None)
