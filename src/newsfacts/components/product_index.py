@@ -27,11 +27,6 @@ COMPARED = regex.compile(rf"\b{COMPARE_WORDS}\s+(?:the\s+|its\s+|a\s+)?(?:(?!(?:
                          r"|\b(?:than|unlike|from|versus|vs\.?|compared\s+(?:to|with)|twice|half|double|thrice)\s+(?:the\s+|its\s+|a\s+)?"
                          r"(?:[^\s.,;:!?]+\s+){1,3}(?:on|in|of|inside)\s+(?:the\s+|its\s+)?\Z",
                          regex.IGNORECASE)
-#: A word every COMPARED match holds, in the same engine and case-blindness: where none is in
-#: the window, COMPARED's costly search (each position tried) cannot match.
-COMPARED_HINT = regex.compile(r"than|like|over|vs|versus|compar|predecessor|successor|rival|replac|from|between|against|"
-                              r"such|version|compet|alternative|sibling|twice|half|same|similar|identical|slot|sit|"
-                              r"placed|positioned|double|thrice", regex.IGNORECASE)
 #: A fact in a relative clause of the product before it is that product's, compared or not:
 #: "rivals the Zeta 9, which packs 8GB of RAM".
 RELATIVE_CLAUSE = scan.compile_pattern(r",?\s+(?:which|that|with)\s[^,;.!?]*\Z")
@@ -137,7 +132,6 @@ class ProductIndex:
         self.section_starts = [s for s, _ in data["sections"]]
         self.section_products = [p for _, p in data["sections"]]
         self._compared_at: dict[tuple[int, int], bool] = {}  # (mention start, depth) -> _compared
-        self._anaphor_by: dict[int, int] = {}  # sentence start -> an ANAPHOR's end after it (see _anaphor)
 
     @cached_property
     def main(self) -> int | None:
@@ -199,9 +193,7 @@ class ProductIndex:
 
     def _read_compared(self, mention: list[int], depth: int) -> bool:
         line_start = scan.line_start(self.text, mention[0])
-        window = max(line_start, mention[0] - 60)
-        compared = None if COMPARED_HINT.search(self.text, window, mention[0]) is None \
-            else COMPARED.search(self.text, window, mention[0])
+        compared = COMPARED.search(self.text, max(line_start, mention[0] - 60), mention[0])
         if compared is not None:
             # "few phones like the Zeta 5 offer it": examples of a subject, unless the phones are rivals
             examples = EXAMPLES.search(self.text, max(line_start, mention[0] - 40), mention[0])
@@ -337,20 +329,6 @@ class ProductIndex:
         i = bisect.bisect_left(self.starts, start)
         return self.mentions[i] if i < len(self.starts) and self.starts[i] < end else None
 
-    def _anaphor(self, start: int, end: int) -> bool:
-        """Is there an ANAPHOR in [start, end)? A match found ending two or more characters
-        before its window's end read no character the window cut off, so any window from
-        ``start`` reaching its end holds one too: each sentence is searched once, mostly."""
-        known_end = self._anaphor_by.get(start)
-        if known_end is not None and known_end <= end:
-            return True
-        match = ANAPHOR.search(self.text, start, end)
-        if match is None:
-            return False
-        if match.end() <= end - 2 and (known_end is None or match.end() < known_end):
-            self._anaphor_by[start] = match.end()
-        return True
-
     def _product_of_brand(self, word: str, paragraph_start: int, before: int, anywhere: bool = True) -> int | None:
         _, series, _ = _lexicon()
         brand = series[word]["brand"] if word in series else _canonical_brand(word)
@@ -443,7 +421,7 @@ class ProductIndex:
         split = bisect.bisect_left(starts, offset)
         mention = self.modified(offset) or self._nearest_before(bisect.bisect_left(starts, sentence[0], 0, split),
                                                                 split, offset)
-        if mention is None and self._anaphor(sentence[0], offset):
+        if mention is None and ANAPHOR.search(self.text, sentence[0], offset):
             focus = self.in_focus(sentence[0])  # "It has ...", "The scooter gets ...": not a rival named after
             if focus is not None:
                 return focus
