@@ -93,6 +93,7 @@ FOCUS_OPENER = regex.compile(r"\s*(?:It|This|The\s+(?:phone|device|handset|car|s
 FACT_WORD = r"(?:[^\s;,.:!?()]|\.(?=\d))*"  # "12-inch", "2.6kWh"
 OF_A_PRODUCT = scan.compile_pattern(rf"{FACT_WORD}(?:\s+(?!(?:that|which|who|is|was|are)\b)[a-z][\w-]*){{0,2}}"
                                     r"\s+(?:of|on)\s+(?:the\s+|its\s+)?")
+OF_HINT = scan.compile_pattern(r"\s(?:of|on)\s")  # in every OF_A_PRODUCT match: a cheaper search first
 MODIFIER_DETERMINER = scan.compile_pattern(r"(?<![\w-])(?:the|an?|its|their)\s+\Z", regex.IGNORECASE)
 #: A fact's word and at most one more before the name it modifies: "12-inch", "6.1-inch OLED".
 PHRASE_AFTER = scan.compile_pattern(rf"{FACT_WORD}(?:\s+[A-Z0-9]{FACT_WORD})?\s+")
@@ -161,22 +162,34 @@ class ProductIndex:
         lo = bisect.bisect_left(self.starts, max(start, before - MENTION_REACH))
         hi = bisect.bisect_left(self.starts, min(end, before + MENTION_REACH))
         split = bisect.bisect_left(self.starts, before, lo, hi)
-        for mention in reversed(self.mentions[lo:split]):  # nearest before first
+        return self._nearest_before(lo, split, before) or self._first_after(split, hi)
+
+    def _nearest_before(self, lo: int, split: int, before: int) -> list[int] | None:
+        """mention_in's answer before ``before``, of mentions[lo:split]."""
+        mentions = self.mentions
+        for i in range(split - 1, lo - 1, -1):
+            mention = mentions[i]
             if mention[1] <= before and (not self._compared(mention)
                                          or RELATIVE_CLAUSE.match(self.text, mention[1], before) is not None):
                 return mention
-        for mention in self.mentions[split:hi]:
-            if not self._compared(mention):
-                return mention
+        return None
+
+    def _first_after(self, split: int, hi: int) -> list[int] | None:
+        """mention_in's answer after, of mentions[split:hi]: the first not named to compare."""
+        mentions = self.mentions
+        for i in range(split, hi):
+            if not self._compared(mentions[i]):
+                return mentions[i]
         return None
 
     def _compared(self, mention: list[int], depth: int = 0) -> bool:
         """Is the mention named only to compare ("unlike the Redmi Note 13")? Each facts'
         search asks again about the same few mentions: the answers are kept."""
         key = (mention[0], depth)
-        if key not in self._compared_at:
-            self._compared_at[key] = self._read_compared(mention, depth)
-        return self._compared_at[key]
+        compared = self._compared_at.get(key)
+        if compared is None:
+            compared = self._compared_at[key] = self._read_compared(mention, depth)
+        return compared
 
     def _read_compared(self, mention: list[int], depth: int) -> bool:
         line_start = scan.line_start(self.text, mention[0])
@@ -297,16 +310,24 @@ class ProductIndex:
         """The mention a fact modifies, in one noun phrase with it: "the 12-inch Lumibook", "a
         5G-ready Zeta 5" (a determiner before the fact, the name at most a word after it), "the
         2.6kWh battery capacity of the Zeta 5", "2.2kWh on the Kavo Q"."""
-        of = OF_A_PRODUCT.match(self.text, offset, min(len(self.text), offset + 60))
+        text = self.text
+        of = OF_A_PRODUCT.match(text, offset, min(len(text), offset + 60)) \
+            if OF_HINT.search(text, offset, min(len(text), offset + 60)) is not None else None
         if of is not None:  # "the 2.6kWh battery capacity of the Zeta 5"
-            named = self.mentions_between(of.end(), of.end() + 1)
-            if named:
-                return named[0]
-        if MODIFIER_DETERMINER.search(self.text, max(0, offset - 8), offset) is None:
+            named = self._mention_from(of.end(), of.end() + 1)
+            if named is not None:
+                return named
+        # the determiner's pattern ends in whitespace right before the fact
+        if offset == 0 or not text[offset - 1].isspace() \
+                or MODIFIER_DETERMINER.search(text, max(0, offset - 8), offset) is None:
             return None
-        phrase = PHRASE_AFTER.match(self.text, offset, min(len(self.text), offset + 60))
-        named = self.mentions_between(offset, phrase.end() + 1) if phrase is not None else None
-        return named[0] if named else None
+        phrase = PHRASE_AFTER.match(text, offset, min(len(text), offset + 60))
+        return self._mention_from(offset, phrase.end() + 1) if phrase is not None else None
+
+    def _mention_from(self, start: int, end: int) -> list[int] | None:
+        """The first mention that starts within [start, end), else None."""
+        i = bisect.bisect_left(self.starts, start)
+        return self.mentions[i] if i < len(self.starts) and self.starts[i] < end else None
 
     def _product_of_brand(self, word: str, paragraph_start: int, before: int, anywhere: bool = True) -> int | None:
         _, series, _ = _lexicon()
@@ -392,16 +413,20 @@ class ProductIndex:
         read no further than MENTION_REACH either side of ``offset``: a megabyte without a full
         stop must not make every fact scan all of it."""
         sentence = (max(sentence[0], offset - MENTION_REACH), min(sentence[1], offset + MENTION_REACH))
-        around = self.mention_around(offset, offset + 1)
-        if around is not None:  # "the 43-inch model": the fact lies in the name
-            return around
-        mention = self.modified(offset) or self.mention_in(sentence[0], offset, offset)
+        starts = self.starts
+        i = bisect.bisect_right(starts, offset) - 1
+        if i >= 0 and self.mentions[i][1] >= offset + 1:  # "the 43-inch model": the fact lies in the name
+            return self.mention_name(self.mentions[i])
+        # mention_in(sentence[0], offset, offset) and mention_in(offset, sentence[1], offset), sharing bisects
+        split = bisect.bisect_left(starts, offset)
+        mention = self.modified(offset) or self._nearest_before(bisect.bisect_left(starts, sentence[0], 0, split),
+                                                                split, offset)
         if mention is None and ANAPHOR.search(self.text, sentence[0], offset):
             focus = self.in_focus(sentence[0])  # "It has ...", "The scooter gets ...": not a rival named after
             if focus is not None:
                 return focus
         if mention is None:
-            after = self.mention_in(offset, sentence[1], offset)
+            after = self._first_after(split, bisect.bisect_left(starts, sentence[1], split))
             # a maker named before ("Lumio launched ... at Rs 9,999, making the Zeta 5 ...") stands
             # for its product only where the paragraph or article is about one, if a product follows
             by_brand = self.brand_product(sentence[0], offset, offset, anywhere=after is None)
