@@ -198,6 +198,10 @@ HUGE_NUMBERS = [
     "The deal is worth Rs 1" + " lakh crore" * 400 + ".",
     "Brand X shipped 2" + " million" * 800 + " phones.",
     "1" + "0" * 4400 + "Hz screen, " + "6" * 4301 + "W charging, " + "9" * 4299,
+    # 29 to 99 digits are read, and past Decimal's 28 digits of precision 'value % 1' raises
+    "1" + "0" * 28,
+    "Brand X sold 1" + "0" * 40 + " phones in May.",
+    "Sales | May\nPhones | " + "7" * 60 + "\nTablets | " + "3" * 35 + ".5\n",
 ]
 
 

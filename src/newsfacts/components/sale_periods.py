@@ -25,7 +25,7 @@ import regex
 from .. import scan
 from ..lexicons import alternation
 from ..scan import compiled
-from .sale_words import CLAUSE_BREAK, MIN_UNITS, _clause_start, _words
+from .sale_words import CLAUSE_BREAK, MIN_UNITS, _clause_start, _words, fractional
 
 #: Selling periods that are not time spans of their own ("during the quarter").
 ANAPHORIC_PERIODS = scan.compile_pattern(
@@ -316,7 +316,7 @@ class PeriodReader:
             number = self.numbers[k]
             k += 1
             value = Decimal(number["value"])
-            if (self.inside_other_fact(number["start"], number["end"]) or value < MIN_UNITS or value % 1
+            if (self.inside_other_fact(number["start"], number["end"]) or value < MIN_UNITS or fractional(value)
                     or PERCENT_AFTER.match(self.text, number["end"], number["end"] + 12)
                     or compiled(r"(?:19|20)\d\d").fullmatch(self.text[number["start"]:number["end"]])):
                 continue

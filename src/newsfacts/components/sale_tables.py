@@ -13,7 +13,7 @@ from decimal import Decimal
 import regex
 
 from .. import scan
-from .sale_words import _words
+from .sale_words import _words, fractional
 
 #: A table column of units: "Shipments", "Units sold", "Sales (lakh)".
 METRIC_HEADER = scan.compile_pattern(r"(?P<noun>units(?:\s+sold)?|sales|shipments|deliveries|registrations|bookings|volumes?)"
@@ -31,7 +31,7 @@ LIST_LINE = scan.compile_pattern(r"^\s*(?:\d+\.\s*)?(?P<label>[A-Za-z][\w&'’. 
 def _units_cell(text: str, number: dict, columns: list, column: int) -> bool:
     """A table cell that counts units: not a percentage ("6.7%"), not a fraction, and in a
     column of a month or year when the table has such columns ("Change" is none)."""
-    if text[number["end"]:number["end"] + 1] == "%" or Decimal(number["value"]) % 1:
+    if text[number["end"]:number["end"] + 1] == "%" or fractional(Decimal(number["value"])):
         return False
     return columns[column] is not None or not any(columns)
 

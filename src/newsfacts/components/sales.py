@@ -32,7 +32,7 @@ from .numbers import find_numbers, get_numbers
 from .products import ProductIndex, find_products, get_products, makers_of
 from .sale_periods import LEAD_WORDS, RATE, TOTAL_TO_DATE, PeriodReader, calendar
 from .sale_tables import TableReader
-from .sale_words import MIN_UNITS, _clause_start, _patterns, _words
+from .sale_words import MIN_UNITS, _clause_start, _patterns, _words, fractional
 from .timespans import find_time_spans, get_time_spans, reference_date
 from .world_amounts import UNIT_AFTER
 
@@ -237,7 +237,7 @@ class SalesFinder(PeriodReader, TableReader):
             glued = GLUED_MAGNITUDE.match(text, end, end + 4)
             if glued is not None:  # "2.1m phones", "5bn units"
                 units, end = units * GLUED_FACTORS[glued.group(0).lower()], glued.end()
-        if units % 1 or units < 1:
+        if units < 1 or fractional(units):
             return None  # "2.5" alone is no count
         # "6 phones", "one phone": too few, unless sold outright ("sold 40 handsets"): the word
         # before is looked up first, the cheapest test for the commonest numbers
