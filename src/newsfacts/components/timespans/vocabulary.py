@@ -71,7 +71,10 @@ def _months_duration(count: int) -> str:
     return "P1Y" if count == 12 else f"P{count}M"
 
 
+@lru_cache(maxsize=1024)
 def _duration(quantity: Decimal, unit: str) -> str | None:
+    """The ISO 8601 duration of ``quantity`` ``unit``s. Cached (bounded): equal quantities
+    ("2", "2.0") give the same string, and a few ("a day", "two weeks") make most of a corpus's."""
     designator, count = _units()[unit.lower()]
     value = quantity * count
     if designator == "Y" and value != value.to_integral_value() and (value * 12) == (value * 12).to_integral_value():
