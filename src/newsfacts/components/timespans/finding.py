@@ -43,11 +43,9 @@ def find_anchored(text: str, reference: date | Anchor | None,
     matches = list(_matches(text, folded, boilerplate))
     anchor = Anchor(reference) if isinstance(reference, date) else reference
     ahead: dict[tuple[int, int], bool] = {}  # the sentences' look-ahead tests, shared by both resolvers
-    made: dict[int, dict | None] = {}  # the records made without the anchor, shared likewise
     if anchor is None:
-        anchor = infer_anchor(_evidence(text, matches, fiscal_context, boilerplate, ahead, made),
-                              dateline_without_year(text))
-    records = _resolve(text, matches, Resolver(text, anchor, fiscal_context, ahead), made)
+        anchor = infer_anchor(_evidence(text, matches, fiscal_context, boilerplate, ahead), dateline_without_year(text))
+    records = _resolve(text, matches, Resolver(text, anchor, fiscal_context, ahead))
     _resolve_in_focus(text, records, anchor)
     for record in records:
         for key in [key for key in record if key.startswith("_")]:
@@ -55,12 +53,12 @@ def find_anchored(text: str, reference: date | Anchor | None,
     return records, anchor
 
 
-def _resolve(text: str, matches: list, resolver: Resolver, made: dict[int, dict | None] | None = None) -> list[dict]:
+def _resolve(text: str, matches: list, resolver: Resolver) -> list[dict]:
     """The records of ``matches`` (longest first where they overlap), in text order, with
     compound periods merged."""
     candidates = []
     for start, end, priority, name, match in matches:
-        record = HANDLERS[name](resolver, match) if made is None else _handle(resolver, name, match, made)
+        record = HANDLERS[name](resolver, match)
         if record is None:
             continue
         record.setdefault("anchor", None)
@@ -73,21 +71,6 @@ def _resolve(text: str, matches: list, resolver: Resolver, made: dict[int, dict 
     records = _two_digit_years(records)
     return [record for record in merge_compounds(text, records)
             if not (_calendar(record) and is_point(text, record["span"][0]))]
-
-
-def _handle(resolver: Resolver, name: str, match, made: dict[int, dict | None]) -> dict | None:
-    """The rule's record of ``match``, made once where its handler does not read the anchor
-    (the same whatever the anchor): the evidence pass's serves the final pass too. ``made``
-    is keyed by the match's id (the matches outlive it) and holds copies (records are flat)."""
-    key = id(match)
-    if key in made:
-        record = made[key]
-        return None if record is None else dict(record)
-    resolver.read_anchor = False
-    record = HANDLERS[name](resolver, match)
-    if not resolver.read_anchor:
-        made[key] = None if record is None else dict(record)
-    return record
 
 
 def _two_digit_years(records: list[dict]) -> list[dict]:
@@ -134,14 +117,13 @@ YEAR_ON_YEAR = regex.compile(r"\b(?:year[- ](?:on|over)[- ]year|y-?o-?y|annual(?
 
 
 def _evidence(text: str, matches: list, fiscal_context: bool, boilerplate: Boilerplate | None,
-              ahead: dict[tuple[int, int], bool] | None = None,
-              made: dict[int, dict | None] | None = None) -> list[Evidence]:
+              ahead: dict[tuple[int, int], bool] | None = None) -> list[Evidence]:
     """What the text's own dates and periods say of when it was written: every period named
     with its year outside a sentence that looks ahead (a year-ago base counts a year on),
     a relative period restated with its year ("this year (2015)"), every full date."""
     found = []
     calendar = [match for match in matches if match[3] not in LENGTH_RULES]  # lengths date nothing
-    records = _resolve(text, calendar, Resolver(text, None, fiscal_context, ahead), made)
+    records = _resolve(text, calendar, Resolver(text, None, fiscal_context, ahead))
     for record in records:
         start, end = record["span"]
         if record.get("_within"):

@@ -34,25 +34,12 @@ class Resolver:
     def __init__(self, text: str, anchor: Anchor | None, fiscal_context: bool,
                  ahead: dict[tuple[int, int], bool] | None = None):
         self.text = text
-        self._anchor = anchor
-        self._reference = anchor.day if anchor is not None else None
-        #: Set when a handler reads the anchor: a record made without it is the same
-        #: whatever the anchor (see ``finding._handle``).
-        self.read_anchor = False
+        self.anchor = anchor
+        self.reference = anchor.day if anchor is not None else None
         self.fiscal_context = fiscal_context
         #: Per sentence, does it look ahead: several periods share one, and so do the text's
         #: resolvers (``ahead`` passed from one to the next).
         self._ahead: dict[tuple[int, int], bool] = {} if ahead is None else ahead
-
-    @property
-    def anchor(self) -> Anchor | None:
-        self.read_anchor = True
-        return self._anchor
-
-    @property
-    def reference(self) -> date | None:
-        self.read_anchor = True
-        return self._reference
 
     @property
     def knows_month(self) -> bool:
