@@ -46,24 +46,18 @@ def build_article(doc: Doc, published: date | None = None, text: str | None = No
     text = docdata.text_of(doc) if text is None else text
     layout = get_layout(doc)
     starts = [start for start, _ in docdata.sentence_spans(doc)]
-    size = len(text)
-    bisect_right = bisect.bisect_right
 
     def record(data: dict) -> dict:
-        """The record's dict with its span (as :func:`make_span`) and sentence: run for
-        every fact, so written out inline."""
+        """The record's dict with its span and sentence."""
         values = dict(data)
         values.pop("event_day", None)  # a sale's period only (see components.timespans)
         start, end = values.pop("span")
         period = values.get("period")
         if isinstance(period, dict):  # a sale's selling period is a TimeSpan
             values["period"] = record(period)
-        if not 0 <= start <= end <= size:  # clamped into the text
-            start = max(0, min(start, size))
-            end = max(start, min(end, size))
-        values["span"] = {"start": start, "end": end, "text": text[start:end]}
-        sentence = bisect_right(starts, start) - 1
-        values["sentence"] = sentence if sentence > 0 else 0
+        span = make_span(text, start, end)
+        values["span"] = span
+        values["sentence"] = max(0, bisect.bisect_right(starts, span["start"]) - 1)
         return values
 
     lists: dict[str, list] = {}
