@@ -609,6 +609,11 @@ def words_back(text: str, offset: int, count: int, floor: int = 0) -> int:
     return position
 
 
+#: The letters a case-blind ``re`` pattern equates with an ASCII letter that ``str.lower`` does
+#: not turn into it ("ſ" is "s", the Kelvin sign "k", dotless "ı" and "İ" are "i").
+ODD_CASE = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
 def folded(text: str) -> str | None:
     """``text`` lower-cased for cheap case-blind triggers, or None when lower-casing would
     move offsets (a few letters change length)."""

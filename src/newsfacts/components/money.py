@@ -88,9 +88,6 @@ NAMED_VARIANT = scan.compile_pattern(
 #: Each variant pattern with the words one of which every match holds: a clause holding none
 #: is not searched (a substring test costs a fraction of a search that tries every position).
 VARIANT_WORDS = ((MEMORY_VARIANT, ("gb", "tb")), (NAMED_VARIANT, ("variant", "model", "version", "trim")))
-#: The letters a case-blind ``re`` pattern equates with an ASCII letter that ``str.lower`` does
-#: not turn into it ("ſ" is "s", the Kelvin sign "k", dotless "ı" and "İ" are "i").
-ODD_CASE = re.compile("[\u0130\u0131\u017f\u212a]")
 #: "Rs 31,999 for the 12GB RAM + 256GB storage variant": the variant follows its price.
 FOR_VARIANT = scan.compile_pattern(r"\A\s*(?:\([^)]*\)\s*)?for\s+(?:the|its|a)?\s*")
 TABLE_CURRENCY = regex.compile(  # regex: faster than re on whole texts
@@ -771,7 +768,7 @@ def _variant(text: str, amount: dict, clause_start: int, clause_end: int) -> str
     """The variant of a price: named right after it ("for the 6GB variant"), else the memory
     variant nearest before it in its clause, else after it; else a named variant."""
     clause = text[clause_start:clause_end]
-    if ODD_CASE.search(clause) is None:  # lower-casing shows the words a case-blind pattern needs
+    if scan.ODD_CASE.search(clause) is None:  # lower-casing shows the words a case-blind pattern needs
         clause = clause.lower()
         patterns = [pattern for pattern, words in VARIANT_WORDS if any(word in clause for word in words)]
         if not patterns:

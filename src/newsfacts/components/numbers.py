@@ -313,7 +313,7 @@ def _phrase_spans(text: str):
     for scale in _scale_words().finditer(folded):
         if folded[scale.start() - 1:scale.start()] in SCALE_GAP:  # not "lac" of "place"
             starts.update(m.start() for m in ARTICLE_START.finditer(folded, max(0, scale.start() - 30), scale.start()))
-    if text.isascii() or ODD_CASE.search(text) is None:
+    if text.isascii() or scan.ODD_CASE.search(text) is None:
         match, subject = _folded_number_pattern().match, folded
     else:
         match, subject = number_pattern().match, text
@@ -329,9 +329,6 @@ MONTH_BEFORE = regex.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct
 DIGIT_RUN = regex.compile(r"(?<!\d)(?<!\d[.,])\d+")
 #: What stands right before a scale word in a phrase: the end of a gap (see number_pattern).
 SCALE_GAP = frozenset(" \t\u00a0-")
-#: The letters a case-blind ``re`` pattern equates with an ASCII letter that ``str.lower`` does
-#: not turn into it ("ſ" is "s", the Kelvin sign "k", dotless "ı" and "İ" are "i").
-ODD_CASE = re.compile("[\u0130\u0131\u017f\u212a]")
 #: Before a scale word, the words a phrase can start with that are no number word: "half",
 #: "quarter", "a", "an" ("half a million", "a quarter crore").
 ARTICLE_START = re.compile(r"\b[ahq]")
