@@ -26,26 +26,24 @@ def _words() -> dict[str, dict[str, str]]:
         roles.setdefault(row["role"], {})[row["word"].casefold()] = row.get("metric", "")
     return roles
 
+
 @cache
 def _patterns() -> dict[str, regex.Pattern]:
     words = _words()
-
-    def alt(items) -> str:
-        # a trie, the longest word that fits winning as in a longest-first list: ``re`` follows
-        # it a character at a time instead of trying each of ~90 words at every position (3.5x)
-        return alternation(items)
-
+    # each word list as a trie (lexicons.alternation), the longest word that fits winning as in
+    # a longest-first list: ``re`` follows it a character at a time instead of trying each of
+    # ~90 words at every position (3.5x)
     return {
-        "verb": scan.compile_pattern(rf"(?<![\w-])(?:{alt(words['verb'])})(?![\w-])", regex.IGNORECASE),
+        "verb": scan.compile_pattern(rf"(?<![\w-])(?:{alternation(words['verb'])})(?![\w-])", regex.IGNORECASE),
         # a verb at most two words before the end: "crossed 2.2 lakh", "sold over"
-        "verb_near_end": scan.compile_pattern(rf"(?:(?<![\w-])(?:{alt(words['verb'])})(?![\w-]))\s+(?:\S+\s+){{0,2}}\Z",
+        "verb_near_end": scan.compile_pattern(rf"(?:(?<![\w-])(?:{alternation(words['verb'])})(?![\w-]))\s+(?:\S+\s+){{0,2}}\Z",
                                        regex.IGNORECASE),
-        "item": scan.compile_pattern(rf"(?:\+|-?plus)?\s*(?:(?:[a-z][\w-]*|domestic|electric)\s+){{0,2}}?(?P<item>{alt(words['item'])})(?![\w-])",
+        "item": scan.compile_pattern(rf"(?:\+|-?plus)?\s*(?:(?:[a-z][\w-]*|domestic|electric)\s+){{0,2}}?(?P<item>{alternation(words['item'])})(?![\w-])",
                               regex.IGNORECASE),
         # a small count is a sale only right after its verb: "sold 40 handsets", "bought six iPhones"
-        "verb_right_before": scan.compile_pattern(rf"(?<![\w-])(?:{alt(words['verb'])})\s+(?:just\s+|only\s+)?\Z",
+        "verb_right_before": scan.compile_pattern(rf"(?<![\w-])(?:{alternation(words['verb'])})\s+(?:just\s+|only\s+)?\Z",
                                                   regex.IGNORECASE),
-        "not_a_sale": scan.compile_pattern(rf"(?<![\w-])(?:{alt(words['not_a_sale'])})(?![\w-])", regex.IGNORECASE),
+        "not_a_sale": scan.compile_pattern(rf"(?<![\w-])(?:{alternation(words['not_a_sale'])})(?![\w-])", regex.IGNORECASE),
         "bound_verb": scan.compile_pattern(r"(?<![\w-])(?:(?:crossed|crosses|cross|crossing|passed|surpassed|topped|exceeded)\s+(?:the\s+)?"
                                     r"(?:(?:mark|milestone|landmark|figure)\s+of\s+)?|"
                                     r"(?:over|more than|above|at least|upwards of|in excess of|north of)\s+)\Z",
