@@ -217,16 +217,25 @@ def _parse_parts(phrase: str) -> ParsedNumber | None:
     return best
 
 
+def fractional(value: Decimal) -> bool:
+    """Has the value a fractional part? (``value % 1`` raises past 28 digits.)
+
+    >>> fractional(Decimal("2.5")), fractional(Decimal("1" + "0" * 40))
+    (True, False)
+    """
+    return value != value.to_integral_value()
+
+
 def integral(value: Decimal) -> Decimal:
     """``Decimal('150000.0')`` -> ``Decimal('150000')``; fractions are kept (normalised)."""
-    if value == value.to_integral_value():
+    if not fractional(value):
         return Decimal(int(value))  # exact at any size (quantize overflows past 28 digits)
     return value.normalize()
 
 
 def decimal_text(value: Decimal) -> str:
     """A decimal string without exponent or trailing zeros: "150000", "0.5"."""
-    return str(integral(value)) if value == value.to_integral_value() else format(value.normalize(), "f")
+    return str(integral(value)) if not fractional(value) else format(value.normalize(), "f")
 
 
 def parse_number(phrase: str) -> Decimal | None:

@@ -25,7 +25,8 @@ import regex
 from .. import scan
 from ..lexicons import alternation
 from ..scan import compiled
-from .sale_words import CLAUSE_BREAK, MIN_UNITS, _clause_start, _words, fractional
+from .numbers import fractional
+from .sale_words import CLAUSE_BREAK, MIN_UNITS, _clause_start, _words
 
 #: Selling periods that are not time spans of their own ("during the quarter").
 ANAPHORIC_PERIODS = scan.compile_pattern(

@@ -13,7 +13,8 @@ from decimal import Decimal
 import regex
 
 from .. import scan
-from .sale_words import _words, fractional
+from .numbers import fractional
+from .sale_words import _words
 
 #: A table column of units: "Shipments", "Units sold", "Sales (lakh)".
 METRIC_HEADER = scan.compile_pattern(r"(?P<noun>units(?:\s+sold)?|sales|shipments|deliveries|registrations|bookings|volumes?)"

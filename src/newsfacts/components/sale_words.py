@@ -9,7 +9,6 @@ verb its metric ("shipped", "booked"...).
 
 from __future__ import annotations
 
-from decimal import Decimal
 from functools import cache
 
 import regex
@@ -66,12 +65,3 @@ def _clause_start(text: str, offset: int, sentence_start: int) -> int:
 
 
 MIN_UNITS = 100  # "6 phones", "one phone": too few to be a sales figure
-
-
-def fractional(value: Decimal) -> bool:
-    """Has the count a fractional part? (``value % 1`` raises past 28 digits.)
-
-    >>> fractional(Decimal("2.5")), fractional(Decimal("1" + "0" * 40))
-    (True, False)
-    """
-    return value != value.to_integral_value()

@@ -28,11 +28,11 @@ from ..scan import compiled
 from .base import FactComponent
 from .layout import Boilerplate, get_layout
 from .money import find_amounts
-from .numbers import find_numbers, get_numbers
+from .numbers import find_numbers, fractional, get_numbers
 from .products import ProductIndex, find_products, get_products, makers_of
 from .sale_periods import LEAD_WORDS, RATE, TOTAL_TO_DATE, PeriodReader, calendar
 from .sale_tables import TableReader
-from .sale_words import MIN_UNITS, _clause_start, _patterns, _words, fractional
+from .sale_words import MIN_UNITS, _clause_start, _patterns, _words
 from .timespans import find_time_spans, get_time_spans, reference_date
 from .world_amounts import UNIT_AFTER
 
