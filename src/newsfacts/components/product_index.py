@@ -413,20 +413,16 @@ class ProductIndex:
         read no further than MENTION_REACH either side of ``offset``: a megabyte without a full
         stop must not make every fact scan all of it."""
         sentence = (max(sentence[0], offset - MENTION_REACH), min(sentence[1], offset + MENTION_REACH))
-        starts = self.starts
-        i = bisect.bisect_right(starts, offset) - 1
-        if i >= 0 and self.mentions[i][1] >= offset + 1:  # "the 43-inch model": the fact lies in the name
-            return self.mention_name(self.mentions[i])
-        # mention_in(sentence[0], offset, offset) and mention_in(offset, sentence[1], offset), sharing bisects
-        split = bisect.bisect_left(starts, offset)
-        mention = self.modified(offset) or self._nearest_before(bisect.bisect_left(starts, sentence[0], 0, split),
-                                                                split, offset)
+        around = self.mention_around(offset, offset + 1)
+        if around is not None:  # "the 43-inch model": the fact lies in the name
+            return around
+        mention = self.modified(offset) or self.mention_in(sentence[0], offset, offset)
         if mention is None and ANAPHOR.search(self.text, sentence[0], offset):
             focus = self.in_focus(sentence[0])  # "It has ...", "The scooter gets ...": not a rival named after
             if focus is not None:
                 return focus
         if mention is None:
-            after = self._first_after(split, bisect.bisect_left(starts, sentence[1], split))
+            after = self.mention_in(offset, sentence[1], offset)
             # a maker named before ("Lumio launched ... at Rs 9,999, making the Zeta 5 ...") stands
             # for its product only where the paragraph or article is about one, if a product follows
             by_brand = self.brand_product(sentence[0], offset, offset, anywhere=after is None)
